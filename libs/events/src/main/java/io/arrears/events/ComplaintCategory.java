@@ -1,0 +1,5 @@
+package io.arrears.events;
+
+public enum ComplaintCategory {
+    HARASSMENT, CONTACT_TIME, WRONG_AMOUNT, NOT_MY_DEBT, FRAUD_SUSPECTED, PRIVACY, AGENT_CONDUCT, SERVICE, OTHER
+}

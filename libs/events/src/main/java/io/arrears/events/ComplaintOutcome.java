@@ -1,0 +1,3 @@
+package io.arrears.events;
+
+public enum ComplaintOutcome { UPHELD, PARTIALLY_UPHELD, REJECTED }

@@ -1,0 +1,3 @@
+package io.arrears.events;
+
+public enum DeliveryStatus { SENT, DELIVERED, FAILED, SUPPRESSED }

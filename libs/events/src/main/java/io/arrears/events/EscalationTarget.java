@@ -1,0 +1,3 @@
+package io.arrears.events;
+
+public enum EscalationTarget { AGENCY, LEGAL_REVIEW }

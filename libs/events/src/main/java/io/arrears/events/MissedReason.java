@@ -1,0 +1,3 @@
+package io.arrears.events;
+
+public enum MissedReason { MINIMUM_NOT_PAID, PLAN_INSTALMENT_MISSED }

@@ -1,0 +1,28 @@
+package io.arrears.events;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * An account went past due, moved to a worse delinquency bucket, or broke a repayment plan.
+ * {@code statementId}, {@code dueDate} and {@code minimumDue} describe the oldest unpaid obligation.
+ */
+public record PaymentMissed(
+        String accountId,
+        String customerId,
+        String statementId,
+        LocalDate dueDate,
+        BigDecimal amountOverdue,
+        BigDecimal minimumDue,
+        BigDecimal totalBalance,
+        String currency,
+        int daysPastDue,
+        String bucket,
+        MissedReason reason,
+        String planId) implements Event {
+
+    @Override
+    public String key() {
+        return accountId;
+    }
+}

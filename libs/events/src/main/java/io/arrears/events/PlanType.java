@@ -1,0 +1,3 @@
+package io.arrears.events;
+
+public enum PlanType { INSTALMENTS, DEFERRAL, SETTLEMENT }

@@ -1,0 +1,22 @@
+package io.arrears.events;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/** The reminder service asks contact-channel to reach the cardholder. Facts fill the template; they carry no contact data. */
+public record ReminderRequested(
+        String reminderId,
+        String caseId,
+        String accountId,
+        String customerId,
+        Channel channel,
+        String templateId,
+        String language,
+        Map<String, String> facts,
+        OffsetDateTime notBefore) implements Event {
+
+    @Override
+    public String key() {
+        return accountId;
+    }
+}

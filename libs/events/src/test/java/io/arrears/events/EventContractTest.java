@@ -1,0 +1,128 @@
+package io.arrears.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventContractTest {
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void sampleMatchesItsSchema(EventType type) {
+        assertThat(EventSchemas.violations(type, SampleEvents.json(type))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void recordSerialisesToItsSchemaAndBack(EventType type) {
+        JsonNode sample = SampleEvents.json(type);
+        Event event = EventJson.bind(sample, type.recordClass());
+
+        JsonNode written = EventJson.mapper().valueToTree(event);
+
+        assertThat(EventSchemas.violations(type, written)).isEmpty();
+        assertThat(written).isEqualTo(sample);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void recordComponentsAreExactlyTheSchemaProperties(EventType type) {
+        Set<String> components = Arrays.stream(type.recordClass().getRecordComponents())
+                .map(c -> c.getName()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> properties = new TreeSet<>();
+        EventSchemas.schemaOf(type).get("properties").fieldNames().forEachRemaining(properties::add);
+
+        assertThat(components).isEqualTo(properties);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void everyRequiredFieldIsEnforced(EventType type) {
+        for (JsonNode required : EventSchemas.schemaOf(type).get("required")) {
+            ObjectNode body = SampleEvents.json(type).deepCopy();
+            body.remove(required.asText());
+            assertThat(EventSchemas.violations(type, body)).as("without %s", required.asText())
+                    .anyMatch(m -> m.contains(required.asText()));
+        }
+    }
+
+    @Test
+    void moneyAsAJsonNumberIsRejected() {
+        ObjectNode body = SampleEvents.json(EventType.PAYMENT_POSTED).deepCopy();
+        body.put("amount", 100.10);
+
+        assertThat(EventSchemas.violations(EventType.PAYMENT_POSTED, body)).anyMatch(m -> m.contains("amount"));
+    }
+
+    @Test
+    void malformedDateAndCurrencyAreRejected() {
+        ObjectNode body = SampleEvents.json(EventType.STATEMENT_ISSUED).deepCopy();
+        body.put("dueDate", "30/10/2026");
+        body.put("currency", "yuan");
+
+        assertThat(EventSchemas.violations(EventType.STATEMENT_ISSUED, body))
+                .anyMatch(m -> m.contains("dueDate"))
+                .anyMatch(m -> m.contains("currency"));
+    }
+
+    @Test
+    void moneyIsWrittenAsADecimalStringWithoutExponent() {
+        PaymentReceived event = new PaymentReceived("A", "P", new BigDecimal("1E+3"), new BigDecimal("0.10"), "EUR", false);
+
+        JsonNode json = EventJson.tree(event);
+
+        assertThat(json.get("amount").isTextual()).isTrue();
+        assertThat(json.get("amount").asText()).isEqualTo("1000");
+        assertThat(json.get("remainingOverdue").asText()).isEqualTo("0.10");
+    }
+
+    @Test
+    void timesKeepTheirOffset() {
+        PaymentPosted posted = SampleEvents.sample(PaymentPosted.class);
+
+        assertThat(posted.postedAt().getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
+        assertThat(EventJson.tree(posted).get("postedAt").asText()).isEqualTo("2026-11-02T09:15:00+08:00");
+    }
+
+    @Test
+    void unknownFieldsAreToleratedSoOptionalAdditionsStayCompatible() {
+        ObjectNode body = SampleEvents.json(EventType.BUSINESS_DAY_CLOSED).deepCopy();
+        body.put("region", "EU");
+
+        assertThat(EventJson.bind(body, BusinessDayClosed.class).businessDate()).isEqualTo(LocalDate.of(2026, 11, 2));
+        assertThat(EventSchemas.violations(EventType.BUSINESS_DAY_CLOSED, body)).isEmpty();
+    }
+
+    @Test
+    void requireValidNamesEveryViolation() {
+        ObjectNode body = SampleEvents.json(EventType.PAYMENT_MISSED).deepCopy();
+        body.remove("accountId");
+        body.put("daysPastDue", 0);
+
+        assertThatThrownBy(() -> EventSchemas.requireValid(EventType.PAYMENT_MISSED, body))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("accountId")
+                .hasMessageContaining("daysPastDue");
+    }
+
+    @Test
+    void everyTopicHasOneEventTypeAndTypesAreVersioned() {
+        for (EventType type : EventType.values()) {
+            assertThat(EventType.forTopic(type.topic())).contains(type);
+            assertThat(type.ceType()).endsWith(type.recordClass().getSimpleName() + ".v1");
+            assertThat(type.topic()).endsWith(".v1");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.arrears.testing;
+
+import io.arrears.events.CloudEventHeaders;
+import io.arrears.events.Event;
+import io.arrears.events.EventJson;
+import io.arrears.events.EventType;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Publishes records the way an upstream system or another service would: CloudEvents headers, JSON body. */
+public final class KafkaTestClient {
+
+    private static final String SOURCE = "/arrears/test";
+
+    private KafkaTestClient() {
+    }
+
+    /** Publishes {@code event} on its topic with a fresh {@code ce_id}, which it returns. */
+    public static String publish(Event event) {
+        CloudEventHeaders headers = CloudEventHeaders.forNewEvent(event, SOURCE, OffsetDateTime.now());
+        publish(EventType.of(event).topic(), event.key(), headers.toMap(), EventJson.write(event));
+        return headers.id();
+    }
+
+    /** Publishes {@code event} again with a given {@code ce_id}, as a redelivering producer would. */
+    public static void publish(Event event, String ceId) {
+        CloudEventHeaders fresh = CloudEventHeaders.forNewEvent(event, SOURCE, OffsetDateTime.now());
+        CloudEventHeaders headers = new CloudEventHeaders(ceId, fresh.source(), fresh.type(), fresh.time(), fresh.subject());
+        publish(EventType.of(event).topic(), event.key(), headers.toMap(), EventJson.write(event));
+    }
+
+    public static void publish(String topic, String key, Map<String, String> headers, byte[] body) {
+        RecordHeaders kafkaHeaders = new RecordHeaders();
+        headers.forEach((name, value) -> kafkaHeaders.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+            producer.send(new ProducerRecord<>(topic, null, key, body, kafkaHeaders)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot publish to " + topic, e);
+        }
+    }
+}
