@@ -31,7 +31,7 @@ public final class TopicProbe implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
-    private TopicProbe(String topic) {
+    private TopicProbe(String topic, boolean fromStart) {
         this.topic = topic;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
@@ -48,12 +48,21 @@ public final class TopicProbe implements AutoCloseable {
             partitions.add(new TopicPartition(topic, info.partition()));
         }
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
+        if (fromStart) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+        }
         partitions.forEach(consumer::position);
     }
 
     public static TopicProbe open(String topic) {
-        return new TopicProbe(topic);
+        return new TopicProbe(topic, false);
+    }
+
+    /** A probe that also sees what was published before it opened; match on something unique to the test. */
+    public static TopicProbe openFromStart(String topic) {
+        return new TopicProbe(topic, true);
     }
 
     /** Waits (bounded) until at least one record matches, and returns every matching record seen. */

@@ -1,0 +1,182 @@
+package io.arrears.messaging;
+
+import io.arrears.events.CloudEventHeaders;
+import io.arrears.events.Event;
+import io.arrears.events.EventJson;
+import io.arrears.events.EventSchemas;
+import io.arrears.events.EventType;
+import io.arrears.events.InvalidEventException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies a batch of consumed records in one transaction: de-duplicate each by {@code ce_id} in the
+ * inbox, call the service, dead-letter what is unusable. The consumer's method returns only after the
+ * commit, and only then does the messaging layer commit the offsets.
+ *
+ * <p>If the batch fails, the records are applied one by one so that a single poisonous record is
+ * dead-lettered instead of holding the stream. Failures that are the infrastructure's (the database
+ * is down) are retried with back-off, never dead-lettered.
+ */
+@ApplicationScoped
+public class EventIntake {
+
+    private static final Logger LOG = Logger.getLogger(EventIntake.class);
+
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final MessagingConfig.Inbox config;
+    private final MeterRegistry registry;
+    private volatile boolean stopping;
+
+    public EventIntake(Inbox inbox, Outbox outbox, MessagingConfig config, MeterRegistry registry) {
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.config = config.inbox();
+        this.registry = registry;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /**
+     * @param consumer a stable name for this consumer; it scopes de-duplication
+     * @param type     the event the topic carries
+     * @param handler  the service operation, called once per new event inside the transaction
+     */
+    public <T extends Event> void apply(String consumer, ConsumerRecords<String, byte[]> records, Class<T> type,
+                                        EventHandler<T> handler) {
+        List<Delivery<T>> deliveries = new ArrayList<>(records.count());
+        records.forEach(record -> deliveries.add(Delivery.read(record, type)));
+        if (deliveries.isEmpty()) {
+            return;
+        }
+        try {
+            retryingTransient(() -> QuarkusTransaction.requiringNew().run(() ->
+                    deliveries.forEach(d -> applyOne(consumer, d, handler))));
+        } catch (PoisonException batchFailure) {
+            LOG.warnf("batch of %d on %s failed (%s); applying its records one by one", deliveries.size(), consumer,
+                    batchFailure.getCause().toString());
+            for (Delivery<T> delivery : deliveries) {
+                try {
+                    retryingTransient(() -> QuarkusTransaction.requiringNew().run(() -> applyOne(consumer, delivery, handler)));
+                } catch (PoisonException recordFailure) {
+                    String reason = "processing failed: " + recordFailure.getCause();
+                    LOG.errorf(recordFailure.getCause(), "dead-lettering %s: %s", delivery.position(), reason);
+                    retryingTransient(() -> QuarkusTransaction.requiringNew().run(() ->
+                            deadLetter(consumer, delivery.withFailure(reason))));
+                }
+            }
+        }
+    }
+
+    private <T extends Event> void applyOne(String consumer, Delivery<T> delivery, EventHandler<T> handler) {
+        if (delivery.failure() != null) {
+            deadLetter(consumer, delivery);
+            return;
+        }
+        if (!inbox.firstDelivery(consumer, delivery.headers().id())) {
+            count(consumer, "duplicate");
+            return;
+        }
+        Outcome outcome = handler.handle(delivery.event(), delivery.headers());
+        if (outcome instanceof Outcome.Rejected rejected) {
+            outbox.deadLetter(delivery.record(), consumer, rejected.reason());
+            count(consumer, "dead-lettered");
+            LOG.warnf("dead-lettered %s: %s", delivery.position(), rejected.reason());
+        } else {
+            count(consumer, "applied");
+        }
+    }
+
+    /** Dead-letters once per record position, so a redelivered bad record is not dead-lettered twice. */
+    private void deadLetter(String consumer, Delivery<?> delivery) {
+        if (inbox.firstDelivery(consumer, "dlq:" + delivery.position())) {
+            outbox.deadLetter(delivery.record(), consumer, delivery.failure());
+            count(consumer, "dead-lettered");
+            LOG.warnf("dead-lettered %s: %s", delivery.position(), delivery.failure());
+        }
+    }
+
+    private void retryingTransient(Runnable work) {
+        Duration backoff = config.retryBackoff();
+        while (true) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e)) {
+                    throw new PoisonException(e);
+                }
+                if (stopping) {
+                    throw e;
+                }
+                LOG.warnf("transient failure, retrying in %s: %s", backoff, e.toString());
+                try {
+                    Thread.sleep(backoff.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(config.maxRetryBackoff()) > 0
+                        ? config.maxRetryBackoff() : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    private void count(String consumer, String outcome) {
+        registry.counter("arrears.inbox.events", "consumer", consumer, "outcome", outcome).increment();
+    }
+
+    /** A failure that is the record's (or the code's) fault, not the infrastructure's. */
+    private static final class PoisonException extends RuntimeException {
+        PoisonException(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    /** One consumed record, read and checked against its contract before any transaction starts. */
+    record Delivery<T extends Event>(ConsumerRecord<String, byte[]> record, CloudEventHeaders headers, T event, String failure) {
+
+        static <T extends Event> Delivery<T> read(ConsumerRecord<String, byte[]> record, Class<T> type) {
+            try {
+                EventType expected = EventType.of(type);
+                Map<String, byte[]> raw = new HashMap<>();
+                for (Header header : record.headers()) {
+                    raw.put(header.key(), header.value());
+                }
+                CloudEventHeaders headers = CloudEventHeaders.parse(raw);
+                if (!expected.ceType().equals(headers.type())) {
+                    throw new InvalidEventException("ce_type '" + headers.type() + "' is not " + expected.ceType());
+                }
+                var body = EventJson.parse(record.value());
+                EventSchemas.requireValid(expected, body);
+                return new Delivery<>(record, headers, EventJson.bind(body, type), null);
+            } catch (InvalidEventException e) {
+                return new Delivery<>(record, null, null, e.getMessage());
+            }
+        }
+
+        Delivery<T> withFailure(String reason) {
+            return new Delivery<>(record, headers, null, reason);
+        }
+
+        String position() {
+            return record.topic() + "/" + record.partition() + "/" + record.offset();
+        }
+    }
+}

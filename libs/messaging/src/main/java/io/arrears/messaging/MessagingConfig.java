@@ -1,0 +1,64 @@
+package io.arrears.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Map;
+
+@ConfigMapping(prefix = "arrears.messaging")
+public interface MessagingConfig {
+
+    /** CloudEvents {@code source} of everything this service publishes, e.g. {@code /arrears/account}. */
+    String source();
+
+    /** Check every outgoing event against its JSON Schema before it enters the outbox. */
+    @WithDefault("true")
+    boolean validateOutgoing();
+
+    Relay relay();
+
+    Inbox inbox();
+
+    interface Relay {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Rows read and published per round trip. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Longest wait for a commit notification before looking at the table anyway. */
+        @WithDefault("1s")
+        Duration idleWait();
+
+        /** How often a standby instance tries to become the active relay. */
+        @WithDefault("2s")
+        Duration standbyRetry();
+
+        /** Pause after a failed publish (broker down) before trying again; doubles up to {@code maxBackoff}. */
+        @WithDefault("200ms")
+        Duration backoff();
+
+        @WithDefault("10s")
+        Duration maxBackoff();
+
+        /** Producer settings on top of the application's {@code kafka.*} ones (security, bootstrap). */
+        Map<String, String> producer();
+    }
+
+    interface Inbox {
+
+        /** How long processed event ids are remembered; redeliveries older than this are not expected. */
+        @WithDefault("P14D")
+        Duration retention();
+
+        /** Pause before retrying a batch that failed for a transient reason (database unavailable). */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
+        @WithDefault("10s")
+        Duration maxRetryBackoff();
+    }
+}

@@ -1,0 +1,75 @@
+package io.arrears.messaging;
+
+import io.arrears.events.CloudEventHeaders;
+import io.arrears.events.Event;
+import io.arrears.events.EventJson;
+import io.arrears.events.EventSchemas;
+import io.arrears.events.EventType;
+import io.arrears.events.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where a service puts what it wants to say, inside the transaction that changes its state. Nothing
+ * here talks to Kafka: the {@link OutboxRelay} does that after commit, so state and events never disagree.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    public static final String DLQ_REASON = "dlq-reason";
+    public static final String DLQ_ORIGINAL_TOPIC = "dlq-original-topic";
+    public static final String DLQ_ORIGINAL_PARTITION = "dlq-original-partition";
+    public static final String DLQ_ORIGINAL_OFFSET = "dlq-original-offset";
+    public static final String DLQ_CONSUMER = "dlq-consumer";
+    public static final String DLQ_FAILED_AT = "dlq-failed-at";
+
+    private final EntityManager entityManager;
+    private final MessagingConfig config;
+    private final Clock clock;
+
+    public Outbox(EntityManager entityManager, MessagingConfig config, Clock clock) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Queues {@code event} for publication on its topic; returns its CloudEvents id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String add(Event event) {
+        EventType type = EventType.of(event);
+        if (config.validateOutgoing()) {
+            EventSchemas.requireValid(type, EventJson.tree(event));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        CloudEventHeaders headers = CloudEventHeaders.forNewEvent(event, config.source(), now);
+        entityManager.persist(new OutboxMessage(type.topic(), event.key(), headers.toMap(), EventJson.write(event), now));
+        return headers.id();
+    }
+
+    /** Queues an unusable record for {@code <topic>.dlq}, unchanged, with the reason in its headers. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deadLetter(ConsumerRecord<String, byte[]> record, String consumer, String reason) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        headers.put(DLQ_REASON, reason);
+        headers.put(DLQ_ORIGINAL_TOPIC, record.topic());
+        headers.put(DLQ_ORIGINAL_PARTITION, Integer.toString(record.partition()));
+        headers.put(DLQ_ORIGINAL_OFFSET, Long.toString(record.offset()));
+        headers.put(DLQ_CONSUMER, consumer);
+        headers.put(DLQ_FAILED_AT, now.toString());
+        byte[] payload = record.value() == null ? new byte[0] : record.value();
+        entityManager.persist(new OutboxMessage(Topics.deadLetter(record.topic()), record.key(), headers, payload, now));
+    }
+}

@@ -1,0 +1,253 @@
+package io.arrears.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes outbox rows to Kafka in id order and deletes them once acknowledged (acks=all,
+ * idempotent producer). A crash between the acknowledgement and the delete publishes a row again;
+ * consumers de-duplicate on {@code ce_id}, so that is harmless, while losing a row is impossible.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private final AgroalDataSource dataSource;
+    private final MessagingConfig.Relay config;
+    private final Map<String, Object> kafkaConfig;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> published = new ConcurrentHashMap<>();
+    private final AtomicLong oldestPendingAgeMillis = new AtomicLong();
+
+    private volatile boolean running;
+    private volatile boolean leader;
+    private volatile Thread worker;
+    private KafkaProducer<String, byte[]> producer;
+
+    public OutboxRelay(AgroalDataSource dataSource, MessagingConfig config,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+                       MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.config = config.relay();
+        this.kafkaConfig = kafkaConfig;
+        this.registry = registry;
+        registry.gauge("arrears.outbox.oldest.pending.seconds", oldestPendingAgeMillis, v -> v.get() / 1000.0);
+        registry.gauge("arrears.outbox.relay.leader", this, r -> r.leader ? 1 : 0);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.info("outbox relay disabled by configuration");
+            return;
+        }
+        running = true;
+        worker = new Thread(this::run, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        Thread thread = worker;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    public boolean isLeader() {
+        return leader;
+    }
+
+    private void run() {
+        Duration backoff = config.backoff();
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                if (!RelayLeadership.tryAcquire(connection)) {
+                    leader = false;
+                    pause(config.standbyRetry());
+                    continue;
+                }
+                leader = true;
+                LOG.info("outbox relay is active");
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("listen arrears_outbox");
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                while (running) {
+                    int sent = relayBatch(connection);
+                    backoff = config.backoff();
+                    if (sent < config.batchSize()) {
+                        notifications.getNotifications((int) config.idleWait().toMillis());
+                    }
+                }
+            } catch (Exception e) {
+                leader = false;
+                if (!running) {
+                    break;
+                }
+                LOG.warnf("outbox relay paused %s: %s", backoff, rootMessage(e));
+                closeProducer();
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : backoff.multipliedBy(2);
+            }
+        }
+        leader = false;
+    }
+
+    /** Publishes up to one batch; returns how many rows it published. */
+    int relayBatch(Connection connection) throws Exception {
+        List<Row> rows = pending(connection);
+        if (rows.isEmpty()) {
+            oldestPendingAgeMillis.set(0);
+            return 0;
+        }
+        oldestPendingAgeMillis.set(Duration.between(rows.get(0).createdAt, OffsetDateTime.now()).toMillis());
+        KafkaProducer<String, byte[]> kafka = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            RecordHeaders headers = new RecordHeaders();
+            row.headers.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+            acks.add(kafka.send(new ProducerRecord<>(row.topic, null, row.key, row.payload, headers)));
+        }
+        kafka.flush();
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get();
+        }
+        delete(connection, rows);
+        for (Row row : rows) {
+            published.computeIfAbsent(row.topic, t -> Counter.builder("arrears.outbox.published")
+                    .tag("topic", t).register(registry)).increment();
+        }
+        return rows.size();
+    }
+
+    private List<Row> pending(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select id, topic, record_key, headers::text, payload, created_at from outbox order by id limit ?")) {
+            select.setInt(1, config.batchSize());
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), parseHeaders(rs.getString(4)),
+                            rs.getBytes(5), rs.getObject(6, OffsetDateTime.class)));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private void delete(Connection connection, List<Row> rows) throws SQLException {
+        Long[] ids = rows.stream().map(r -> r.id).toArray(Long[]::new);
+        try (PreparedStatement delete = connection.prepareStatement("delete from outbox where id = any(?)")) {
+            Array array = connection.createArrayOf("bigint", ids);
+            delete.setArray(1, array);
+            delete.executeUpdate();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> parseHeaders(String json) {
+        try {
+            return JSON.readValue(json, Map.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("outbox headers are not a JSON object: " + json, e);
+        }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Map<String, Object> settings = new HashMap<>();
+            kafkaConfig.forEach((key, value) -> {
+                if (ProducerConfig.configNames().contains(key)) {
+                    settings.put(key, value);
+                }
+            });
+            settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            settings.put(ProducerConfig.ACKS_CONFIG, "all");
+            settings.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+            settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+            settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+            settings.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+            settings.putAll(config.producer());
+            settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            producer = new KafkaProducer<>(settings);
+        }
+        return producer;
+    }
+
+    /** A producer that failed may hold a broken idempotence state; a fresh one starts clean. */
+    private void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(5));
+            } catch (Exception e) {
+                LOG.debug("closing the relay producer", e);
+            }
+            producer = null;
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private record Row(long id, String topic, String key, Map<String, String> headers, byte[] payload, OffsetDateTime createdAt) {
+    }
+}

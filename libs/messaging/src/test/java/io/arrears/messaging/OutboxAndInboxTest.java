@@ -1,0 +1,181 @@
+package io.arrears.messaging;
+
+import io.agroal.api.AgroalDataSource;
+import io.arrears.events.BusinessDayClosed;
+import io.arrears.events.CloudEventHeaders;
+import io.arrears.events.EventType;
+import io.arrears.events.PlanCompleted;
+import io.arrears.events.Topics;
+import io.arrears.testing.ArrearsTestResource;
+import io.arrears.testing.KafkaTestClient;
+import io.arrears.testing.TestInfrastructure;
+import io.arrears.testing.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+@QuarkusTestResource(value = ArrearsTestResource.class, initArgs = @ResourceArg(name = ArrearsTestResource.DATABASE, value = "messaging"))
+class OutboxAndInboxTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    DayConsumer days;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void anEventAddedInATransactionIsPublishedWithCloudEventsHeaders() {
+        PlanCompleted completed = new PlanCompleted("PLAN-" + UUID.randomUUID(), "ACC-1", LocalDate.of(2026, 11, 2));
+        try (TopicProbe probe = TopicProbe.open(Topics.PLAN_COMPLETED)) {
+            String id = QuarkusTransaction.requiringNew().call(() -> outbox.add(completed));
+
+            List<ConsumerRecord<String, byte[]>> records = probe.awaitRecords(r -> id.equals(TopicProbe.ceId(r)), BOUND);
+
+            ConsumerRecord<String, byte[]> record = records.get(0);
+            assertThat(records).hasSize(1);
+            assertThat(record.key()).isEqualTo("ACC-1");
+            assertThat(TopicProbe.header(record, CloudEventHeaders.TYPE)).isEqualTo(EventType.PLAN_COMPLETED.ceType());
+            assertThat(TopicProbe.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/arrears/messaging-test");
+            assertThat(TopicProbe.header(record, CloudEventHeaders.SUBJECT)).isEqualTo("ACC-1");
+            assertThat(TopicProbe.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+            assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains(completed.planId());
+        }
+    }
+
+    @Test
+    void aRolledBackTransactionPublishesNothing() {
+        String planId = "PLAN-" + UUID.randomUUID();
+        try (TopicProbe probe = TopicProbe.open(Topics.PLAN_COMPLETED)) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    outbox.add(new PlanCompleted(planId, "ACC-2", LocalDate.of(2026, 11, 2)));
+                    throw new IllegalStateException("business rule failed after the event was added");
+                });
+            } catch (IllegalStateException expected) {
+                // the transaction rolled back, taking the outbox row with it
+            }
+            String marker = QuarkusTransaction.requiringNew().call(() ->
+                    outbox.add(new PlanCompleted("PLAN-" + UUID.randomUUID(), "ACC-2", LocalDate.of(2026, 11, 3))));
+
+            probe.awaitRecords(r -> marker.equals(TopicProbe.ceId(r)), BOUND);
+            assertThat(probe.matching(r -> new String(r.value(), StandardCharsets.UTF_8).contains(planId))).isEmpty();
+        }
+    }
+
+    @Test
+    void anEventCommittedWhileTheBrokerIsDownIsPublishedOnceItIsBack() {
+        PlanCompleted completed = new PlanCompleted("PLAN-" + UUID.randomUUID(), "ACC-3", LocalDate.of(2026, 11, 4));
+        TestInfrastructure.stopBroker();
+        String id;
+        try {
+            id = QuarkusTransaction.requiringNew().call(() -> outbox.add(completed));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> pendingRows() >= 1);
+        } finally {
+            TestInfrastructure.startBroker();
+        }
+        try (TopicProbe probe = TopicProbe.openFromStart(Topics.PLAN_COMPLETED)) {
+            List<ConsumerRecord<String, byte[]>> published = probe.awaitRecords(r -> id.equals(TopicProbe.ceId(r)), Duration.ofSeconds(60));
+
+            assertThat(published).hasSize(1);
+            await().atMost(BOUND).until(() -> pendingRows() == 0);
+        }
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() {
+        LocalDate date = uniqueDate();
+        BusinessDayClosed day = new BusinessDayClosed(date);
+        String id = KafkaTestClient.publish(day);
+        KafkaTestClient.publish(day, id);
+        LocalDate marker = date.plusDays(1);
+        KafkaTestClient.publish(new BusinessDayClosed(marker));
+
+        await().atMost(BOUND).until(() -> timesApplied(marker) == 1);
+        assertThat(timesApplied(date)).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedRecordIsDeadLetteredWithItsReasonAndTheStreamGoesOn() {
+        LocalDate after = uniqueDate();
+        try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.BUSINESS_DAY))) {
+            String badId = UUID.randomUUID().toString();
+            KafkaTestClient.publish(Topics.BUSINESS_DAY, "bad", Map.of(
+                    CloudEventHeaders.ID, badId, CloudEventHeaders.SOURCE, "/corebanking/test",
+                    CloudEventHeaders.TYPE, EventType.BUSINESS_DAY_CLOSED.ceType(), CloudEventHeaders.SPEC_VERSION, "1.0"),
+                    "{\"businessDate\":\"31/12/2026\"}".getBytes(StandardCharsets.UTF_8));
+            KafkaTestClient.publish(Topics.BUSINESS_DAY, "garbage", Map.of(), "not json at all".getBytes(StandardCharsets.UTF_8));
+            KafkaTestClient.publish(new BusinessDayClosed(after));
+
+            List<ConsumerRecord<String, byte[]>> schemaInvalid = dlq.awaitRecords(r -> badId.equals(TopicProbe.ceId(r)), BOUND);
+            List<ConsumerRecord<String, byte[]>> noHeaders = dlq.awaitRecords(r -> "garbage".equals(r.key()), BOUND);
+
+            assertThat(TopicProbe.header(schemaInvalid.get(0), Outbox.DLQ_REASON)).contains("businessDate");
+            assertThat(TopicProbe.header(schemaInvalid.get(0), Outbox.DLQ_ORIGINAL_TOPIC)).isEqualTo(Topics.BUSINESS_DAY);
+            assertThat(TopicProbe.header(schemaInvalid.get(0), Outbox.DLQ_CONSUMER)).isEqualTo("day-consumer");
+            assertThat(new String(schemaInvalid.get(0).value(), StandardCharsets.UTF_8)).contains("31/12/2026");
+            assertThat(TopicProbe.header(noHeaders.get(0), Outbox.DLQ_REASON)).contains("ce_id");
+            await().atMost(BOUND).until(() -> timesApplied(after) == 1);
+        }
+    }
+
+    @Test
+    void anEventTheServiceRejectsIsDeadLetteredWithTheServicesReason() {
+        try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.BUSINESS_DAY))) {
+            String id = KafkaTestClient.publish(new BusinessDayClosed(LocalDate.of(1999, 12, 31)));
+
+            List<ConsumerRecord<String, byte[]>> dead = dlq.awaitRecords(r -> id.equals(TopicProbe.ceId(r)), BOUND);
+
+            assertThat(TopicProbe.header(dead.get(0), Outbox.DLQ_REASON)).isEqualTo("business date 1999-12-31 predates the ledger");
+            assertThat(timesApplied(LocalDate.of(1999, 12, 31))).isZero();
+        }
+    }
+
+    @Test
+    void onlyOneRelayIsActivePerDatabase() throws Exception {
+        await().atMost(BOUND).until(relay::isLeader);
+        try (Connection second = dataSource.getConnection()) {
+            assertThat(RelayLeadership.tryAcquire(second)).isFalse();
+        }
+    }
+
+    private int timesApplied(LocalDate date) {
+        return QuarkusTransaction.requiringNew().call(() -> days.timesApplied(date));
+    }
+
+    private long pendingRows() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             var rs = connection.createStatement().executeQuery("select count(*) from outbox")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static LocalDate uniqueDate() {
+        return LocalDate.of(2030, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(1, 50_000));
+    }
+}

@@ -1,0 +1,4 @@
+create table applied_day (
+    business_date date primary key,
+    times         int not null
+);
