@@ -1,0 +1,13 @@
+package io.arrears.web;
+
+/** The roles a signed JWT may carry in its {@code groups} claim. */
+public final class Roles {
+
+    public static final String AGENT = "agent";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String AUDITOR = "auditor";
+    public static final String COMPLAINTS_OFFICER = "complaints-officer";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,19 @@
+package io.arrears.account.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+
+@ApplicationScoped
+public class RepaymentPlanRepository implements PanacheRepositoryBase<RepaymentPlan, String> {
+
+    public Optional<RepaymentPlan> active(String accountId) {
+        return find("accountId = ?1 and status = ?2", accountId, RepaymentPlan.Status.ACTIVE).firstResultOptional();
+    }
+
+    /** The plan in force, or else the most recent one, for display. */
+    public Optional<RepaymentPlan> current(String accountId) {
+        return active(accountId).or(() -> find("accountId = ?1 order by agreedAt desc", accountId).firstResultOptional());
+    }
+}

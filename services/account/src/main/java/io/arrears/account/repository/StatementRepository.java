@@ -1,0 +1,16 @@
+package io.arrears.account.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+@ApplicationScoped
+public class StatementRepository implements PanacheRepositoryBase<Statement, String> {
+
+    /** Statements whose minimum is not yet fully paid, oldest due date first. */
+    public List<Statement> unpaid(String accountId) {
+        return list("accountId = ?1 and minimumPaid < minimumDue", Sort.by("dueDate").and("id"), accountId);
+    }
+}

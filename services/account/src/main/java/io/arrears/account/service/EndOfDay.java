@@ -1,0 +1,160 @@
+package io.arrears.account.service;
+
+import io.arrears.account.config.AccountConfig;
+import io.arrears.account.domain.Ageing;
+import io.arrears.account.domain.Review;
+import io.arrears.account.repository.Account;
+import io.arrears.account.repository.AccountRepository;
+import io.arrears.account.repository.BusinessDay;
+import io.arrears.account.repository.BusinessDayRepository;
+import io.arrears.account.repository.RepaymentPlan;
+import io.arrears.events.PlanBroken;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Ages accounts for each closed business day, oldest day first, visiting only the accounts whose
+ * next-review date has come. Each chunk of accounts is its own transaction, and a day is marked aged
+ * only when none is left, so a crash part-way resumes where it stopped. Replicas take turns through a
+ * transaction-scoped advisory lock.
+ */
+@ApplicationScoped
+public class EndOfDay {
+
+    private static final Logger LOG = Logger.getLogger(EndOfDay.class);
+    private static final long AGEING_LOCK = 0x6167656163636f75L;
+
+    private final AccountRepository accounts;
+    private final BusinessDayRepository days;
+    private final AccountLoader loader;
+    private final AccountEvents events;
+    private final Ageing ageing;
+    private final AccountConfig config;
+    private final EntityManager entityManager;
+    private final Clock clock;
+    private final Timer dayTimer;
+    private final ReentrantLock running = new ReentrantLock();
+
+    EndOfDay(AccountRepository accounts, BusinessDayRepository days, AccountLoader loader, AccountEvents events, Ageing ageing,
+             AccountConfig config, EntityManager entityManager, Clock clock, MeterRegistry registry) {
+        this.accounts = accounts;
+        this.days = days;
+        this.loader = loader;
+        this.events = events;
+        this.ageing = ageing;
+        this.config = config;
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.dayTimer = Timer.builder("arrears.account.ageing.day").description("time to age one business day").register(registry);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        Thread thread = new Thread(this::catchUpIfIdle, "ageing-catch-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Scheduled(every = "${account.ageing.catch-up-every:30s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledCatchUp() {
+        catchUpIfIdle();
+    }
+
+    /** A safety net after a crash or a failed run: ages what is left unless a run is going on here. */
+    void catchUpIfIdle() {
+        if (running.tryLock()) {
+            try {
+                ageClosedDays();
+            } finally {
+                running.unlock();
+            }
+        }
+    }
+
+    /** Ages every closed day not yet aged, after any run already going on here. */
+    public void catchUp() {
+        running.lock();
+        try {
+            ageClosedDays();
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private void ageClosedDays() {
+        try {
+            Optional<LocalDate> day;
+            while ((day = QuarkusTransaction.requiringNew().call(days::oldestNotAged)).isPresent()) {
+                LocalDate date = day.get();
+                Timer.Sample sample = Timer.start();
+                int reviewed = 0;
+                int chunk;
+                while ((chunk = QuarkusTransaction.requiringNew().call(() -> reviewChunk(date))) > 0) {
+                    reviewed += chunk;
+                }
+                if (QuarkusTransaction.requiringNew().call(() -> markAged(date))) {
+                    sample.stop(dayTimer);
+                    LOG.infof("aged business day %s: %d accounts reviewed", date, reviewed);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("ageing stopped; it resumes on the next catch-up", e);
+        }
+    }
+
+    private int reviewChunk(LocalDate date) {
+        lock();
+        List<Account> due = accounts.lockDueForReview(date, config.ageing().chunkSize());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (Account account : due) {
+            review(loader.load(account), date, now);
+        }
+        return due.size();
+    }
+
+    private boolean markAged(LocalDate date) {
+        lock();
+        if (accounts.countDueForReview(date) > 0) {
+            return false;
+        }
+        BusinessDay day = days.findById(date);
+        day.agedAt = OffsetDateTime.now(clock);
+        return true;
+    }
+
+    private void review(LoadedAccount loaded, LocalDate date, OffsetDateTime now) {
+        Account account = loaded.account();
+        Review review = ageing.review(loaded.state(), date);
+        loaded.writeBack(review.statements());
+        review.dueSoon().forEach(statementId -> events.paymentDueSoon(loaded, statementId));
+        String planId = loaded.plan().map(p -> p.id).orElse(null);
+        review.brokenInstalment().ifPresent(missed -> {
+            RepaymentPlan plan = loaded.plan().orElseThrow();
+            plan.status = RepaymentPlan.Status.BROKEN;
+            plan.endedOn = date;
+            events.publish(new PlanBroken(plan.id, account.id, missed.dueDate(), missed.outstanding().amount(), account.currency));
+        });
+        review.missed().ifPresent(missed -> events.paymentMissed(loaded, missed.delinquency(), missed.reason(),
+                review.brokenInstalment().isPresent() ? planId : null));
+        boolean inPlan = loaded.plan().isPresent() && review.brokenInstalment().isEmpty();
+        Delinquencies.record(account, review.delinquency(), inPlan, review.reportedBucket(), date, review.nextReview(), ageing, now);
+    }
+
+    private void lock() {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, AGEING_LOCK).getSingleResult();
+    }
+}
