@@ -1,0 +1,76 @@
+package io.arrears.local;
+
+import io.arrears.testing.KafkaBroker;
+import io.arrears.testing.PostgresServer;
+import io.arrears.testing.SigningKeys;
+import io.smallrye.jwt.build.Jwt;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The local infrastructure without containers: one durable PostgreSQL with a database per service and
+ * one Kafka broker (KRaft), on 127.0.0.1, data under {@code .local/}. Started and stopped by
+ * {@code deploy/local/arrears}; everything it starts stops with it.
+ */
+public final class Launcher {
+
+    static final List<String> DATABASES = List.of("account", "reminder", "contact", "complaint");
+    static final String ISSUER = "https://arrears.local/issuer";
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length > 0 ? args[0] : "help";
+        Path home = Path.of(System.getProperty("arrears.home", ".local")).toAbsolutePath();
+        switch (command) {
+            case "infra" -> infra(home, Integer.getInteger("arrears.kafka.port", 9092), Integer.getInteger("arrears.postgres.port", 15432));
+            case "token" -> System.out.println(token(home, args.length > 1 ? args[1] : "agent"));
+            case "publish" -> FeedTool.publish(bootstrap(), args[1], Files.readString(Path.of(args[2])));
+            case "watch" -> FeedTool.watch(bootstrap(), args[1]);
+            default -> {
+                System.err.println("usage: Launcher infra | token ROLE | publish TOPIC FILE | watch TOPIC");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void infra(Path home, int kafkaPort, int postgresPort) throws IOException, InterruptedException {
+        Files.createDirectories(home.resolve("run"));
+        Path ready = home.resolve("run").resolve("infra.ready");
+        Files.deleteIfExists(ready);
+        SigningKeys.ensure(home.resolve("keys"));
+
+        PostgresServer postgres = PostgresServer.durable(home.resolve("postgres"), postgresPort);
+        DATABASES.forEach(postgres::createDatabase);
+        System.out.println("PostgreSQL 17 on 127.0.0.1:" + postgresPort + " (databases " + DATABASES + ")");
+
+        KafkaBroker broker = new KafkaBroker(home.resolve("kafka"), kafkaPort, kafkaPort + 1, "-Xmx1g");
+        broker.start(Duration.ofSeconds(120));
+        System.out.println("Kafka (KRaft) on " + broker.bootstrapServers());
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            broker.stop(Duration.ofSeconds(30));
+            postgres.close();
+            stopped.countDown();
+        }, "local-infra-stop"));
+        Files.writeString(ready, "kafka=" + broker.bootstrapServers() + "\npostgres=" + postgresPort + "\n");
+        stopped.await();
+    }
+
+    private static String bootstrap() {
+        return "127.0.0.1:" + Integer.getInteger("arrears.kafka.port", 9092);
+    }
+
+    private static String token(Path home, String role) {
+        return Jwt.issuer(ISSUER).upn("local-" + role).subject("local-" + role).groups(Set.of(role))
+                .expiresIn(Duration.ofHours(8)).sign(SigningKeys.privateKey(home.resolve("keys")));
+    }
+}

@@ -1,0 +1,212 @@
+package io.arrears.account.messaging;
+
+import io.arrears.events.BusinessDayClosed;
+import io.arrears.events.MissedReason;
+import io.arrears.events.PaymentMissed;
+import io.arrears.events.PaymentPosted;
+import io.arrears.events.PaymentReceived;
+import io.arrears.events.PlanAgreed;
+import io.arrears.events.PlanBroken;
+import io.arrears.events.PlanType;
+import io.arrears.events.StatementIssued;
+import io.arrears.events.Topics;
+import io.arrears.messaging.Outbox;
+import io.arrears.testing.ArrearsTestResource;
+import io.arrears.testing.KafkaTestClient;
+import io.arrears.testing.TestTokens;
+import io.arrears.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The account service end to end on a real broker and database. Business dates are shared by
+ * every test (one calendar per service), so each test uses its own accounts and a later stretch
+ * of days than the tests before could have closed.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = ArrearsTestResource.class, initArgs = @ResourceArg(name = ArrearsTestResource.DATABASE, value = "account"))
+class AccountFlowTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+    private static LocalDate nextFreeDay = LocalDate.of(2030, 1, 1);
+
+    private TopicProbe missed;
+    private String account;
+    private LocalDate statementDate;
+
+    @BeforeEach
+    void open() {
+        missed = TopicProbe.open(Topics.PAYMENT_MISSED);
+        account = "ACC-" + UUID.randomUUID();
+        statementDate = nextFreeDay;
+        nextFreeDay = nextFreeDay.plusDays(200);
+    }
+
+    @AfterEach
+    void close() {
+        missed.close();
+    }
+
+    @Test
+    void aStatementLeftUnpaidBecomesExactlyOnePaymentMissedPerBucket() {
+        LocalDate due = statementDate.plusDays(25);
+        issueStatement("ST-1", statementDate, due, "100.00", "CNY");
+        closeDays(statementDate, due.plusDays(3 + 31));
+
+        List<PaymentMissed> events = missed.awaitEvents(PaymentMissed.class, e -> e.accountId().equals(account), 2, BOUND);
+
+        assertThat(events).extracting(PaymentMissed::bucket).containsExactly("1-29", "30-59");
+        PaymentMissed first = events.get(0);
+        assertThat(first.customerId()).isEqualTo("CUS-" + account);
+        assertThat(first.statementId()).isEqualTo("ST-1-" + account);
+        assertThat(first.dueDate()).isEqualTo(due);
+        assertThat(first.daysPastDue()).isEqualTo(1);
+        assertThat(first.amountOverdue()).isEqualByComparingTo("100.00");
+        assertThat(first.minimumDue()).isEqualByComparingTo("100.00");
+        assertThat(first.totalBalance()).isEqualByComparingTo("2000.00");
+        assertThat(first.currency()).isEqualTo("CNY");
+        assertThat(first.reason()).isEqualTo(MissedReason.MINIMUM_NOT_PAID);
+        assertThat(first.planId()).isNull();
+        assertThat(events.get(1).daysPastDue()).isEqualTo(30);
+        accountView().body("status", equalTo("DELINQUENT")).body("bucket", equalTo("30-59"));
+    }
+
+    @Test
+    void aPaymentDuringGraceMeansNoPaymentMissed() {
+        LocalDate due = statementDate.plusDays(25);
+        issueStatement("ST-1", statementDate, due, "100.00", "CNY");
+        closeDays(statementDate, due.plusDays(1));
+        String paymentId = pay("100.00", "CNY", due.plusDays(2));
+        awaitPaymentApplied(paymentId);
+        closeDays(due.plusDays(2), due.plusDays(10));
+
+        awaitAged(due.plusDays(10));
+        assertThat(missed.events(PaymentMissed.class, e -> e.accountId().equals(account))).isEmpty();
+        accountView().body("status", equalTo("CURRENT"));
+    }
+
+    @Test
+    void aDuplicatedFeedRecordChangesNothing() {
+        LocalDate due = statementDate.plusDays(25);
+        issueStatement("ST-1", statementDate, due, "100.00", "CNY");
+        closeDays(statementDate, due.plusDays(4));
+        missed.awaitEvents(PaymentMissed.class, e -> e.accountId().equals(account), 1, BOUND);
+
+        try (TopicProbe received = TopicProbe.open(Topics.PAYMENT_RECEIVED)) {
+            PaymentPosted payment = payment("PAY-1-" + account, "30.00", "CNY", due.plusDays(5));
+            String ceId = KafkaTestClient.publish(payment);
+            KafkaTestClient.publish(payment, ceId);
+            KafkaTestClient.publish(payment);
+            PaymentPosted marker = payment("PAY-2-" + account, "10.00", "CNY", due.plusDays(5));
+            KafkaTestClient.publish(marker);
+
+            List<PaymentReceived> events = received.awaitEvents(PaymentReceived.class,
+                    e -> e.paymentId().equals(marker.paymentId()), 1, BOUND);
+
+            assertThat(events.get(0).remainingOverdue()).isEqualByComparingTo("60.00");
+            assertThat(received.events(PaymentReceived.class, e -> e.accountId().equals(account))).hasSize(2);
+        }
+        accountView().body("amountOverdue", equalTo(60.0f));
+    }
+
+    @Test
+    void aPaymentInAnotherCurrencyIsDeadLetteredAndTheNextRecordIsStillApplied() {
+        LocalDate due = statementDate.plusDays(25);
+        issueStatement("ST-1", statementDate, due, "100.00", "CNY");
+        try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.PAYMENTS))) {
+            String badId = KafkaTestClient.publish(payment("PAY-USD-" + account, "100.00", "USD", statementDate.plusDays(1)));
+            String goodPayment = pay("100.00", "CNY", statementDate.plusDays(2));
+
+            List<ConsumerRecord<String, byte[]>> dead = dlq.awaitRecords(r -> badId.equals(TopicProbe.ceId(r)), BOUND);
+
+            assertThat(TopicProbe.header(dead.get(0), Outbox.DLQ_REASON)).contains("currency USD does not match");
+            awaitPaymentApplied(goodPayment);
+        }
+    }
+
+    @Test
+    void aMissedPlanInstalmentBreaksThePlanAndIsAPaymentMissed() {
+        LocalDate due = statementDate.plusDays(25);
+        issueStatement("ST-1", statementDate, due, "100.00", "CNY");
+        closeDays(statementDate, due.plusDays(5));
+        missed.awaitEvents(PaymentMissed.class, e -> e.accountId().equals(account), 1, BOUND);
+        LocalDate instalmentDue = due.plusDays(10);
+        String planId = "PLAN-" + account;
+        KafkaTestClient.publish(new PlanAgreed(planId, "CASE-" + account, account, PlanType.INSTALMENTS,
+                List.of(new PlanAgreed.Instalment(instalmentDue, new BigDecimal("50.00")),
+                        new PlanAgreed.Instalment(instalmentDue.plusDays(30), new BigDecimal("50.00"))),
+                BigDecimal.ZERO, BigDecimal.ZERO, "CNY", "agent-7", OffsetDateTime.of(due.plusDays(6).atTime(10, 0), ZoneOffset.UTC)));
+        await().atMost(BOUND).untilAsserted(() -> accountView().body("status", equalTo("IN_PLAN")).body("plan.planId", equalTo(planId)));
+
+        try (TopicProbe broken = TopicProbe.open(Topics.PLAN_BROKEN)) {
+            closeDays(due.plusDays(6), instalmentDue.plusDays(4));
+
+            List<PlanBroken> plans = broken.awaitEvents(PlanBroken.class, e -> e.planId().equals(planId), 1, BOUND);
+            List<PaymentMissed> events = missed.awaitEvents(PaymentMissed.class,
+                    e -> e.accountId().equals(account) && e.reason() == MissedReason.PLAN_INSTALMENT_MISSED, 1, BOUND);
+
+            assertThat(plans.get(0).missedInstalmentDueDate()).isEqualTo(instalmentDue);
+            assertThat(events.get(0).planId()).isEqualTo(planId);
+            assertThat(missed.events(PaymentMissed.class, e -> e.accountId().equals(account))).hasSize(2);
+        }
+    }
+
+    private void issueStatement(String id, LocalDate date, LocalDate due, String minimum, String currency) {
+        KafkaTestClient.publish(new StatementIssued(account, "CUS-" + account, id + "-" + account, date, due,
+                new BigDecimal("2000.00"), new BigDecimal(minimum), currency));
+        await().atMost(BOUND).untilAsserted(() -> given().header("Authorization", TestTokens.bearer("agent-1", "agent"))
+                .get("/accounts/{id}", account).then().statusCode(200));
+    }
+
+    private String pay(String amount, String currency, LocalDate postedOn) {
+        PaymentPosted payment = payment("PAY-" + UUID.randomUUID(), amount, currency, postedOn);
+        KafkaTestClient.publish(payment);
+        return payment.paymentId();
+    }
+
+    private PaymentPosted payment(String id, String amount, String currency, LocalDate postedOn) {
+        return new PaymentPosted(account, id, new BigDecimal(amount), currency,
+                OffsetDateTime.of(postedOn.atTime(9, 30), ZoneOffset.ofHours(8)), "MOBILE_BANKING");
+    }
+
+    private void awaitPaymentApplied(String paymentId) {
+        await().atMost(BOUND).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                        .find(io.arrears.account.repository.Payment.class, paymentId) != null));
+    }
+
+    private void awaitAged(LocalDate date) {
+        await().atMost(BOUND).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            var day = io.quarkus.hibernate.orm.panache.Panache.getEntityManager().find(io.arrears.account.repository.BusinessDay.class, date);
+            return day != null && day.agedAt != null;
+        }));
+    }
+
+    private void closeDays(LocalDate from, LocalDate to) {
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            KafkaTestClient.publish(new BusinessDayClosed(day));
+        }
+    }
+
+    private io.restassured.response.ValidatableResponse accountView() {
+        return given().header("Authorization", TestTokens.bearer("agent-1", "agent")).get("/accounts/{id}", account).then().statusCode(200);
+    }
+}
