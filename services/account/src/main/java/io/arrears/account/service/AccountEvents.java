@@ -37,7 +37,7 @@ class AccountEvents {
         // On a broken plan whose statements are paid, the oldest obligation is an instalment.
         String statementId = statement != null ? statement.id : latestStatementId(loaded, oldest);
         publish(new PaymentMissed(account.id, account.customerId, statementId, oldest.dueDate(),
-                delinquency.overdue().amount(), oldest.amount().amount(), account.totalBalance, account.currency,
+                delinquency.overdue().amount(), oldest.amount().amount(), loaded.money(account.totalBalance).amount(), account.currency,
                 delinquency.daysPastDue(), delinquency.bucket(), reason, planId));
         registry.counter("arrears.account.payment.missed", "bucket", delinquency.bucket(), "reason", reason.name()).increment();
     }
