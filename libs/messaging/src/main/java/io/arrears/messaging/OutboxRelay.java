@@ -45,7 +45,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final AgroalDataSource dataSource;
     private final MessagingConfig.Relay config;
@@ -190,7 +189,7 @@ public class OutboxRelay {
     @SuppressWarnings("unchecked")
     private static Map<String, String> parseHeaders(String json) {
         try {
-            return JSON.readValue(json, Map.class);
+            return io.arrears.events.EventJson.mapper().readValue(json, Map.class);
         } catch (Exception e) {
             throw new IllegalStateException("outbox headers are not a JSON object: " + json, e);
         }

@@ -1,23 +1,59 @@
 package io.arrears.account.service;
 
+import io.arrears.account.domain.Ageing;
+import io.arrears.account.domain.Delinquency;
 import io.arrears.account.repository.Account;
 import io.arrears.account.repository.RepaymentPlanRepository;
 import io.arrears.account.repository.StatementRepository;
+import io.arrears.messaging.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Currency;
+import java.util.Optional;
 
 @ApplicationScoped
 class AccountLoader {
 
     private final StatementRepository statements;
     private final RepaymentPlanRepository plans;
+    private final BusinessCalendar calendar;
+    private final Ageing ageing;
+    private final Clock clock;
 
-    AccountLoader(StatementRepository statements, RepaymentPlanRepository plans) {
+    AccountLoader(StatementRepository statements, RepaymentPlanRepository plans, BusinessCalendar calendar, Ageing ageing,
+                  Clock clock) {
         this.statements = statements;
         this.plans = plans;
+        this.calendar = calendar;
+        this.ageing = ageing;
+        this.clock = clock;
     }
 
     /** The account must already be locked by the caller. */
     LoadedAccount load(Account account) {
         return LoadedAccount.of(account, statements.unpaid(account.id), plans.active(account.id));
+    }
+
+    /** An account keeps the currency of its first statement; anything else is bad input, not a retry. */
+    static Optional<Outcome> rejectOtherCurrency(Account account, String currency) {
+        return account.currency.equals(currency) ? Optional.empty()
+                : Optional.of(Outcome.rejected("currency " + currency + " does not match account " + account.id
+                        + " currency " + account.currency));
+    }
+
+    /**
+     * After a new statement or plan: the lateness figures and the next review date, as of the last
+     * closed business day ({@code fallback} before the first one).
+     */
+    void reassess(Account account, LocalDate fallback) {
+        LocalDate asOf = calendar.lastClosed().orElse(fallback);
+        LoadedAccount loaded = load(account);
+        Delinquency delinquency = Delinquency.assess(loaded.state().minimums(), asOf, ageing.policy(),
+                Currency.getInstance(account.currency));
+        Delinquencies.record(account, delinquency, loaded.plan().isPresent(), account.reportedBucket, asOf,
+                ageing.nextReview(loaded.state(), asOf), ageing, OffsetDateTime.now(clock));
     }
 }

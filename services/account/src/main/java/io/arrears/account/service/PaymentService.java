@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /** Records payments: they pay minimums and instalments, and on a delinquent account they are announced. */
 @ApplicationScoped
@@ -49,9 +50,9 @@ public class PaymentService {
         if (account == null) {
             return Outcome.rejected("account " + posted.accountId() + " has no statement yet; payment " + posted.paymentId() + " cannot be applied");
         }
-        if (!account.currency.equals(posted.currency())) {
-            return Outcome.rejected("currency " + posted.currency() + " does not match account " + account.id
-                    + " currency " + account.currency);
+        Optional<Outcome> rejected = AccountLoader.rejectOtherCurrency(account, posted.currency());
+        if (rejected.isPresent()) {
+            return rejected.get();
         }
         if (payments.findById(posted.paymentId()) != null) {
             return Outcome.applied();

@@ -1,7 +1,5 @@
 package io.arrears.account.service;
 
-import io.arrears.account.domain.Ageing;
-import io.arrears.account.domain.Delinquency;
 import io.arrears.account.repository.Account;
 import io.arrears.account.repository.AccountRepository;
 import io.arrears.account.repository.Instalment;
@@ -14,10 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Currency;
+import java.util.Optional;
 
 /** Puts an agreed repayment plan in force; a newer plan supersedes the one before it. */
 @ApplicationScoped
@@ -26,18 +21,11 @@ public class PlanService {
     private final AccountRepository accounts;
     private final RepaymentPlanRepository plans;
     private final AccountLoader loader;
-    private final BusinessCalendar calendar;
-    private final Ageing ageing;
-    private final Clock clock;
 
-    PlanService(AccountRepository accounts, RepaymentPlanRepository plans, AccountLoader loader,
-                BusinessCalendar calendar, Ageing ageing, Clock clock) {
+    PlanService(AccountRepository accounts, RepaymentPlanRepository plans, AccountLoader loader) {
         this.accounts = accounts;
         this.plans = plans;
         this.loader = loader;
-        this.calendar = calendar;
-        this.ageing = ageing;
-        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -46,9 +34,9 @@ public class PlanService {
         if (account == null) {
             return Outcome.rejected("plan " + agreed.planId() + " is for unknown account " + agreed.accountId());
         }
-        if (!account.currency.equals(agreed.currency())) {
-            return Outcome.rejected("currency " + agreed.currency() + " does not match account " + account.id
-                    + " currency " + account.currency);
+        Optional<Outcome> rejected = AccountLoader.rejectOtherCurrency(account, agreed.currency());
+        if (rejected.isPresent()) {
+            return rejected.get();
         }
         if (plans.findById(agreed.planId()) != null) {
             return Outcome.applied();
@@ -81,12 +69,7 @@ public class PlanService {
         }
         plans.persist(plan);
 
-        LocalDate asOf = calendar.lastClosed().orElse(agreed.agreedAt().toLocalDate());
-        LoadedAccount loaded = loader.load(account);
-        Delinquency delinquency = Delinquency.assess(loaded.state().minimums(), asOf, ageing.policy(),
-                Currency.getInstance(account.currency));
-        Delinquencies.record(account, delinquency, true, account.reportedBucket, asOf,
-                ageing.nextReview(loaded.state(), asOf), ageing, OffsetDateTime.now(clock));
+        loader.reassess(account, agreed.agreedAt().toLocalDate());
         return Outcome.applied();
     }
 }

@@ -1,8 +1,6 @@
 package io.arrears.account.service;
 
-import io.arrears.account.domain.Ageing;
 import io.arrears.account.domain.Buckets;
-import io.arrears.account.domain.Delinquency;
 import io.arrears.account.repository.Account;
 import io.arrears.account.repository.AccountRepository;
 import io.arrears.account.repository.Statement;
@@ -15,9 +13,8 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Currency;
+import java.util.Optional;
 
 /** Records statements; the first one opens the account and fixes its currency. */
 @ApplicationScoped
@@ -26,17 +23,12 @@ public class StatementService {
     private final AccountRepository accounts;
     private final StatementRepository statements;
     private final AccountLoader loader;
-    private final BusinessCalendar calendar;
-    private final Ageing ageing;
     private final Clock clock;
 
-    StatementService(AccountRepository accounts, StatementRepository statements, AccountLoader loader,
-                     BusinessCalendar calendar, Ageing ageing, Clock clock) {
+    StatementService(AccountRepository accounts, StatementRepository statements, AccountLoader loader, Clock clock) {
         this.accounts = accounts;
         this.statements = statements;
         this.loader = loader;
-        this.calendar = calendar;
-        this.ageing = ageing;
         this.clock = clock;
     }
 
@@ -45,9 +37,11 @@ public class StatementService {
         Account account = accounts.lockById(issued.accountId()).orElse(null);
         if (account == null) {
             account = open(issued);
-        } else if (!account.currency.equals(issued.currency())) {
-            return Outcome.rejected("currency " + issued.currency() + " does not match account " + account.id
-                    + " currency " + account.currency);
+        } else {
+            Optional<Outcome> rejected = AccountLoader.rejectOtherCurrency(account, issued.currency());
+            if (rejected.isPresent()) {
+                return rejected.get();
+            }
         }
         if (statements.findById(issued.statementId()) != null) {
             return Outcome.applied();
@@ -68,12 +62,7 @@ public class StatementService {
             account.totalBalance = statement.statementBalance;
         }
 
-        LocalDate asOf = calendar.lastClosed().orElse(issued.statementDate());
-        LoadedAccount loaded = loader.load(account);
-        Delinquency delinquency = Delinquency.assess(loaded.state().minimums(), asOf, ageing.policy(),
-                Currency.getInstance(account.currency));
-        Delinquencies.record(account, delinquency, loaded.plan().isPresent(), account.reportedBucket, asOf,
-                ageing.nextReview(loaded.state(), asOf), ageing, OffsetDateTime.now(clock));
+        loader.reassess(account, issued.statementDate());
         return Outcome.applied();
     }
 
