@@ -2,6 +2,7 @@ package io.arrears.testing;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -139,15 +139,17 @@ public final class KafkaBroker {
         if (Files.exists(home.resolve("data").resolve("meta.properties"))) {
             return;
         }
-        String clusterId = Base64Uuid.random();
+        // Kafka's own generator never starts an id with '-'; the '=' form keeps the tool's argument
+        // parser from reading any id as an option all the same.
+        String clusterId = Uuid.randomUuid().toString();
         Process format = new ProcessBuilder(javaCommand(List.of("-Xmx256m"), "kafka.tools.StorageTool",
-                "format", "-t", clusterId, "-c", config.toString(), "--ignore-formatted"))
+                "format", "--cluster-id=" + clusterId, "--config=" + config, "--ignore-formatted"))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("format.log").toFile()))
                 .start();
         try {
             if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-                throw new IllegalStateException("formatting the Kafka log directory failed; see " + home.resolve("format.log"));
+                throw new IllegalStateException("formatting the Kafka log directory failed:\n" + tail(home.resolve("format.log")));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -180,7 +182,7 @@ public final class KafkaBroker {
         RuntimeException last = null;
         while (Instant.now().isBefore(deadline)) {
             if (!isRunning()) {
-                throw new IllegalStateException("the Kafka broker exited during start-up; see " + home.resolve("broker.log"));
+                throw new IllegalStateException("the Kafka broker exited during start-up:\n" + tail(home.resolve("broker.log")));
             }
             if (FreePort.isListening(port)) {
                 try (Admin admin = Admin.create(config)) {
@@ -192,8 +194,18 @@ public final class KafkaBroker {
             }
             pause();
         }
-        throw new IllegalStateException("the Kafka broker did not become ready within " + timeout + "; see "
-                + home.resolve("broker.log"), last);
+        throw new IllegalStateException("the Kafka broker did not become ready within " + timeout + ":\n"
+                + tail(home.resolve("broker.log")), last);
+    }
+
+    /** The end of a log, so that a failure on a machine nobody can log into still explains itself. */
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return log + " ends with:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return log + " cannot be read: " + e.getMessage();
+        }
     }
 
     private static void pause() {
@@ -201,16 +213,6 @@ public final class KafkaBroker {
             Thread.sleep(100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Kafka cluster ids are 16 random bytes in URL-safe base64 without padding. */
-    static final class Base64Uuid {
-        static String random() {
-            UUID uuid = UUID.randomUUID();
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
         }
     }
 }
