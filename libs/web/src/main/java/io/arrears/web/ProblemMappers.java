@@ -48,6 +48,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response conflict(ConflictException e) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
         return Problem.of(Response.Status.UNAUTHORIZED, "a valid bearer token is required").toResponse();
     }

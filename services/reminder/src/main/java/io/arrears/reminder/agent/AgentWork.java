@@ -1,0 +1,128 @@
+package io.arrears.reminder.agent;
+
+import io.arrears.events.Money;
+import io.arrears.reminder.cases.AccountLock;
+import io.arrears.reminder.cases.CaseLifecycle;
+import io.arrears.reminder.cases.CaseRepository;
+import io.arrears.reminder.cases.CaseState;
+import io.arrears.reminder.cases.CaseTimeline;
+import io.arrears.reminder.cases.CollectionCase;
+import io.arrears.reminder.cases.ReminderMetrics;
+import io.arrears.reminder.config.ReminderConfig;
+import io.arrears.reminder.schedule.StepKind;
+import io.arrears.reminder.schedule.Treatment;
+import io.arrears.reminder.strategy.TreatmentStrategy;
+import io.arrears.web.InvalidRequestException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** What an agent records about a call: the outcome, and a promise to pay when one was made. */
+@ApplicationScoped
+public class AgentWork {
+
+    private final CaseRepository cases;
+    private final PromiseRepository promises;
+    private final AccountLock lock;
+    private final CaseLifecycle lifecycle;
+    private final CaseTimeline timeline;
+    private final Treatment treatment;
+    private final TreatmentStrategy strategy;
+    private final ReminderMetrics metrics;
+    private final ReminderConfig config;
+
+    AgentWork(CaseRepository cases, PromiseRepository promises, AccountLock lock, CaseLifecycle lifecycle, CaseTimeline timeline,
+              Treatment treatment, TreatmentStrategy strategy, ReminderMetrics metrics, ReminderConfig config) {
+        this.cases = cases;
+        this.promises = promises;
+        this.lock = lock;
+        this.lifecycle = lifecycle;
+        this.timeline = timeline;
+        this.treatment = treatment;
+        this.strategy = strategy;
+        this.metrics = metrics;
+        this.config = config;
+    }
+
+    public record ContactReport(AgentContact.Outcome outcome, String note, BigDecimal promisedAmount, LocalDate promisedDate) {
+    }
+
+    @Transactional
+    public AgentContact recordContact(String caseId, ContactReport report, String agent) {
+        CollectionCase c = lockedCase(caseId);
+        if (c.isClosed()) {
+            throw new CaseConflict("case " + caseId + " is closed (" + c.closedReason + ")");
+        }
+        AgentContact contact = new AgentContact();
+        contact.caseId = c.id;
+        contact.outcome = report.outcome();
+        contact.note = report.note();
+        contact.agent = agent;
+        contact.at = treatment.now();
+        if (report.outcome() == AgentContact.Outcome.PROMISE_TO_PAY) {
+            contact.promiseId = promise(c, report, agent).id;
+        }
+        cases.getEntityManager().persist(contact);
+        c.agentTaskSince = null;
+        timeline.record(c.id, agent, "AGENT_CONTACT", report.outcome() + (report.note() == null ? "" : ": " + report.note()));
+        lifecycle.refresh(c, agent);
+        return contact;
+    }
+
+    private PromiseToPay promise(CollectionCase c, ContactReport report, String agent) {
+        if (report.promisedAmount() == null) {
+            throw new InvalidRequestException("promisedAmount", "is required for PROMISE_TO_PAY");
+        }
+        if (report.promisedDate() == null) {
+            throw new InvalidRequestException("promisedDate", "is required for PROMISE_TO_PAY");
+        }
+        Money amount;
+        try {
+            amount = Money.of(report.promisedAmount(), c.currency);
+        } catch (ArithmeticException e) {
+            throw new InvalidRequestException("promisedAmount", "has more decimals than " + c.currency + " allows");
+        }
+        if (!amount.isPositive()) {
+            throw new InvalidRequestException("promisedAmount", "must be more than zero");
+        }
+        LocalDate today = treatment.today();
+        if (report.promisedDate().isBefore(today) || report.promisedDate().isAfter(today.plusDays(config.promises().maxDays()))) {
+            throw new InvalidRequestException("promisedDate", "must be between today, " + today + ", and "
+                    + today.plusDays(config.promises().maxDays()));
+        }
+        if (c.state == CaseState.IN_PLAN) {
+            throw new CaseConflict("case " + c.id + " is in a repayment plan; a promise would contradict it");
+        }
+        promises.openFor(c.id).ifPresent(previous -> lifecycle.settlePromise(c, previous, PromiseToPay.Status.SUPERSEDED, agent));
+        PromiseToPay promise = new PromiseToPay();
+        promise.id = "PTP-" + UUID.randomUUID();
+        promise.caseId = c.id;
+        promise.amount = amount.amount();
+        promise.currency = c.currency;
+        promise.promisedDate = report.promisedDate();
+        promise.status = PromiseToPay.Status.OPEN;
+        promise.paid = BigDecimal.ZERO;
+        promise.madeBy = agent;
+        promise.madeAt = treatment.now();
+        promises.persist(promise);
+        promises.flush();
+        treatment.remindBefore(c, StepKind.PROMISE_REMINDER, strategy.promiseReminder(), promise.promisedDate, promise.id);
+        treatment.checkPromiseOn(c, promise.promisedDate, promise.id);
+        timeline.record(c.id, agent, "PROMISE", "promise " + promise.id + " to pay " + amount + " by " + promise.promisedDate);
+        metrics.promise("made", c.arm);
+        return promise;
+    }
+
+    CollectionCase lockedCase(String caseId) {
+        CollectionCase found = cases.findById(caseId);
+        if (found == null) {
+            throw new CaseNotFound(caseId);
+        }
+        lock.acquire(found.accountId);
+        cases.getEntityManager().refresh(found);
+        return found;
+    }
+}

@@ -1,0 +1,114 @@
+package io.arrears.reminder.agent;
+
+import io.arrears.reminder.cases.CaseState;
+import io.arrears.reminder.negotiation.PlanPolicy;
+import io.arrears.web.InvalidRequestException;
+import io.arrears.web.Page;
+import io.arrears.web.Problem;
+import io.arrears.web.Roles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.URI;
+import java.util.Arrays;
+
+@Path("/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+@Tag(name = "cases", description = "Collection cases: the agents' work queue, call outcomes, promises and plans")
+@SecurityRequirement(name = "jwt")
+public class CaseResource {
+
+    private final CaseQueries queries;
+    private final AgentWork agentWork;
+    private final Negotiation negotiation;
+    private final SecurityIdentity identity;
+
+    CaseResource(CaseQueries queries, AgentWork agentWork, Negotiation negotiation, SecurityIdentity identity) {
+        this.queries = queries;
+        this.agentWork = agentWork;
+        this.negotiation = negotiation;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "The work queue: open cases needing an agent, highest priority first; needsAgent=false lists all cases")
+    public Page<CaseViews.Summary> queue(
+            @QueryParam("needsAgent") @DefaultValue("true") boolean needsAgent,
+            @QueryParam("accountId") String accountId,
+            @QueryParam("state") String state,
+            @QueryParam("bucket") String bucket,
+            @QueryParam("arm") String arm,
+            @QueryParam("segment") String segment,
+            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
+            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be between 1 and 200") @Max(value = 200, message = "must be between 1 and 200") int size) {
+        CaseQueries.Listing listing = queries.queue(new CaseQueries.Filter(needsAgent, accountId, state(state), bucket, arm, segment), page, size);
+        return new Page<>(listing.cases().stream().map(CaseViews::summary).toList(), page, size, listing.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A case with its timeline, steps, contact history, calls, promises and plans")
+    public CaseViews.Detail get(@PathParam("id") String id) {
+        return queries.file(id).map(CaseViews::detail).orElseThrow(() -> new CaseNotFound(id));
+    }
+
+    @POST
+    @Path("/{id}/contacts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record the outcome of a call; PROMISE_TO_PAY pauses the ladder until the promised date")
+    public Response recordContact(@PathParam("id") String id, @NotNull(message = "a body is required") @Valid ContactRequest request) {
+        agentWork.recordContact(id,
+                new AgentWork.ContactReport(request.outcome(), request.note(), request.promisedAmount(), request.promisedDate()), user());
+        return Response.created(URI.create("/cases/" + id)).entity(get(id)).build();
+    }
+
+    @POST
+    @Path("/{id}/plans")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Agree a repayment plan; beyond an agent's limits it needs a supervisor")
+    public Response agreePlan(@PathParam("id") String id, @NotNull(message = "a body is required") @Valid PlanRequest request) {
+        PlanPolicy.Authority authority = identity.hasRole(Roles.SUPERVISOR) ? PlanPolicy.Authority.SUPERVISOR : PlanPolicy.Authority.AGENT;
+        RepaymentPlan plan = negotiation.agree(id, request, user(), authority);
+        return Response.created(URI.create("/cases/" + id)).entity(CaseViews.plan(plan)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response limitBreached(LimitBreached e) {
+        return new Problem("https://arrears.io/problems/plan-limit", "Plan beyond your limit", 403, e.getMessage(),
+                java.util.List.of(new Problem.Violation(e.limit().limit(), e.limit().asked() + " > " + e.limit().allowed()))).toResponse();
+    }
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
+
+    private static CaseState state(String state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return CaseState.valueOf(state);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("state", "must be one of " + Arrays.toString(CaseState.values()));
+        }
+    }
+}

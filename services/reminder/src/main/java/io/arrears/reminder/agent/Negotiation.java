@@ -1,0 +1,157 @@
+package io.arrears.reminder.agent;
+
+import io.arrears.events.Money;
+import io.arrears.events.PlanAgreed;
+import io.arrears.messaging.Outbox;
+import io.arrears.reminder.cases.CaseLifecycle;
+import io.arrears.reminder.cases.CaseState;
+import io.arrears.reminder.cases.CaseTimeline;
+import io.arrears.reminder.cases.CollectionCase;
+import io.arrears.reminder.cases.ReminderMetrics;
+import io.arrears.reminder.negotiation.InstalmentSchedule;
+import io.arrears.reminder.negotiation.PlanPolicy;
+import io.arrears.reminder.negotiation.PlanRefused;
+import io.arrears.reminder.negotiation.PlanTerms;
+import io.arrears.reminder.schedule.StepKind;
+import io.arrears.reminder.schedule.StepStatus;
+import io.arrears.reminder.schedule.Treatment;
+import io.arrears.reminder.strategy.TreatmentStrategy;
+import io.arrears.web.InvalidRequestException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/**
+ * Agrees a repayment plan: checks the terms against the caller's limits, stores the plan, moves the
+ * case into it and publishes PlanAgreed, all in one transaction.
+ */
+@ApplicationScoped
+public class Negotiation {
+
+    private final AgentWork agentWork;
+    private final PlanRepository plans;
+    private final PromiseRepository promises;
+    private final CaseLifecycle lifecycle;
+    private final CaseTimeline timeline;
+    private final Treatment treatment;
+    private final TreatmentStrategy strategy;
+    private final PlanPolicy policy;
+    private final Outbox outbox;
+    private final ReminderMetrics metrics;
+
+    Negotiation(AgentWork agentWork, PlanRepository plans, PromiseRepository promises, CaseLifecycle lifecycle, CaseTimeline timeline,
+                Treatment treatment, TreatmentStrategy strategy, PlanPolicy policy, Outbox outbox, ReminderMetrics metrics) {
+        this.agentWork = agentWork;
+        this.plans = plans;
+        this.promises = promises;
+        this.lifecycle = lifecycle;
+        this.timeline = timeline;
+        this.treatment = treatment;
+        this.strategy = strategy;
+        this.policy = policy;
+        this.outbox = outbox;
+        this.metrics = metrics;
+    }
+
+    @Transactional
+    public RepaymentPlan agree(String caseId, PlanRequest request, String agent, PlanPolicy.Authority authority) {
+        CollectionCase c = agentWork.lockedCase(caseId);
+        switch (c.state) {
+            case CLOSED -> throw new CaseConflict("case " + caseId + " is closed (" + c.closedReason + ")");
+            case ON_HOLD -> throw new CaseConflict("case " + caseId + " is on hold while a complaint is open");
+            case IN_PLAN -> throw new CaseConflict("case " + caseId + " already has plan " + c.activePlanId + " in force");
+            default -> { }
+        }
+        PlanTerms terms = terms(c, request);
+        policy.check(terms, authority).ifPresent(breach -> {
+            throw new LimitBreached(breach);
+        });
+        RepaymentPlan plan = store(c, terms, agent);
+        promises.openFor(c.id).ifPresent(p -> lifecycle.settlePromise(c, p, io.arrears.reminder.agent.PromiseToPay.Status.SUPERSEDED, agent));
+        treatment.cancel(c, s -> s.kind == StepKind.LADDER, StepStatus.CANCELLED, "plan " + plan.id + " agreed");
+        c.activePlanId = plan.id;
+        c.paidInPlan = BigDecimal.ZERO;
+        c.agentTaskSince = null;
+        timeline.record(c.id, agent, "PLAN", terms.type() + " plan " + plan.id + " agreed: " + terms.instalments().size()
+                + " payment(s) of " + terms.toPay() + " in all, last on " + terms.lastDueDate()
+                + (terms.forgiven().isPositive() ? ", " + terms.forgiven() + " forgiven" : ""));
+        lifecycle.refresh(c, agent);
+        for (PlanInstalment instalment : plan.instalments) {
+            treatment.remindBefore(c, StepKind.PLAN_REMINDER, strategy.planReminder(), instalment.dueDate, plan.id + "#" + instalment.seq);
+        }
+        outbox.add(new PlanAgreed(plan.id, c.id, c.accountId, terms.type(),
+                terms.instalments().stream().map(i -> new PlanAgreed.Instalment(i.dueDate(), i.amount().amount())).toList(),
+                terms.waivedInterest().amount(), terms.waivedFees().amount(), c.currency, agent, plan.agreedAt));
+        metrics.plan("agreed", c.arm);
+        return plan;
+    }
+
+    private PlanTerms terms(CollectionCase c, PlanRequest request) {
+        try {
+            Money waivedInterest = money(request.waivedInterest(), c.currency, "waivedInterest");
+            Money waivedFees = money(request.waivedFees(), c.currency, "waivedFees");
+            java.time.LocalDate today = treatment.today();
+            return switch (request.type()) {
+                case INSTALMENTS -> {
+                    if (request.instalments() == null) {
+                        throw new InvalidRequestException("instalments", "is required for INSTALMENTS");
+                    }
+                    yield PlanTerms.instalments(covered(request.amount(), c.amountOverdue, c.currency), request.instalments(),
+                            request.firstDueDate() == null ? today.plusMonths(1) : request.firstDueDate(), waivedInterest, waivedFees, today);
+                }
+                case DEFERRAL -> PlanTerms.deferral(covered(request.amount(), c.amountOverdue, c.currency), request.payBy(),
+                        waivedInterest, waivedFees, today);
+                case SETTLEMENT -> {
+                    if (request.settlementAmount() == null) {
+                        throw new InvalidRequestException("settlementAmount", "is required for SETTLEMENT");
+                    }
+                    yield PlanTerms.settlement(covered(request.amount(), c.totalBalance, c.currency),
+                            money(request.settlementAmount(), c.currency, "settlementAmount"), request.payBy(), waivedInterest, waivedFees, today);
+                }
+            };
+        } catch (PlanRefused refused) {
+            throw new InvalidRequestException(refused.field(), refused.getMessage());
+        }
+    }
+
+    private static Money covered(BigDecimal requested, BigDecimal otherwise, String currency) {
+        return money(requested == null ? otherwise : requested, currency, "amount");
+    }
+
+    private static Money money(BigDecimal amount, String currency, String field) {
+        try {
+            return Money.of(amount == null ? BigDecimal.ZERO : amount, currency);
+        } catch (ArithmeticException e) {
+            throw new InvalidRequestException(field, "has more decimals than " + currency + " allows");
+        }
+    }
+
+    private RepaymentPlan store(CollectionCase c, PlanTerms terms, String agent) {
+        RepaymentPlan plan = new RepaymentPlan();
+        plan.id = "PLAN-" + UUID.randomUUID();
+        plan.caseId = c.id;
+        plan.accountId = c.accountId;
+        plan.type = terms.type();
+        plan.status = RepaymentPlan.Status.ACTIVE;
+        plan.total = terms.toPay().amount();
+        plan.currency = c.currency;
+        plan.waivedInterest = terms.waivedInterest().amount();
+        plan.waivedFees = terms.waivedFees().amount();
+        plan.agreedBy = agent;
+        plan.agreedAt = treatment.now();
+        int seq = 1;
+        for (InstalmentSchedule.Instalment i : terms.instalments()) {
+            PlanInstalment instalment = new PlanInstalment();
+            instalment.planId = plan.id;
+            instalment.seq = seq++;
+            instalment.dueDate = i.dueDate();
+            instalment.amount = i.amount().amount();
+            plan.instalments.add(instalment);
+        }
+        plans.persist(plan);
+        plans.flush();
+        return plan;
+    }
+}

@@ -1,0 +1,284 @@
+package io.arrears.reminder.cases;
+
+import io.arrears.events.ComplaintOpened;
+import io.arrears.events.ComplaintResolved;
+import io.arrears.events.Money;
+import io.arrears.events.MissedReason;
+import io.arrears.events.PaymentMissed;
+import io.arrears.events.PaymentReceived;
+import io.arrears.events.PlanBroken;
+import io.arrears.events.PlanCompleted;
+import io.arrears.messaging.Outcome;
+import io.arrears.reminder.agent.PlanRepository;
+import io.arrears.reminder.agent.PromiseRepository;
+import io.arrears.reminder.agent.PromiseToPay;
+import io.arrears.reminder.agent.RepaymentPlan;
+import io.arrears.reminder.schedule.StepKind;
+import io.arrears.reminder.schedule.StepStatus;
+import io.arrears.reminder.schedule.Treatment;
+import io.arrears.reminder.strategy.CaseFacts;
+import io.arrears.reminder.strategy.TreatmentStrategy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Opens, updates, pauses and closes collection cases from what the account and complaint services
+ * announce. Every method runs in the consumer's transaction, under the account's lock.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class CaseLifecycle {
+
+    private final CaseRepository cases;
+    private final HoldRepository holds;
+    private final PromiseRepository promises;
+    private final PlanRepository plans;
+    private final AccountLock lock;
+    private final Treatment treatment;
+    private final TreatmentStrategy strategy;
+    private final CaseTimeline timeline;
+    private final ReminderMetrics metrics;
+
+    CaseLifecycle(CaseRepository cases, HoldRepository holds, PromiseRepository promises, PlanRepository plans, AccountLock lock,
+                  Treatment treatment, TreatmentStrategy strategy, CaseTimeline timeline, ReminderMetrics metrics) {
+        this.cases = cases;
+        this.holds = holds;
+        this.promises = promises;
+        this.plans = plans;
+        this.lock = lock;
+        this.treatment = treatment;
+        this.strategy = strategy;
+        this.timeline = timeline;
+        this.metrics = metrics;
+    }
+
+    public Outcome paymentMissed(PaymentMissed missed) {
+        if (strategy.bucket(missed.bucket()).isEmpty()) {
+            return Outcome.rejected("bucket '" + missed.bucket() + "' is not one of reminder.strategy.buckets");
+        }
+        lock.acquire(missed.accountId());
+        Optional<CollectionCase> open = cases.openFor(missed.accountId());
+        if (open.isEmpty()) {
+            open(missed);
+            return Outcome.applied();
+        }
+        CollectionCase c = open.get();
+        if (!c.currency.equals(missed.currency())) {
+            return Outcome.rejected("PaymentMissed in " + missed.currency() + " for case " + c.id + " kept in " + c.currency);
+        }
+        String actor = "PaymentMissed";
+        boolean planBroken = missed.reason() == MissedReason.PLAN_INSTALMENT_MISSED && c.activePlanId != null
+                && (missed.planId() == null || missed.planId().equals(c.activePlanId));
+        if (planBroken) {
+            endPlan(c, RepaymentPlan.Status.BROKEN, actor);
+        }
+        String previousBucket = c.ladderBucket;
+        copyFacts(c, missed);
+        timeline.record(c.id, actor, "UPDATED", describe(missed));
+        resegment(c, actor);
+        refresh(c, actor);
+        if (planBroken || !c.bucket.equals(previousBucket)) {
+            treatment.enterBucket(c, actor);
+        }
+        return Outcome.applied();
+    }
+
+    private void open(PaymentMissed missed) {
+        CollectionCase c = new CollectionCase();
+        c.id = "CASE-" + UUID.randomUUID();
+        c.accountId = missed.accountId();
+        c.customerId = missed.customerId();
+        c.currency = missed.currency();
+        c.arm = strategy.armFor(c.id);
+        c.escalation = CaseState.Escalation.NONE;
+        c.paidInPlan = BigDecimal.ZERO;
+        c.openedAt = treatment.now();
+        c.state = CaseState.OPEN;
+        copyFacts(c, missed);
+        c.segment = strategy.segmentFor(facts(c));
+        cases.persist(c);
+        timeline.record(c.id, "PaymentMissed", "OPENED", describe(missed) + "; arm " + c.arm + ", segment " + c.segment);
+        metrics.caseOpened(c.arm, c.segment);
+        refresh(c, "PaymentMissed");
+        treatment.enterBucket(c, "PaymentMissed");
+    }
+
+    public Outcome paymentReceived(PaymentReceived received) {
+        lock.acquire(received.accountId());
+        Optional<CollectionCase> open = cases.openFor(received.accountId());
+        if (open.isEmpty()) {
+            return Outcome.applied();
+        }
+        CollectionCase c = open.get();
+        if (!c.currency.equals(received.currency())) {
+            return Outcome.rejected("PaymentReceived in " + received.currency() + " for case " + c.id + " kept in " + c.currency);
+        }
+        String actor = "PaymentReceived";
+        Money amount = Money.of(received.amount(), received.currency());
+        timeline.record(c.id, actor, "PAYMENT", amount + " paid, " + Money.of(received.remainingOverdue(), c.currency)
+                + " still overdue" + (received.cured() ? ", cured" : ""));
+        c.amountOverdue = received.remainingOverdue();
+        if (c.activePlanId != null) {
+            c.paidInPlan = c.paidInPlan.add(received.amount());
+        }
+        promises.openFor(c.id).ifPresent(promise -> {
+            promise.paid = promise.paid.add(received.amount());
+            if (promise.paid.compareTo(promise.amount) >= 0) {
+                settlePromise(c, promise, PromiseToPay.Status.KEPT, actor);
+            }
+        });
+        if (received.cured() && c.activePlanId == null) {
+            close(c, "PAID", actor);
+            return Outcome.applied();
+        }
+        resegment(c, actor);
+        refresh(c, actor);
+        return Outcome.applied();
+    }
+
+    public Outcome planBroken(PlanBroken broken) {
+        lock.acquire(broken.accountId());
+        cases.openFor(broken.accountId()).filter(c -> broken.planId().equals(c.activePlanId)).ifPresent(c -> {
+            endPlan(c, RepaymentPlan.Status.BROKEN, "PlanBroken");
+            refresh(c, "PlanBroken");
+            treatment.enterBucket(c, "PlanBroken");
+        });
+        return Outcome.applied();
+    }
+
+    public Outcome planCompleted(PlanCompleted completed) {
+        lock.acquire(completed.accountId());
+        cases.openFor(completed.accountId()).filter(c -> completed.planId().equals(c.activePlanId)).ifPresent(c -> {
+            endPlan(c, RepaymentPlan.Status.COMPLETED, "PlanCompleted");
+            close(c, "PLAN_COMPLETED", "PlanCompleted");
+        });
+        return Outcome.applied();
+    }
+
+    public Outcome complaintOpened(ComplaintOpened opened) {
+        lock.acquire(opened.accountId());
+        Optional<CollectionCase> open = cases.openFor(opened.accountId());
+        if (!opened.holdsContact()) {
+            open.ifPresent(c -> timeline.record(c.id, "ComplaintOpened", "COMPLAINT",
+                    "complaint " + opened.complaintId() + " (" + opened.category() + ") does not hold contact"));
+            return Outcome.applied();
+        }
+        if (holds.findById(opened.complaintId()) == null) {
+            ContactHold hold = new ContactHold();
+            hold.complaintId = opened.complaintId();
+            hold.accountId = opened.accountId();
+            hold.category = opened.category().name();
+            hold.openedAt = opened.openedAt();
+            holds.persist(hold);
+            holds.flush();
+        }
+        open.ifPresent(c -> {
+            timeline.record(c.id, "ComplaintOpened", "HOLD", "complaint " + opened.complaintId() + " (" + opened.category() + ") holds contact");
+            refresh(c, "ComplaintOpened");
+        });
+        return Outcome.applied();
+    }
+
+    public Outcome complaintResolved(ComplaintResolved resolved) {
+        lock.acquire(resolved.accountId());
+        ContactHold hold = holds.findById(resolved.complaintId());
+        if (hold == null || hold.releasedAt != null) {
+            return Outcome.applied();
+        }
+        hold.releasedAt = resolved.resolvedAt();
+        holds.flush();
+        cases.openFor(resolved.accountId()).ifPresent(c -> {
+            timeline.record(c.id, "ComplaintResolved", "RELEASED", "complaint " + resolved.complaintId() + " resolved ("
+                    + resolved.outcome() + "); its hold is released");
+            refresh(c, "ComplaintResolved");
+        });
+        return Outcome.applied();
+    }
+
+    /** Recomputes the state from the case's facts, records the change and lines the steps up with it. */
+    public void refresh(CollectionCase c, String actor) {
+        boolean promiseOpen = promises.openFor(c.id).isPresent();
+        CaseState next = CaseState.derive(c.closedAt != null, holds.isHeld(c.accountId), c.activePlanId != null, promiseOpen, c.escalation);
+        if (next != c.state) {
+            c.state.requireTransitionTo(next);
+            timeline.record(c.id, actor, "STATE", c.state + " -> " + next);
+            c.state = next;
+        }
+        treatment.align(c);
+    }
+
+    public void close(CollectionCase c, String reason, String actor) {
+        promises.openFor(c.id).ifPresent(p -> settlePromise(c, p, reason.equals("PAID") ? PromiseToPay.Status.KEPT : PromiseToPay.Status.SUPERSEDED, actor));
+        treatment.cancelAll(c, "case closed: " + reason);
+        c.closedAt = treatment.now();
+        c.closedReason = reason;
+        c.agentTaskSince = null;
+        refresh(c, actor);
+        metrics.caseClosed(c.arm, reason);
+    }
+
+    public void settlePromise(CollectionCase c, PromiseToPay promise, PromiseToPay.Status status, String actor) {
+        promise.status = status;
+        promise.settledAt = treatment.now();
+        treatment.cancel(c, s -> (s.kind == StepKind.PROMISE_REMINDER || s.kind == StepKind.PROMISE_CHECK) && promise.id.equals(s.reference),
+                StepStatus.CANCELLED, "promise " + status);
+        if (status == PromiseToPay.Status.BROKEN) {
+            c.brokenPromises++;
+        }
+        timeline.record(c.id, actor, "PROMISE", "promise " + promise.id + " of " + Money.of(promise.amount, promise.currency)
+                + " by " + promise.promisedDate + ": " + status);
+        if (status == PromiseToPay.Status.KEPT || status == PromiseToPay.Status.BROKEN) {
+            metrics.promise(status.name().toLowerCase(), c.arm);
+        }
+    }
+
+    private void endPlan(CollectionCase c, RepaymentPlan.Status status, String actor) {
+        RepaymentPlan plan = plans.findById(c.activePlanId);
+        if (plan != null) {
+            plan.status = status;
+            plan.endedAt = treatment.now();
+        }
+        treatment.cancel(c, s -> s.kind == StepKind.PLAN_REMINDER, StepStatus.CANCELLED, "plan " + status);
+        timeline.record(c.id, actor, "PLAN", "plan " + c.activePlanId + " " + status);
+        if (status == RepaymentPlan.Status.BROKEN) {
+            c.brokenPlans++;
+        }
+        metrics.plan(status.name().toLowerCase(), c.arm);
+        c.activePlanId = null;
+        c.paidInPlan = BigDecimal.ZERO;
+    }
+
+    /** A partial payment or a broken promise can move a case to another segment; the rest of its ladder follows. */
+    public void resegment(CollectionCase c, String actor) {
+        String segment = strategy.segmentFor(facts(c));
+        if (!segment.equals(c.segment)) {
+            timeline.record(c.id, actor, "SEGMENT", c.segment + " -> " + segment);
+            c.segment = segment;
+            treatment.followSegment(c, actor);
+        }
+    }
+
+    private void copyFacts(CollectionCase c, PaymentMissed missed) {
+        c.bucket = missed.bucket();
+        c.daysPastDue = missed.daysPastDue();
+        c.dayOne = treatment.today().minusDays(missed.daysPastDue() - 1L);
+        c.statementId = missed.statementId();
+        c.dueDate = missed.dueDate();
+        c.amountOverdue = missed.amountOverdue();
+        c.minimumDue = missed.minimumDue();
+        c.totalBalance = missed.totalBalance();
+    }
+
+    private static CaseFacts facts(CollectionCase c) {
+        return new CaseFacts(c.amountOverdue, c.daysPastDue, c.product, c.brokenPromises);
+    }
+
+    private static String describe(PaymentMissed missed) {
+        return missed.reason() + ": " + missed.daysPastDue() + " days past due, bucket " + missed.bucket() + ", "
+                + Money.of(missed.amountOverdue(), missed.currency()) + " overdue";
+    }
+}

@@ -1,0 +1,64 @@
+package io.arrears.reminder.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+@ConfigMapping(prefix = "reminder")
+public interface ReminderConfig {
+
+    Schedule schedule();
+
+    Plans plans();
+
+    Promises promises();
+
+    interface Schedule {
+
+        /** The bank's zone: ladder days are its calendar days. Cardholders' own zones are contact-channel's concern. */
+        @WithDefault("Asia/Shanghai")
+        ZoneId zone();
+
+        /** When on its day a step falls due; contact-channel still holds it to the cardholder's contact window. */
+        @WithDefault("09:00")
+        LocalTime sendAt();
+
+        /** How often the scheduler looks for due steps (read by its @Scheduled expression). */
+        @WithDefault("5s")
+        Duration pollEvery();
+
+        /** How long after start-up the first look happens. */
+        @WithDefault("5s")
+        Duration firstPollAfter();
+
+        /** Due steps read per query; each fires in its own transaction. */
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    interface Plans {
+
+        Limits agent();
+
+        Limits supervisor();
+
+        interface Limits {
+            int maxInstalments();
+
+            int maxDeferralDays();
+
+            BigDecimal maxWaiverPercent();
+        }
+    }
+
+    interface Promises {
+
+        /** The latest date, in days from today, that a promise to pay may name. */
+        @WithDefault("30")
+        int maxDays();
+    }
+}

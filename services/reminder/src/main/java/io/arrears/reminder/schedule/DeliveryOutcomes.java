@@ -1,0 +1,95 @@
+package io.arrears.reminder.schedule;
+
+import io.arrears.events.ReminderSent;
+import io.arrears.messaging.Outcome;
+import io.arrears.reminder.cases.AccountLock;
+import io.arrears.reminder.cases.CaseRepository;
+import io.arrears.reminder.cases.CaseTimeline;
+import io.arrears.reminder.cases.CollectionCase;
+import io.arrears.reminder.cases.ContactRecord;
+import io.arrears.reminder.strategy.TreatmentStrategy;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What contact-channel did with each reminder. The outcome goes on the step and in the contact history;
+ * a reminder that could not reach the cardholder falls back to another channel.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class DeliveryOutcomes implements PanacheRepositoryBase<ContactRecord, Long> {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
+    private static final Set<StepStatus> FINAL = EnumSet.of(StepStatus.DELIVERED, StepStatus.FAILED, StepStatus.SUPPRESSED);
+
+    private final StepRepository steps;
+    private final CaseRepository cases;
+    private final AccountLock lock;
+    private final Treatment treatment;
+    private final TreatmentStrategy strategy;
+    private final CaseTimeline timeline;
+
+    DeliveryOutcomes(StepRepository steps, CaseRepository cases, AccountLock lock, Treatment treatment, TreatmentStrategy strategy,
+                     CaseTimeline timeline) {
+        this.steps = steps;
+        this.cases = cases;
+        this.lock = lock;
+        this.treatment = treatment;
+        this.strategy = strategy;
+        this.timeline = timeline;
+    }
+
+    public Outcome record(ReminderSent sent) {
+        lock.acquire(sent.accountId());
+        ScheduledStep step = steps.findById(sent.reminderId());
+        ContactRecord contact = new ContactRecord();
+        contact.stepId = sent.reminderId();
+        contact.caseId = step == null ? sent.caseId() : step.caseId;
+        contact.accountId = sent.accountId();
+        contact.channel = sent.channel().name();
+        contact.status = sent.status().name();
+        contact.reason = sent.reason();
+        contact.providerMessageId = sent.providerMessageId();
+        contact.at = sent.at();
+        persist(contact);
+        if (step == null) {
+            LOG.warnf("ReminderSent for reminder %s, which this service did not request", sent.reminderId());
+            return Outcome.applied();
+        }
+        CollectionCase c = step.caseId == null ? null : cases.findById(step.caseId);
+        StepStatus status = StepStatus.valueOf(sent.status().name());
+        // SENT can arrive after DELIVERED from a slow provider callback; a final outcome is never undone.
+        if (FINAL.contains(step.status) || (step.status == StepStatus.SENT && status == StepStatus.SENT)) {
+            return Outcome.applied();
+        }
+        step.status = status;
+        step.statusReason = sent.reason();
+        step.providerMessageId = sent.providerMessageId();
+        step.outcomeAt = sent.at();
+        if (c != null) {
+            timeline.record(c.id, "ReminderSent", "CONTACT", sent.channel() + " reminder " + sent.reminderId() + ": " + sent.status()
+                    + (sent.reason() == null ? "" : " (" + sent.reason() + ")"));
+        }
+        if (strategy.fallsBack(sent.status(), sent.reason()) && (c == null || !c.isClosed())) {
+            treatment.fallback(step, c).ifPresentOrElse(
+                    next -> {
+                        if (c != null) {
+                            timeline.record(c.id, CaseTimeline.SYSTEM, "FALLBACK", sent.channel() + " failed; " + next.channel
+                                    + " instead, as reminder " + next.id);
+                        }
+                    },
+                    () -> {
+                        if (c != null) {
+                            timeline.record(c.id, CaseTimeline.SYSTEM, "FALLBACK", sent.channel()
+                                    + " failed and no channel of the fallback order is left for this notice");
+                        }
+                    });
+        }
+        return Outcome.applied();
+    }
+}

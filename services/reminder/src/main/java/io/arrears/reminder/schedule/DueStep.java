@@ -1,0 +1,4 @@
+package io.arrears.reminder.schedule;
+
+public record DueStep(String id, String accountId) {
+}

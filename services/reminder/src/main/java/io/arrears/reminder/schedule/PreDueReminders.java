@@ -1,0 +1,72 @@
+package io.arrears.reminder.schedule;
+
+import io.arrears.events.PaymentDueSoon;
+import io.arrears.messaging.Outcome;
+import io.arrears.reminder.cases.AccountLock;
+import io.arrears.reminder.cases.HoldRepository;
+import io.arrears.reminder.strategy.StepChannel;
+import io.arrears.reminder.strategy.TreatmentStrategy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reminders before the due date, sent when the account service announces a minimum still unpaid a
+ * few days ahead. No case exists yet: the ReminderRequested names {@code DUE-<statementId>} as its case.
+ * The step ids derive from the statement, so a repeated announcement sends nothing twice.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class PreDueReminders {
+
+    private final StepRepository steps;
+    private final HoldRepository holds;
+    private final AccountLock lock;
+    private final Treatment treatment;
+    private final TreatmentStrategy strategy;
+
+    PreDueReminders(StepRepository steps, HoldRepository holds, AccountLock lock, Treatment treatment, TreatmentStrategy strategy) {
+        this.steps = steps;
+        this.holds = holds;
+        this.lock = lock;
+        this.treatment = treatment;
+        this.strategy = strategy;
+    }
+
+    public Outcome dueSoon(PaymentDueSoon due) {
+        lock.acquire(due.accountId());
+        boolean held = holds.isHeld(due.accountId());
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("customerId", due.customerId());
+        facts.put("statementId", due.statementId());
+        facts.put("currency", due.currency());
+        facts.put("minimumDue", ReminderFacts.money(due.minimumDue(), due.currency()));
+        facts.put("amountStillDue", ReminderFacts.money(due.amountStillDue(), due.currency()));
+        facts.put("dueDate", due.dueDate().toString());
+        OffsetDateTime now = treatment.now();
+        for (TreatmentStrategy.PreDueStep preDue : strategy.preDue()) {
+            String id = "DUE-" + due.statementId() + "-" + preDue.channel();
+            if (steps.findById(id) != null) {
+                continue;
+            }
+            ScheduledStep step = new ScheduledStep();
+            step.id = id;
+            step.accountId = due.accountId();
+            step.kind = StepKind.PRE_DUE;
+            step.channel = StepChannel.of(preDue.channel());
+            step.templateId = preDue.templateId();
+            step.reference = "DUE-" + due.statementId();
+            step.triedChannels = preDue.channel().name();
+            step.facts = ReminderFacts.write(facts);
+            step.dueAt = now;
+            step.status = held ? StepStatus.SKIPPED : StepStatus.PENDING;
+            step.statusReason = held ? "a complaint holds contact with this account" : null;
+            step.createdAt = now;
+            steps.persist(step);
+        }
+        return Outcome.applied();
+    }
+}

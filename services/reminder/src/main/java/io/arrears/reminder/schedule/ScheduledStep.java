@@ -1,0 +1,51 @@
+package io.arrears.reminder.schedule;
+
+import io.arrears.events.Channel;
+import io.arrears.reminder.strategy.StepChannel;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+@Entity
+@Table(name = "scheduled_step")
+public class ScheduledStep {
+
+    /** Also the reminderId of the ReminderRequested the step becomes. */
+    @Id
+    public String id;
+    public String caseId;
+    public String accountId;
+    @Enumerated(EnumType.STRING)
+    public StepKind kind;
+    @Enumerated(EnumType.STRING)
+    public StepChannel channel;
+    public String templateId;
+    public String bucket;
+    public Integer ladderDay;
+    public OffsetDateTime dueAt;
+    @Enumerated(EnumType.STRING)
+    public StepStatus status;
+    public String statusReason;
+    public String fallbackOf;
+    /** Contact channels this reminder has been tried on, itself included, comma-separated. */
+    public String triedChannels;
+    /** The promise id or the plan instalment number the step is about. */
+    public String reference;
+    public OffsetDateTime firedAt;
+    public OffsetDateTime outcomeAt;
+    public String providerMessageId;
+    /** The template facts as sent, JSON. */
+    public String facts;
+    public OffsetDateTime createdAt;
+
+    public List<Channel> tried() {
+        return triedChannels == null || triedChannels.isBlank() ? List.of()
+                : Arrays.stream(triedChannels.split(",")).map(Channel::valueOf).toList();
+    }
+}

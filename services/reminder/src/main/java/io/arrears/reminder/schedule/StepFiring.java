@@ -1,0 +1,221 @@
+package io.arrears.reminder.schedule;
+
+import io.arrears.events.CaseEscalated;
+import io.arrears.events.EscalationTarget;
+import io.arrears.events.ReminderRequested;
+import io.arrears.messaging.Outbox;
+import io.arrears.reminder.agent.PromiseRepository;
+import io.arrears.reminder.agent.PromiseToPay;
+import io.arrears.reminder.agent.PlanRepository;
+import io.arrears.reminder.agent.RepaymentPlan;
+import io.arrears.reminder.agent.PlanInstalment;
+import io.arrears.reminder.cases.AccountLock;
+import io.arrears.reminder.cases.CaseLifecycle;
+import io.arrears.reminder.cases.CaseRepository;
+import io.arrears.reminder.cases.CaseState;
+import io.arrears.reminder.cases.CaseTimeline;
+import io.arrears.reminder.cases.CollectionCase;
+import io.arrears.reminder.cases.ReminderMetrics;
+import io.arrears.reminder.config.ReminderConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.jboss.logging.Logger;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fires the steps that have fallen due. Any number of replicas may run it: each step is re-read under
+ * its account's lock and fired only if it is still pending, so a step fires once. Each step is its own
+ * transaction: the state change and the outgoing event commit together or not at all.
+ */
+@ApplicationScoped
+public class StepFiring {
+
+    private static final Logger LOG = Logger.getLogger(StepFiring.class);
+
+    private final StepRepository steps;
+    private final CaseRepository cases;
+    private final PromiseRepository promises;
+    private final PlanRepository plans;
+    private final AccountLock lock;
+    private final CaseLifecycle lifecycle;
+    private final CaseTimeline timeline;
+    private final Treatment treatment;
+    private final Outbox outbox;
+    private final ReminderMetrics metrics;
+    private final ReminderConfig config;
+    private final Clock clock;
+
+    StepFiring(StepRepository steps, CaseRepository cases, PromiseRepository promises, PlanRepository plans, AccountLock lock,
+               CaseLifecycle lifecycle, CaseTimeline timeline, Treatment treatment, Outbox outbox, ReminderMetrics metrics,
+               ReminderConfig config, Clock clock) {
+        this.steps = steps;
+        this.cases = cases;
+        this.promises = promises;
+        this.plans = plans;
+        this.lock = lock;
+        this.lifecycle = lifecycle;
+        this.timeline = timeline;
+        this.treatment = treatment;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${reminder.schedule.poll-every:5s}", delayed = "${reminder.schedule.first-poll-after:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        try {
+            fireDue();
+        } catch (RuntimeException e) {
+            LOG.warn("firing due steps stopped; the next poll resumes", e);
+        }
+    }
+
+    /** Fires every step due by now, a batch at a time; returns how many fired. */
+    public int fireDue() {
+        int fired = 0;
+        List<DueStep> due;
+        do {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            due = QuarkusTransaction.requiringNew().call(() -> steps.due(now, config.schedule().batchSize()));
+            for (DueStep step : due) {
+                if (QuarkusTransaction.requiringNew().call(() -> fire(step))) {
+                    fired++;
+                }
+            }
+        } while (due.size() == config.schedule().batchSize());
+        return fired;
+    }
+
+    private boolean fire(DueStep due) {
+        lock.acquire(due.accountId());
+        ScheduledStep step = steps.findById(due.id(), LockModeType.PESSIMISTIC_WRITE);
+        OffsetDateTime now = treatment.now();
+        if (step == null || step.status != StepStatus.PENDING || step.dueAt.isAfter(now)) {
+            return false;
+        }
+        CollectionCase c = step.caseId == null ? null : cases.findById(step.caseId);
+        if (c != null && !step.kind.activeIn(c.state)) {
+            // The case changed after the step was lined up; align() normally suspends it first.
+            step.status = StepStatus.SUSPENDED;
+            step.statusReason = "case " + c.state;
+            return false;
+        }
+        step.firedAt = now;
+        switch (step.kind) {
+            case PROMISE_CHECK -> judgePromise(step, c);
+            case PLAN_REMINDER -> remindOfInstalment(step, c);
+            default -> fireStep(step, c);
+        }
+        return true;
+    }
+
+    private void fireStep(ScheduledStep step, CollectionCase c) {
+        switch (step.channel) {
+            case AGENT_CALL -> {
+                if (c.agentTaskSince == null) {
+                    c.agentTaskSince = step.firedAt;
+                }
+                done(step, c, "agent call task in the work queue");
+            }
+            case AGENCY -> escalate(step, c, EscalationTarget.AGENCY, CaseState.Escalation.AGENCY);
+            case LEGAL_REVIEW -> escalate(step, c, EscalationTarget.LEGAL_REVIEW, CaseState.Escalation.LEGAL_REVIEW);
+            default -> request(step, c, facts(step, c));
+        }
+    }
+
+    /** A pre-due step carries the facts it was created with; a case step takes the case as it is now. */
+    private Map<String, String> facts(ScheduledStep step, CollectionCase c) {
+        if (c == null) {
+            return ReminderFacts.read(step.facts);
+        }
+        Map<String, String> facts = ReminderFacts.of(c);
+        if (step.kind == StepKind.PROMISE_REMINDER) {
+            PromiseToPay promise = promises.findById(step.reference);
+            if (promise != null) {
+                facts.putAll(ReminderFacts.promise(promise));
+            }
+        }
+        return facts;
+    }
+
+    private void request(ScheduledStep step, CollectionCase c, Map<String, String> facts) {
+        Map<String, String> values = new LinkedHashMap<>(facts);
+        step.facts = ReminderFacts.write(values);
+        String caseId = c == null ? step.reference : c.id;
+        String customerId = c == null ? values.get("customerId") : c.customerId;
+        values.remove("customerId");
+        outbox.add(new ReminderRequested(step.id, caseId, step.accountId, customerId, step.channel.contactChannel().orElseThrow(),
+                step.templateId, null, values, step.dueAt));
+        step.status = StepStatus.REQUESTED;
+        metrics.stepFired(step.channel.name(), c == null ? "pre-due" : c.arm);
+        if (c != null) {
+            timeline.record(c.id, CaseTimeline.SYSTEM, "STEP", step.kind + " " + step.channel + " " + step.templateId
+                    + (step.fallbackOf == null ? "" : " (fallback)") + " requested as reminder " + step.id);
+        }
+    }
+
+    private void escalate(ScheduledStep step, CollectionCase c, EscalationTarget target, CaseState.Escalation escalation) {
+        if (c.escalation.ordinal() < escalation.ordinal()) {
+            c.escalation = escalation;
+        }
+        String reason = "ladder day " + step.ladderDay + " of bucket " + step.bucket + " (" + step.templateId + "): "
+                + c.daysPastDue + " days past due, nothing paid or agreed";
+        outbox.add(new CaseEscalated(c.id, c.accountId, target, reason, c.daysPastDue, c.amountOverdue, c.currency, step.firedAt));
+        metrics.stepFired(step.channel.name(), c.arm);
+        done(step, c, "escalated to " + target + ": " + reason);
+        lifecycle.refresh(c, CaseTimeline.SYSTEM);
+    }
+
+    private void done(ScheduledStep step, CollectionCase c, String detail) {
+        step.status = StepStatus.DONE;
+        step.statusReason = detail;
+        timeline.record(c.id, CaseTimeline.SYSTEM, "STEP", step.kind + " " + step.channel + ": " + detail);
+    }
+
+    private void judgePromise(ScheduledStep step, CollectionCase c) {
+        PromiseToPay promise = promises.findById(step.reference);
+        step.status = StepStatus.DONE;
+        if (promise == null || promise.status != PromiseToPay.Status.OPEN) {
+            step.statusReason = "promise already settled";
+            return;
+        }
+        PromiseToPay.Status verdict = promise.paid.compareTo(promise.amount) >= 0 ? PromiseToPay.Status.KEPT : PromiseToPay.Status.BROKEN;
+        step.statusReason = "promise " + verdict;
+        lifecycle.settlePromise(c, promise, verdict, CaseTimeline.SYSTEM);
+        lifecycle.resegment(c, CaseTimeline.SYSTEM);
+        lifecycle.refresh(c, CaseTimeline.SYSTEM);
+    }
+
+    private void remindOfInstalment(ScheduledStep step, CollectionCase c) {
+        RepaymentPlan plan = plans.findById(c.activePlanId);
+        int seq = Integer.parseInt(step.reference.substring(step.reference.lastIndexOf('#') + 1));
+        BigDecimal dueSoFar = BigDecimal.ZERO;
+        PlanInstalment instalment = null;
+        for (PlanInstalment i : plan.instalments) {
+            if (i.seq <= seq) {
+                dueSoFar = dueSoFar.add(i.amount);
+            }
+            if (i.seq == seq) {
+                instalment = i;
+            }
+        }
+        if (c.paidInPlan.compareTo(dueSoFar) >= 0) {
+            step.status = StepStatus.SKIPPED;
+            step.statusReason = "instalment " + seq + " is already paid";
+            return;
+        }
+        Map<String, String> facts = ReminderFacts.of(c);
+        facts.putAll(ReminderFacts.instalment(plan, instalment));
+        request(step, c, facts);
+    }
+}

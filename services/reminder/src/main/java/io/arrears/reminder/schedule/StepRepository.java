@@ -1,0 +1,39 @@
+package io.arrears.reminder.schedule;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+@ApplicationScoped
+public class StepRepository implements PanacheRepositoryBase<ScheduledStep, String> {
+
+    /** Steps that may still fire, in due order. */
+    public List<ScheduledStep> open(String caseId) {
+        return list("caseId = ?1 and status in ?2 order by dueAt, id", caseId, List.of(StepStatus.PENDING, StepStatus.SUSPENDED));
+    }
+
+    public List<ScheduledStep> ofCase(String caseId) {
+        return list("caseId = ?1 order by createdAt, id", caseId);
+    }
+
+    /** Ids and accounts of pending steps that have fallen due (partial index scan); each is re-checked under its account's lock. */
+    public List<DueStep> due(OffsetDateTime now, int limit) {
+        return getEntityManager().createQuery(
+                        "select new io.arrears.reminder.schedule.DueStep(s.id, s.accountId) from ScheduledStep s "
+                                + "where s.status = :pending and s.dueAt <= :now order by s.dueAt, s.id", DueStep.class)
+                .setParameter("pending", StepStatus.PENDING)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Every step for the same notice: a ladder day of a case's bucket, or one pre-due, instalment or promise reminder. */
+    public List<ScheduledStep> sameNotice(ScheduledStep step) {
+        if (step.kind == StepKind.LADDER) {
+            return list("caseId = ?1 and kind = ?2 and bucket = ?3 and ladderDay = ?4", step.caseId, step.kind, step.bucket, step.ladderDay);
+        }
+        return list("accountId = ?1 and kind = ?2 and reference = ?3", step.accountId, step.kind, step.reference);
+    }
+}

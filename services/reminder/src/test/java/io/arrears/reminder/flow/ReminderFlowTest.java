@@ -1,0 +1,271 @@
+package io.arrears.reminder.flow;
+
+import io.arrears.events.CaseEscalated;
+import io.arrears.events.Channel;
+import io.arrears.events.ComplaintCategory;
+import io.arrears.events.ComplaintOpened;
+import io.arrears.events.ComplaintOutcome;
+import io.arrears.events.ComplaintResolved;
+import io.arrears.events.DeliveryStatus;
+import io.arrears.events.EscalationTarget;
+import io.arrears.events.MissedReason;
+import io.arrears.events.PaymentDueSoon;
+import io.arrears.events.PaymentMissed;
+import io.arrears.events.PaymentReceived;
+import io.arrears.events.PlanAgreed;
+import io.arrears.events.ReminderRequested;
+import io.arrears.events.ReminderSent;
+import io.arrears.events.Topics;
+import io.arrears.reminder.schedule.StepFiring;
+import io.arrears.testing.ArrearsTestResource;
+import io.arrears.testing.KafkaTestClient;
+import io.arrears.testing.MovableClock;
+import io.arrears.testing.TestTokens;
+import io.arrears.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The ladder end to end: events in through the real broker, ReminderRequested and CaseEscalated out
+ * through the outbox. Days pass by moving the shared clock, never by waiting; tests only move it forward.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = ArrearsTestResource.class, initArgs = @ResourceArg(name = ArrearsTestResource.DATABASE, value = "reminder"))
+class ReminderFlowTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @Inject
+    MovableClock clock;
+    @Inject
+    StepFiring firing;
+
+    private TopicProbe requested;
+    private String account;
+
+    @BeforeEach
+    void open() {
+        requested = TopicProbe.open(Topics.REMINDER_REQUESTED);
+        account = "ACC-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void close() {
+        requested.close();
+    }
+
+    @Test
+    void aMissedPaymentStartsTheLadderAndAPaymentThatCuresStopsIt() {
+        KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+
+        List<ReminderRequested> dayOne = awaitRequests(2);
+        assertThat(dayOne).extracting(ReminderRequested::channel).containsExactlyInAnyOrder(Channel.SMS, Channel.EMAIL);
+        assertThat(dayOne).allSatisfy(r -> {
+            assertThat(r.templateId()).isEqualTo("overdue-notice");
+            assertThat(r.customerId()).isEqualTo("CUS-" + account);
+            assertThat(r.facts()).containsEntry("amountOverdue", "300.00").containsEntry("currency", "CNY")
+                    .containsEntry("daysPastDue", "1").doesNotContainKey("customerId");
+        });
+        String caseId = dayOne.get(0).caseId();
+
+        daysLater(4);
+        assertThat(awaitRequests(3)).extracting(ReminderRequested::channel).contains(Channel.VOICE);
+
+        KafkaTestClient.publish(new PaymentReceived(account, "PAY-1", new BigDecimal("300.00"), BigDecimal.ZERO, "CNY", true));
+        await().atMost(BOUND).until(() -> caseFile(caseId).getString("state").equals("CLOSED"));
+
+        daysLater(30);
+        firing.fireDue();
+        JsonPath file = caseFile(caseId);
+        assertThat(file.getString("closedReason")).isEqualTo("PAID");
+        assertThat(file.getList("steps.status", String.class)).doesNotContain("PENDING", "SUSPENDED").contains("CANCELLED");
+        assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).hasSize(3);
+    }
+
+    @Test
+    void aComplaintHoldsContactAndItsResolutionResumesWithoutABurst() {
+        KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+        String caseId = awaitRequests(2).get(0).caseId();
+
+        KafkaTestClient.publish(new ComplaintOpened("CMP-" + account, account, ComplaintCategory.HARASSMENT, true, now()));
+        await().atMost(BOUND).until(() -> caseFile(caseId).getString("state").equals("ON_HOLD"));
+
+        daysLater(12);
+        firing.fireDue();
+        assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).hasSize(2);
+
+        KafkaTestClient.publish(new ComplaintResolved("CMP-" + account, account, ComplaintCategory.HARASSMENT, true,
+                ComplaintOutcome.REJECTED, now()));
+        await().atMost(BOUND).until(() -> caseFile(caseId).getString("state").equals("OPEN"));
+        firing.fireDue();
+
+        JsonPath file = caseFile(caseId);
+        assertThat(stepStatus(file, "VOICE")).isEqualTo("SKIPPED");
+        assertThat(stepStatus(file, "AGENT_CALL")).isEqualTo("DONE");
+        assertThat(file.getString("needsAgentSince")).isNotNull();
+        assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).hasSize(2);
+    }
+
+    @Test
+    void anAgreedPlanStopsTheLadderAndABrokenOneResumesItAtTheBucketsStep() {
+        KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+        String caseId = awaitRequests(2).get(0).caseId();
+
+        try (TopicProbe agreed = TopicProbe.open(Topics.PLAN_AGREED)) {
+            given().header("Authorization", TestTokens.bearer("agent-7", "agent")).contentType("application/json")
+                    .body(Map.of("type", "INSTALMENTS", "amount", "300.00", "instalments", 3))
+                    .post("/cases/" + caseId + "/plans").then().statusCode(201);
+            PlanAgreed plan = agreed.awaitEvents(PlanAgreed.class, p -> p.accountId().equals(account), 1, BOUND).get(0);
+            assertThat(plan.instalments()).extracting(i -> i.amount().toPlainString()).containsExactly("100.00", "100.00", "100.00");
+            assertThat(plan.agreedBy()).isEqualTo("agent-7");
+            assertThat(plan.caseId()).isEqualTo(caseId);
+
+            JsonPath file = caseFile(caseId);
+            assertThat(file.getString("state")).isEqualTo("IN_PLAN");
+            assertThat(stepStatus(file, "VOICE")).isEqualTo("CANCELLED");
+
+            daysLater(28);
+            ReminderRequested instalmentReminder = awaitRequests(3).get(2);
+            assertThat(instalmentReminder.templateId()).isEqualTo("plan-instalment-reminder");
+            assertThat(instalmentReminder.facts()).containsEntry("instalmentNumber", "1").containsEntry("instalmentAmount", "100.00")
+                    .containsEntry("instalmentDueDate", plan.instalments().get(0).dueDate().toString());
+
+            daysLater(7);
+            KafkaTestClient.publish(missed(30, "30-59", MissedReason.PLAN_INSTALMENT_MISSED, plan.planId()));
+        }
+        ReminderRequested letter = awaitRequests(4).get(3);
+        assertThat(letter.channel()).isEqualTo(Channel.LETTER);
+        assertThat(letter.templateId()).isEqualTo("formal-letter");
+        JsonPath file = caseFile(caseId);
+        assertThat(file.getString("state")).isEqualTo("OPEN");
+        assertThat(file.getInt("brokenPlans")).isEqualTo(1);
+        assertThat(file.getList("plans.status", String.class)).containsExactly("BROKEN");
+    }
+
+    @Test
+    void aFailedPreDueSmsFallsBackToEmailAndNeverToTheSameChannelTwice() {
+        KafkaTestClient.publish(new PaymentDueSoon(account, "CUS-" + account, "ST-" + account, today().plusDays(3),
+                new BigDecimal("120.00"), new BigDecimal("120.00"), "CNY"));
+        ReminderRequested sms = awaitRequests(1).get(0);
+        assertThat(sms.channel()).isEqualTo(Channel.SMS);
+        assertThat(sms.templateId()).isEqualTo("pre-due-reminder");
+        assertThat(sms.caseId()).isEqualTo("DUE-ST-" + account);
+        assertThat(sms.facts()).containsEntry("minimumDue", "120.00");
+
+        KafkaTestClient.publish(sent(sms, DeliveryStatus.FAILED, "gateway rejected the number"));
+        ReminderRequested email = awaitRequests(2).get(1);
+        assertThat(email.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(email.templateId()).isEqualTo("pre-due-reminder");
+        assertThat(email.facts()).isEqualTo(sms.facts());
+
+        KafkaTestClient.publish(sent(email, DeliveryStatus.SUPPRESSED, "NO_CONTACT_POINT: no email address"));
+        ReminderRequested letter = awaitRequests(3).get(2);
+        assertThat(letter.channel()).isEqualTo(Channel.LETTER);
+
+        KafkaTestClient.publish(sent(letter, DeliveryStatus.FAILED, "returned to sender"));
+        KafkaTestClient.publish(new PaymentDueSoon(account, "CUS-" + account, "ST-" + account, today().plusDays(3),
+                new BigDecimal("120.00"), new BigDecimal("120.00"), "CNY"));
+        String marker = "ACC-" + UUID.randomUUID();
+        KafkaTestClient.publish(new PaymentDueSoon(marker, "CUS-" + marker, "ST-" + marker, today().plusDays(3),
+                new BigDecimal("1.00"), new BigDecimal("1.00"), "CNY"));
+        requested.awaitEvents(ReminderRequested.class, r -> r.accountId().equals(marker), 1, BOUND);
+        firing.fireDue();
+        assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).hasSize(3);
+    }
+
+    @Test
+    void duplicatedEventsChangeNothing() {
+        PaymentMissed first = missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null);
+        String ceId = KafkaTestClient.publish(first);
+        KafkaTestClient.publish(first, ceId);
+        KafkaTestClient.publish(missed(2, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+        List<ReminderRequested> dayOne = awaitRequests(2);
+        ReminderRequested sms = dayOne.stream().filter(r -> r.channel() == Channel.SMS).findFirst().orElseThrow();
+        ReminderSent delivered = sent(sms, DeliveryStatus.DELIVERED, null);
+        String sentId = KafkaTestClient.publish(delivered);
+        KafkaTestClient.publish(delivered, sentId);
+        KafkaTestClient.publish(sent(sms, DeliveryStatus.SENT, null));
+
+        await().atMost(BOUND).until(() -> caseFile(sms.caseId()).getList("contacts").size() == 2);
+        firing.fireDue();
+        JsonPath file = caseFile(sms.caseId());
+        assertThat(given().header("Authorization", TestTokens.bearer("sup-1", "supervisor"))
+                .queryParam("needsAgent", false).queryParam("accountId", account)
+                .get("/cases").then().statusCode(200).extract().jsonPath().getInt("total")).isEqualTo(1);
+        assertThat(file.getList("steps.findAll { it.channel == 'SMS' && it.ladderDay == 1 }.status", String.class))
+                .containsExactly("DELIVERED");
+        assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).hasSize(2);
+    }
+
+    @Test
+    void sixtyDaysPastDuePlacesTheCaseWithAnAgency() {
+        try (TopicProbe escalated = TopicProbe.open(Topics.CASE_ESCALATED)) {
+            KafkaTestClient.publish(missed(60, "60-89", MissedReason.MINIMUM_NOT_PAID, null));
+
+            CaseEscalated placement = escalated.awaitEvents(CaseEscalated.class, e -> e.accountId().equals(account), 1, BOUND).get(0);
+            assertThat(placement.target()).isEqualTo(EscalationTarget.AGENCY);
+            assertThat(placement.daysPastDue()).isEqualTo(60);
+            assertThat(placement.reason()).contains("ladder day 60");
+            assertThat(awaitRequests(1)).extracting(ReminderRequested::templateId).containsExactly("formal-letter");
+            await().atMost(BOUND).until(() -> caseFile(placement.caseId()).getString("state").equals("ESCALATED_AGENCY"));
+        }
+    }
+
+    private PaymentMissed missed(int daysPastDue, String bucket, MissedReason reason, String planId) {
+        return new PaymentMissed(account, "CUS-" + account, "ST-" + account, today().minusDays(daysPastDue + 3L),
+                new BigDecimal("300.00"), new BigDecimal("300.00"), new BigDecimal("3000.00"), "CNY", daysPastDue, bucket, reason, planId);
+    }
+
+    private ReminderSent sent(ReminderRequested request, DeliveryStatus status, String reason) {
+        return new ReminderSent(request.reminderId(), request.caseId(), request.accountId(), request.channel(), status, reason,
+                "MSG-" + request.reminderId(), now());
+    }
+
+    private List<ReminderRequested> awaitRequests(int count) {
+        firing.fireDue();
+        return await().atMost(BOUND).until(() -> {
+            firing.fireDue();
+            return requested.events(ReminderRequested.class, r -> r.accountId().equals(account));
+        }, list -> list.size() >= count);
+    }
+
+    private static JsonPath caseFile(String caseId) {
+        return given().header("Authorization", TestTokens.bearer("agent-1", "agent"))
+                .get("/cases/" + caseId).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static String stepStatus(JsonPath file, String channel) {
+        return file.getString("steps.find { it.channel == '" + channel + "' }.status");
+    }
+
+    private void daysLater(int days) {
+        clock.advance(Duration.ofDays(days));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}
