@@ -5,6 +5,7 @@ import io.arrears.reminder.cases.CaseState;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.ContactRecord;
+import io.arrears.reminder.cases.ContactRecordRepository;
 import io.arrears.reminder.cases.TimelineEntry;
 import io.arrears.reminder.schedule.ScheduledStep;
 import io.arrears.reminder.schedule.StepRepository;
@@ -25,13 +26,16 @@ public class CaseQueries {
     private final StepRepository steps;
     private final PromiseRepository promises;
     private final PlanRepository plans;
+    private final ContactRecordRepository contactRecords;
 
-    CaseQueries(CaseRepository cases, CaseTimeline timeline, StepRepository steps, PromiseRepository promises, PlanRepository plans) {
+    CaseQueries(CaseRepository cases, CaseTimeline timeline, StepRepository steps, PromiseRepository promises, PlanRepository plans,
+                ContactRecordRepository contactRecords) {
         this.cases = cases;
         this.timeline = timeline;
         this.steps = steps;
         this.promises = promises;
         this.plans = plans;
+        this.contactRecords = contactRecords;
     }
 
     public record Filter(boolean needsAgent, String accountId, CaseState state, String bucket, String arm, String segment) {
@@ -95,8 +99,7 @@ public class CaseQueries {
             return Optional.empty();
         }
         var em = cases.getEntityManager();
-        List<ContactRecord> contacts = em.createQuery("select r from ContactRecord r where r.caseId = :id order by r.id", ContactRecord.class)
-                .setParameter("id", caseId).getResultList();
+        List<ContactRecord> contacts = contactRecords.ofCase(caseId);
         List<AgentContact> agentContacts = em.createQuery("select a from AgentContact a where a.caseId = :id order by a.id", AgentContact.class)
                 .setParameter("id", caseId).getResultList();
         List<RepaymentPlan> planList = plans.ofCase(caseId);

@@ -4,7 +4,6 @@ import io.arrears.events.Money;
 import io.arrears.events.PlanAgreed;
 import io.arrears.messaging.Outbox;
 import io.arrears.reminder.cases.CaseLifecycle;
-import io.arrears.reminder.cases.CaseState;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.ReminderMetrics;
@@ -69,7 +68,7 @@ public class Negotiation {
             throw new LimitBreached(breach);
         });
         RepaymentPlan plan = store(c, terms, agent);
-        promises.openFor(c.id).ifPresent(p -> lifecycle.settlePromise(c, p, io.arrears.reminder.agent.PromiseToPay.Status.SUPERSEDED, agent));
+        promises.openFor(c.id).ifPresent(p -> lifecycle.settlePromise(c, p, PromiseToPay.Status.SUPERSEDED, agent));
         treatment.cancel(c, s -> s.kind == StepKind.LADDER, StepStatus.CANCELLED, "plan " + plan.id + " agreed");
         c.activePlanId = plan.id;
         c.paidInPlan = BigDecimal.ZERO;

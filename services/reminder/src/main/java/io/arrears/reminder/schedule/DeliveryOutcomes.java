@@ -7,8 +7,8 @@ import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.ContactRecord;
+import io.arrears.reminder.cases.ContactRecordRepository;
 import io.arrears.reminder.strategy.TreatmentStrategy;
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
@@ -22,21 +22,23 @@ import java.util.Set;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
-public class DeliveryOutcomes implements PanacheRepositoryBase<ContactRecord, Long> {
+public class DeliveryOutcomes {
 
     private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
     private static final Set<StepStatus> FINAL = EnumSet.of(StepStatus.DELIVERED, StepStatus.FAILED, StepStatus.SUPPRESSED);
 
     private final StepRepository steps;
+    private final ContactRecordRepository contacts;
     private final CaseRepository cases;
     private final AccountLock lock;
     private final Treatment treatment;
     private final TreatmentStrategy strategy;
     private final CaseTimeline timeline;
 
-    DeliveryOutcomes(StepRepository steps, CaseRepository cases, AccountLock lock, Treatment treatment, TreatmentStrategy strategy,
+    DeliveryOutcomes(StepRepository steps, ContactRecordRepository contacts, CaseRepository cases, AccountLock lock, Treatment treatment, TreatmentStrategy strategy,
                      CaseTimeline timeline) {
         this.steps = steps;
+        this.contacts = contacts;
         this.cases = cases;
         this.lock = lock;
         this.treatment = treatment;
@@ -56,7 +58,7 @@ public class DeliveryOutcomes implements PanacheRepositoryBase<ContactRecord, Lo
         contact.reason = sent.reason();
         contact.providerMessageId = sent.providerMessageId();
         contact.at = sent.at();
-        persist(contact);
+        contacts.persist(contact);
         if (step == null) {
             LOG.warnf("ReminderSent for reminder %s, which this service did not request", sent.reminderId());
             return Outcome.applied();

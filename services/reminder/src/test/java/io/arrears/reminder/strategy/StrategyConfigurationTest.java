@@ -107,17 +107,17 @@ class StrategyConfigurationTest {
         properties.keySet().removeIf(k -> k.startsWith("reminder.strategy.ladders.challenger."));
         properties.put("reminder.strategy.challenger.share", "0.1");
 
-        assertThatThrownBy(() -> load(properties, false)).isInstanceOf(InvalidStrategyException.class)
+        assertThatThrownBy(() -> loadExactly(properties)).isInstanceOf(InvalidStrategyException.class)
                 .hasMessageContaining("reminder.strategy.challenger.share: 0.1 of cases would get the challenger arm");
     }
 
     static TreatmentStrategy load(Map<String, String> overrides) {
         Map<String, String> properties = new HashMap<>(shipped());
         properties.putAll(overrides);
-        return load(properties, false);
+        return loadExactly(properties);
     }
 
-    private static TreatmentStrategy load(Map<String, String> properties, boolean unused) {
+    private static TreatmentStrategy loadExactly(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
                 .withMapping(StrategyConfig.class)
