@@ -6,6 +6,7 @@ import java.time.LocalDate;
 /**
  * An account went past due, moved to a worse delinquency bucket, or broke a repayment plan.
  * {@code statementId}, {@code dueDate} and {@code minimumDue} describe the oldest unpaid obligation.
+ * {@code product} is the card product from the latest statement, null when core banking sends none.
  */
 public record PaymentMissed(
         String accountId,
@@ -19,7 +20,8 @@ public record PaymentMissed(
         int daysPastDue,
         String bucket,
         MissedReason reason,
-        String planId) implements Event {
+        String planId,
+        String product) implements Event {
 
     @Override
     public String key() {

@@ -26,6 +26,9 @@ public class Account {
 
     public String currency;
 
+    /** The card product named by the latest statement that carried one; null until then. */
+    public String product;
+
     @Enumerated(EnumType.STRING)
     public Status status;
 

@@ -38,7 +38,7 @@ class AccountEvents {
         String statementId = statement != null ? statement.id : latestStatementId(loaded, oldest);
         publish(new PaymentMissed(account.id, account.customerId, statementId, oldest.dueDate(),
                 delinquency.overdue().amount(), oldest.amount().amount(), loaded.money(account.totalBalance).amount(), account.currency,
-                delinquency.daysPastDue(), delinquency.bucket(), reason, planId));
+                delinquency.daysPastDue(), delinquency.bucket(), reason, planId, account.product));
         registry.counter("arrears.account.payment.missed", "bucket", delinquency.bucket(), "reason", reason.name()).increment();
     }
 

@@ -60,6 +60,9 @@ public class StatementService {
         if (account.lastStatementDate == null || !issued.statementDate().isBefore(account.lastStatementDate)) {
             account.lastStatementDate = issued.statementDate();
             account.totalBalance = statement.statementBalance;
+            if (issued.product() != null) {
+                account.product = issued.product();
+            }
         }
 
         loader.reassess(account, issued.statementDate());

@@ -85,6 +85,7 @@ class AccountFlowTest {
         assertThat(first.currency()).isEqualTo("CNY");
         assertThat(first.reason()).isEqualTo(MissedReason.MINIMUM_NOT_PAID);
         assertThat(first.planId()).isNull();
+        assertThat(first.product()).isEqualTo("PLATINUM");
         assertThat(events.get(1).daysPastDue()).isEqualTo(30);
         accountView().body("status", equalTo("DELINQUENT")).body("bucket", equalTo("30-59"));
     }
@@ -171,7 +172,7 @@ class AccountFlowTest {
 
     private void issueStatement(String id, LocalDate date, LocalDate due, String minimum, String currency) {
         KafkaTestClient.publish(new StatementIssued(account, "CUS-" + account, id + "-" + account, date, due,
-                new BigDecimal("2000.00"), new BigDecimal(minimum), currency));
+                new BigDecimal("2000.00"), new BigDecimal(minimum), currency, "PLATINUM"));
         await().atMost(BOUND).untilAsserted(() -> given().header("Authorization", TestTokens.bearer("agent-1", "agent"))
                 .get("/accounts/{id}", account).then().statusCode(200));
     }

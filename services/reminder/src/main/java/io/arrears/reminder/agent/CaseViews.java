@@ -18,7 +18,7 @@ public final class CaseViews {
                           String currency, String segment, String arm, int brokenPromises, OffsetDateTime needsAgentSince) {
     }
 
-    public record Detail(String id, String accountId, String customerId, String state, String arm, String segment, String bucket,
+    public record Detail(String id, String accountId, String customerId, String product, String state, String arm, String segment, String bucket,
                          int daysPastDue, String statementId, LocalDate dueDate, BigDecimal amountOverdue, BigDecimal minimumDue,
                          BigDecimal totalBalance, String currency, String escalation, int brokenPromises, int brokenPlans,
                          OffsetDateTime needsAgentSince, String activePlanId, OffsetDateTime openedAt, OffsetDateTime closedAt,
@@ -62,7 +62,7 @@ public final class CaseViews {
 
     static Detail detail(CaseQueries.CaseFile file) {
         CollectionCase c = file.collectionCase();
-        return new Detail(c.id, c.accountId, c.customerId, c.state.name(), c.arm, c.segment, c.bucket, c.daysPastDue, c.statementId,
+        return new Detail(c.id, c.accountId, c.customerId, c.product, c.state.name(), c.arm, c.segment, c.bucket, c.daysPastDue, c.statementId,
                 c.dueDate, c.amountOverdue, c.minimumDue, c.totalBalance, c.currency, c.escalation.name(), c.brokenPromises,
                 c.brokenPlans, c.agentTaskSince, c.activePlanId, c.openedAt, c.closedAt, c.closedReason,
                 file.steps().stream().map(s -> new Step(s.id, s.kind.name(), s.channel == null ? null : s.channel.name(), s.templateId,

@@ -80,9 +80,11 @@ public class CaseLifecycle {
         copyFacts(c, missed);
         timeline.record(c.id, actor, "UPDATED", describe(missed));
         resegment(c, actor);
-        refresh(c, actor);
         if (planBroken || !c.bucket.equals(previousBucket)) {
+            rederiveState(c, actor);
             treatment.enterBucket(c, actor);
+        } else {
+            refresh(c, actor);
         }
         return Outcome.applied();
     }
@@ -103,7 +105,7 @@ public class CaseLifecycle {
         cases.persist(c);
         timeline.record(c.id, "PaymentMissed", "OPENED", describe(missed) + "; arm " + c.arm + ", segment " + c.segment);
         metrics.caseOpened(c.arm, c.segment);
-        refresh(c, "PaymentMissed");
+        rederiveState(c, "PaymentMissed");
         treatment.enterBucket(c, "PaymentMissed");
     }
 
@@ -201,6 +203,12 @@ public class CaseLifecycle {
 
     /** Recomputes the state from the case's facts, records the change and lines the steps up with it. */
     public void refresh(CollectionCase c, String actor) {
+        rederiveState(c, actor);
+        treatment.align(c);
+    }
+
+    /** Recomputes the state alone, for callers that line the steps up themselves (entering a bucket does). */
+    private void rederiveState(CollectionCase c, String actor) {
         boolean promiseOpen = promises.openFor(c.id).isPresent();
         CaseState next = CaseState.derive(c.closedAt != null, holds.isHeld(c.accountId), c.activePlanId != null, promiseOpen, c.escalation);
         if (next != c.state) {
@@ -208,7 +216,6 @@ public class CaseLifecycle {
             timeline.record(c.id, actor, "STATE", c.state + " -> " + next);
             c.state = next;
         }
-        treatment.align(c);
     }
 
     public void close(CollectionCase c, String reason, String actor) {
@@ -271,6 +278,9 @@ public class CaseLifecycle {
         c.amountOverdue = missed.amountOverdue();
         c.minimumDue = missed.minimumDue();
         c.totalBalance = missed.totalBalance();
+        if (missed.product() != null) {
+            c.product = missed.product();
+        }
     }
 
     private static CaseFacts facts(CollectionCase c) {

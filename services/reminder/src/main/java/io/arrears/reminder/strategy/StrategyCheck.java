@@ -1,9 +1,12 @@
 package io.arrears.reminder.strategy;
 
 import io.arrears.events.Channel;
+import io.arrears.events.SuppressionReason;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,13 +55,14 @@ final class StrategyCheck {
                 problems.add(PREFIX + "pre-due: " + e.getMessage());
             }
         }
+        Set<SuppressionReason> fallbackOnSuppressed = suppressionReasons(definition.fallbackOnSuppressed());
         Reminder plan = reminder(definition.planReminder(), "plan-reminder");
         Reminder promise = reminder(definition.promiseReminder(), "promise-reminder");
         if (!problems.isEmpty()) {
             throw new InvalidStrategyException(problems);
         }
         return TreatmentStrategy.checked(buckets, segments, ladders, share, fallback,
-                Set.copyOf(definition.fallbackOnSuppressed()), preDue, plan, promise);
+                fallbackOnSuppressed, preDue, plan, promise);
     }
 
     private List<BucketRange> buckets() {
@@ -181,6 +185,18 @@ final class StrategyCheck {
         }
         steps.sort(Comparator.comparingInt(Step::day));
         return List.copyOf(steps);
+    }
+
+    private Set<SuppressionReason> suppressionReasons(List<String> names) {
+        Set<SuppressionReason> reasons = EnumSet.noneOf(SuppressionReason.class);
+        for (String name : names) {
+            try {
+                reasons.add(SuppressionReason.valueOf(name.trim()));
+            } catch (IllegalArgumentException e) {
+                problems.add(PREFIX + "fallback-on-suppressed: " + name.trim() + " is not one of " + Arrays.toString(SuppressionReason.values()));
+            }
+        }
+        return reasons;
     }
 
     private List<Channel> contactChannels(List<String> names, String key) {

@@ -2,6 +2,7 @@ package io.arrears.reminder.strategy;
 
 import io.arrears.events.Channel;
 import io.arrears.events.DeliveryStatus;
+import io.arrears.events.SuppressionReason;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,13 +27,13 @@ public final class TreatmentStrategy {
     private final Map<String, Map<String, Map<String, List<Step>>>> ladders;
     private final double challengerShare;
     private final List<Channel> fallbackOrder;
-    private final Set<String> fallbackOnSuppressed;
+    private final Set<SuppressionReason> fallbackOnSuppressed;
     private final List<PreDueStep> preDue;
     private final Reminder planReminder;
     private final Reminder promiseReminder;
 
     private TreatmentStrategy(List<BucketRange> buckets, List<Segment> segments, Map<String, Map<String, Map<String, List<Step>>>> ladders,
-                              double challengerShare, List<Channel> fallbackOrder, Set<String> fallbackOnSuppressed,
+                              double challengerShare, List<Channel> fallbackOrder, Set<SuppressionReason> fallbackOnSuppressed,
                               List<PreDueStep> preDue, Reminder planReminder, Reminder promiseReminder) {
         this.buckets = buckets;
         this.segments = segments;
@@ -55,7 +56,7 @@ public final class TreatmentStrategy {
 
     static TreatmentStrategy checked(List<BucketRange> buckets, List<Segment> segments,
                                      Map<String, Map<String, Map<String, List<Step>>>> ladders, double challengerShare,
-                                     List<Channel> fallbackOrder, Set<String> fallbackOnSuppressed, List<PreDueStep> preDue,
+                                     List<Channel> fallbackOrder, Set<SuppressionReason> fallbackOnSuppressed, List<PreDueStep> preDue,
                                      Reminder planReminder, Reminder promiseReminder) {
         return new TreatmentStrategy(List.copyOf(buckets), List.copyOf(segments), ladders, challengerShare,
                 List.copyOf(fallbackOrder), Set.copyOf(fallbackOnSuppressed), List.copyOf(preDue), planReminder, promiseReminder);
@@ -102,7 +103,7 @@ public final class TreatmentStrategy {
     /** Whether a delivery outcome should be retried on another channel. */
     public boolean fallsBack(DeliveryStatus status, String reason) {
         return status == DeliveryStatus.FAILED
-                || (status == DeliveryStatus.SUPPRESSED && reason != null && fallbackOnSuppressed.contains(reasonCode(reason)));
+                || (status == DeliveryStatus.SUPPRESSED && SuppressionReason.codeOf(reason).filter(fallbackOnSuppressed::contains).isPresent());
     }
 
     /** The first channel of the fallback order that this reminder has not tried and no sibling step is already using. */
@@ -135,8 +136,4 @@ public final class TreatmentStrategy {
     }
 
     /** Suppression reasons are {@code CODE} or {@code CODE: detail}; only the code is compared. */
-    static String reasonCode(String reason) {
-        int colon = reason.indexOf(':');
-        return (colon < 0 ? reason : reason.substring(0, colon)).trim();
-    }
 }

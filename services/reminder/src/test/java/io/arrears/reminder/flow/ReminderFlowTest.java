@@ -15,6 +15,7 @@ import io.arrears.events.PaymentReceived;
 import io.arrears.events.PlanAgreed;
 import io.arrears.events.ReminderRequested;
 import io.arrears.events.ReminderSent;
+import io.arrears.events.SuppressionReason;
 import io.arrears.events.Topics;
 import io.arrears.reminder.schedule.StepFiring;
 import io.arrears.testing.ArrearsTestResource;
@@ -43,6 +44,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * The ladder end to end: events in through the real broker, ReminderRequested and CaseEscalated out
@@ -97,6 +99,7 @@ class ReminderFlowTest {
         firing.fireDue();
         JsonPath file = caseFile(caseId);
         assertThat(file.getString("closedReason")).isEqualTo("PAID");
+        assertThat(file.getString("product")).isEqualTo("CLASSIC");
         assertThat(file.getList("steps.status", String.class)).doesNotContain("PENDING", "SUSPENDED").contains("CANCELLED");
         assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).hasSize(3);
     }
@@ -162,6 +165,35 @@ class ReminderFlowTest {
     }
 
     @Test
+    void aPromiseSuspendsTheLadderAndOneNotKeptByItsDateResumesIt() {
+        KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+        String caseId = awaitRequests(2).get(0).caseId();
+        given().header("Authorization", TestTokens.bearer("agent-3", "agent")).contentType("application/json")
+                .body(Map.of("outcome", "PROMISE_TO_PAY", "promisedAmount", "300.00", "promisedDate", today().plusDays(3).toString()))
+                .post("/cases/" + caseId + "/contacts").then().statusCode(201).body("state", equalTo("PROMISED"));
+
+        KafkaTestClient.publish(new PaymentReceived(account, "PAY-PART", new BigDecimal("100.00"), new BigDecimal("200.00"), "CNY", false));
+        await().atMost(BOUND).until(() -> caseFile(caseId).getFloat("promises[0].paid") == 100f);
+
+        daysLater(2);
+        ReminderRequested promiseReminder = awaitRequests(3).get(2);
+        assertThat(promiseReminder.templateId()).isEqualTo("promise-reminder");
+        assertThat(promiseReminder.facts()).containsEntry("promisedAmount", "300.00")
+                .containsEntry("promisedDate", today().plusDays(1).toString());
+        assertThat(caseFile(caseId).getString("state")).isEqualTo("PROMISED");
+
+        daysLater(2);
+        ReminderRequested resumed = awaitRequests(4).get(3);
+        assertThat(resumed.channel()).isEqualTo(Channel.VOICE);
+        assertThat(resumed.templateId()).isEqualTo("overdue-call");
+        JsonPath file = caseFile(caseId);
+        assertThat(file.getString("state")).isEqualTo("OPEN");
+        assertThat(file.getInt("brokenPromises")).isEqualTo(1);
+        assertThat(file.getList("promises.status", String.class)).containsExactly("BROKEN");
+        assertThat(file.getList("steps.findAll { it.kind == 'PROMISE_CHECK' }.reason", String.class)).containsExactly("promise BROKEN");
+    }
+
+    @Test
     void aFailedPreDueSmsFallsBackToEmailAndNeverToTheSameChannelTwice() {
         KafkaTestClient.publish(new PaymentDueSoon(account, "CUS-" + account, "ST-" + account, today().plusDays(3),
                 new BigDecimal("120.00"), new BigDecimal("120.00"), "CNY"));
@@ -177,7 +209,7 @@ class ReminderFlowTest {
         assertThat(email.templateId()).isEqualTo("pre-due-reminder");
         assertThat(email.facts()).isEqualTo(sms.facts());
 
-        KafkaTestClient.publish(sent(email, DeliveryStatus.SUPPRESSED, "NO_CONTACT_POINT: no email address"));
+        KafkaTestClient.publish(sent(email, DeliveryStatus.SUPPRESSED, SuppressionReason.NO_CONTACT_POINT.reason("no email address")));
         ReminderRequested letter = awaitRequests(3).get(2);
         assertThat(letter.channel()).isEqualTo(Channel.LETTER);
 
@@ -232,7 +264,7 @@ class ReminderFlowTest {
 
     private PaymentMissed missed(int daysPastDue, String bucket, MissedReason reason, String planId) {
         return new PaymentMissed(account, "CUS-" + account, "ST-" + account, today().minusDays(daysPastDue + 3L),
-                new BigDecimal("300.00"), new BigDecimal("300.00"), new BigDecimal("3000.00"), "CNY", daysPastDue, bucket, reason, planId);
+                new BigDecimal("300.00"), new BigDecimal("300.00"), new BigDecimal("3000.00"), "CNY", daysPastDue, bucket, reason, planId, "CLASSIC");
     }
 
     private ReminderSent sent(ReminderRequested request, DeliveryStatus status, String reason) {

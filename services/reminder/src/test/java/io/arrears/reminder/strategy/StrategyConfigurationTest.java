@@ -2,6 +2,7 @@ package io.arrears.reminder.strategy;
 
 import io.arrears.events.Channel;
 import io.arrears.events.DeliveryStatus;
+import io.arrears.events.SuppressionReason;
 import io.arrears.reminder.config.StrategyConfig;
 import io.arrears.reminder.config.StrategyProducer;
 import io.smallrye.config.PropertiesConfigSource;
@@ -49,6 +50,20 @@ class StrategyConfigurationTest {
     }
 
     @Test
+    void aSegmentCanSelectCardProducts() {
+        TreatmentStrategy strategy = load(Map.of(
+                "reminder.strategy.segment-order", "premium,repeat-breaker,high-balance,standard",
+                "reminder.strategy.segments.premium.products", "PLATINUM,BLACK",
+                "reminder.strategy.ladders.champion.premium.1-29", "1 EMAIL overdue-notice, 3 AGENT_CALL agent-call"));
+
+        assertThat(strategy.segmentFor(new CaseFacts(new BigDecimal("100"), 1, "PLATINUM", 0))).isEqualTo("premium");
+        assertThat(strategy.segmentFor(new CaseFacts(new BigDecimal("100"), 1, "CLASSIC", 0))).isEqualTo("standard");
+        assertThat(strategy.segmentFor(new CaseFacts(new BigDecimal("100"), 1, null, 0))).isEqualTo("standard");
+        assertThat(strategy.ladder("champion", "premium", "1-29")).extracting(Step::channel)
+                .containsExactly(StepChannel.EMAIL, StepChannel.AGENT_CALL);
+    }
+
+    @Test
     void theChallengerShareSplitsNewCasesRepeatably() {
         TreatmentStrategy strategy = load(Map.of("reminder.strategy.challenger.share", "0.25"));
 
@@ -81,6 +96,7 @@ class StrategyConfigurationTest {
         bad.put("reminder.strategy.challenger.share", "1.5");
         bad.put("reminder.strategy.fallback-order", "SMS,AGENCY");
         bad.put("reminder.strategy.plan-reminder", "3 AGENT_CALL x");
+        bad.put("reminder.strategy.fallback-on-suppressed", "NO_CONTACT_POINT,NO_PHONE");
 
         assertThatThrownBy(() -> load(bad))
                 .isInstanceOf(InvalidStrategyException.class)
@@ -97,7 +113,8 @@ class StrategyConfigurationTest {
                         "reminder.strategy.ladders.champion.standard.1-29: 'two SMS y': day 'two' is not a whole number",
                         "reminder.strategy.ladders.champion.standard.45-50: no such bucket in reminder.strategy.buckets",
                         "reminder.strategy.fallback-order: AGENCY is not a contact channel (SMS, EMAIL, VOICE, LETTER)",
-                        "reminder.strategy.plan-reminder: '3 AGENT_CALL x' must use SMS, EMAIL, VOICE or LETTER"))
+                        "reminder.strategy.plan-reminder: '3 AGENT_CALL x' must use SMS, EMAIL, VOICE or LETTER",
+                        "reminder.strategy.fallback-on-suppressed: NO_PHONE is not one of " + java.util.Arrays.toString(SuppressionReason.values())))
                 .hasMessageStartingWith("the treatment strategy (reminder.strategy.*) is invalid:");
     }
 

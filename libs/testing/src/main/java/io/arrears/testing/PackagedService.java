@@ -1,0 +1,73 @@
+package io.arrears.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service started from its packaged jar ({@code target/quarkus-app/quarkus-run.jar}) in its own JVM,
+ * as an operator would start it: the prod profile, configuration by system properties, output to a file.
+ */
+public final class PackagedService implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private PackagedService(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    public static PackagedService start(Path moduleDirectory, Map<String, String> properties) {
+        Path jar = moduleDirectory.resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist; package the module before its integration tests run");
+        }
+        try {
+            Path log = Files.createTempFile("arrears-" + moduleDirectory.getFileName() + "-", ".log");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Xmx256m");
+            properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+            command.add("-jar");
+            command.add(jar.toString());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            return new PackagedService(process, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits for the JVM to end by itself and returns its exit code; fails if it is still running after {@code bound}. */
+    public int awaitExit(Duration bound) {
+        try {
+            if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError("the service was still running after " + bound + "; its output:\n" + output());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String output() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
