@@ -1,3 +1,7 @@
 package io.arrears.events;
 
-public enum DeliveryStatus { SENT, DELIVERED, FAILED, SUPPRESSED }
+/**
+ * What became of one reminder. UNKNOWN: a send was interrupted and the provider cannot be asked
+ * whether it took the message, so it is not sent again; a person decides what to do.
+ */
+public enum DeliveryStatus { SENT, DELIVERED, FAILED, SUPPRESSED, UNKNOWN }

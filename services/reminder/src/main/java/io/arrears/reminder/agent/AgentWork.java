@@ -1,7 +1,7 @@
 package io.arrears.reminder.agent;
 
 import io.arrears.events.Money;
-import io.arrears.reminder.cases.AccountLock;
+import io.arrears.messaging.AccountLock;
 import io.arrears.reminder.cases.CaseLifecycle;
 import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseState;

@@ -1,5 +1,6 @@
 package io.arrears.reminder.cases;
 
+import io.arrears.messaging.AccountLock;
 import io.arrears.events.ComplaintOpened;
 import io.arrears.events.ComplaintResolved;
 import io.arrears.events.Money;

@@ -2,7 +2,7 @@ package io.arrears.reminder.schedule;
 
 import io.arrears.events.ReminderSent;
 import io.arrears.messaging.Outcome;
-import io.arrears.reminder.cases.AccountLock;
+import io.arrears.messaging.AccountLock;
 import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;

@@ -2,7 +2,7 @@ package io.arrears.reminder.schedule;
 
 import io.arrears.events.PaymentDueSoon;
 import io.arrears.messaging.Outcome;
-import io.arrears.reminder.cases.AccountLock;
+import io.arrears.messaging.AccountLock;
 import io.arrears.reminder.cases.HoldRepository;
 import io.arrears.reminder.strategy.StepChannel;
 import io.arrears.reminder.strategy.TreatmentStrategy;

@@ -9,7 +9,7 @@ import io.arrears.reminder.agent.PromiseToPay;
 import io.arrears.reminder.agent.PlanRepository;
 import io.arrears.reminder.agent.RepaymentPlan;
 import io.arrears.reminder.agent.PlanInstalment;
-import io.arrears.reminder.cases.AccountLock;
+import io.arrears.messaging.AccountLock;
 import io.arrears.reminder.cases.CaseLifecycle;
 import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseState;

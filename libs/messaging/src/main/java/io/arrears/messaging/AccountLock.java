@@ -1,4 +1,4 @@
-package io.arrears.reminder.cases;
+package io.arrears.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,0 +1,5 @@
+package io.arrears.contact.channel;
+
+/** A text a cardholder sent us (a reply to a reminder), fired as a CDI event. {@code from} is never logged. */
+public record InboundSms(String from, String text) {
+}

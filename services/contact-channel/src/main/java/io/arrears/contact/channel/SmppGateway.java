@@ -1,0 +1,68 @@
+package io.arrears.contact.channel;
+
+import io.arrears.contact.config.ContactConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.SMPPSession;
+
+import java.io.IOException;
+
+/**
+ * The one transceiver (TRX) bind to the SMS centre: submits go out on it, and delivery receipts and
+ * the cardholders' replies come back on it. A broken bind is replaced on the next use.
+ */
+@ApplicationScoped
+public class SmppGateway {
+
+    private static final Logger LOG = Logger.getLogger(SmppGateway.class);
+
+    private final ContactConfig.Smpp config;
+    private final SmsInbound inbound;
+    private SMPPSession session;
+
+    SmppGateway(ContactConfig config, SmsInbound inbound) {
+        this.config = config.adapters().smpp();
+        this.inbound = inbound;
+    }
+
+    /** A bound session, binding anew if there is none. */
+    public synchronized SMPPSession session() throws IOException {
+        if (session != null && session.getSessionState().isBound()) {
+            return session;
+        }
+        if (session != null) {
+            session.close();
+        }
+        SMPPSession fresh = new SMPPSession();
+        fresh.setTransactionTimer(config.timeout().toMillis());
+        fresh.setEnquireLinkTimer(30_000);
+        fresh.setMessageReceiverListener(inbound);
+        fresh.connectAndBind(config.host(), config.port(), new BindParameter(BindType.BIND_TRX, config.systemId(), config.password(),
+                "arrears", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), config.timeout().toMillis());
+        LOG.infof("bound to the SMS centre at %s:%d as %s", config.host(), config.port(), config.systemId());
+        session = fresh;
+        return session;
+    }
+
+    /** Keeps the bind up so replies and receipts arrive even when nothing is being sent. */
+    public void keepBound() {
+        try {
+            session();
+        } catch (IOException e) {
+            LOG.warnf("cannot bind to the SMS centre at %s:%d: %s", config.host(), config.port(), e.getMessage());
+        }
+    }
+
+    @PreDestroy
+    synchronized void unbind() {
+        if (session != null) {
+            session.unbindAndClose();
+            session = null;
+        }
+    }
+}

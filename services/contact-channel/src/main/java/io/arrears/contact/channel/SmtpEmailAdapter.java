@@ -1,0 +1,61 @@
+package io.arrears.contact.channel;
+
+import io.arrears.contact.template.NoticeTemplates;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.regex.Pattern;
+
+/**
+ * Email over SMTP through the bank's mail relay (Quarkus Mailer). The Message-ID is derived from the
+ * reminder id, so the relay's logs can be searched by it; SMTP itself cannot be asked afterwards
+ * whether a message was taken, so an interrupted send is UNKNOWN, never resent.
+ */
+@ApplicationScoped
+public class SmtpEmailAdapter implements ChannelAdapter {
+
+    private static final Logger LOG = Logger.getLogger(SmtpEmailAdapter.class);
+    private static final Pattern PERMANENT = Pattern.compile("\\b5\\d\\d\\b");
+
+    private final Mailer mailer;
+    private final NoticeTemplates templates;
+
+    SmtpEmailAdapter(Mailer mailer, NoticeTemplates templates) {
+        this.mailer = mailer;
+        this.templates = templates;
+    }
+
+    @Override
+    public String name() {
+        return "smtp";
+    }
+
+    @Override
+    public SendResult send(OutgoingMessage message) {
+        String messageId = "<" + message.reminderId() + "@arrears>";
+        Mail mail = Mail.withHtml(message.to().address(), message.notice().subject(),
+                        templates.emailHtml(message.notice(), footer(message.notice().language())))
+                .setText(message.notice().longText())
+                .addHeader("Message-ID", messageId)
+                .addHeader("X-Arrears-Reminder", message.reminderId());
+        try {
+            mailer.send(mail);
+            return SendResult.accepted(messageId);
+        } catch (RuntimeException e) {
+            String error = String.valueOf(e.getMessage());
+            LOG.warnf("SMTP send of %s failed: %s", message, error);
+            return PERMANENT.matcher(error).find() ? SendResult.rejected("SMTP: " + error) : SendResult.transientFailure("SMTP: " + error);
+        }
+    }
+
+    @Override
+    public Lookup lookup(String reminderId) {
+        return Lookup.unknowable();
+    }
+
+    private static String footer(String language) {
+        return "zh-CN".equals(language) ? "本邮件由系统自动发送，请勿直接回复。" : "This message was sent automatically; please do not reply to it.";
+    }
+}

@@ -1,0 +1,183 @@
+package io.arrears.contact.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything under {@code contact.*}; see the service README for each key's meaning. */
+@ConfigMapping(prefix = "contact")
+public interface ContactConfig {
+
+    /** Time zone of a cardholder whose profile names none. */
+    @WithDefault("Asia/Shanghai")
+    String defaultTimezone();
+
+    /** Language of a cardholder whose profile names none, and of any template missing in theirs. */
+    @WithDefault("zh-CN")
+    String defaultLanguage();
+
+    /** Languages every template must exist in. */
+    List<String> languages();
+
+    Policy policy();
+
+    Dispatch dispatch();
+
+    Templates templates();
+
+    Payment payment();
+
+    PlanConfirmation planConfirmation();
+
+    Adapters adapters();
+
+    interface Policy {
+        /** The pack in force: a key of {@code packs}. */
+        String pack();
+
+        Map<String, Pack> packs();
+    }
+
+    interface Pack {
+        LocalTime windowStart();
+
+        LocalTime windowEnd();
+
+        List<String> windowChannels();
+
+        int dailyCap();
+
+        List<String> dailyCapChannels();
+
+        /** Per-channel caps, keyed by channel in lower case. */
+        Map<String, Cap> caps();
+
+        Optional<List<String>> consentRequired();
+    }
+
+    interface Cap {
+        int max();
+
+        Duration per();
+    }
+
+    interface Dispatch {
+        @WithDefault("1s")
+        Duration pollEvery();
+
+        @WithDefault("5s")
+        Duration firstPollAfter();
+
+        @WithDefault("100")
+        int batchSize();
+
+        /** Sends per attempt for transient provider errors, the first included. */
+        @WithDefault("5")
+        int maxTries();
+
+        @WithDefault("30s")
+        Duration firstBackoff();
+
+        /** A SENDING row older than this belongs to a send that never finished: reconcile it. */
+        @WithDefault("2m")
+        Duration staleSendingAfter();
+    }
+
+    interface Templates {
+        /** Every template id a reminder may name; each must exist in every language. */
+        List<String> ids();
+
+        /** Phrases no rendered message may contain (threats, insults), in every language. */
+        List<String> forbiddenPhrases();
+    }
+
+    interface Payment {
+        /** Where a transfer goes, e.g. the bank's repayment account; shown in every message. */
+        String bankTransfer();
+
+        String onlineBanking();
+
+        /** Wallets the bank accepts repayments from, if any. */
+        Optional<List<String>> wallets();
+    }
+
+    interface PlanConfirmation {
+        /** Channels tried in order for a plan confirmation; the first with a contact point is used. */
+        List<String> channels();
+    }
+
+    interface Adapters {
+        /** Adapter per channel: smtp, smpp, ivr-http, print-folder, webhook or log. */
+        Map<String, String> channels();
+
+        Smpp smpp();
+
+        Ivr ivr();
+
+        Letter letter();
+
+        Webhook webhook();
+    }
+
+    interface Smpp {
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("2775")
+        int port();
+
+        @WithDefault("arrears")
+        String systemId();
+
+        @WithDefault("secret")
+        String password();
+
+        @WithDefault("ARREARS")
+        String sourceAddress();
+
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** How often a lost bind is looked for and restored. */
+        @WithDefault("30s")
+        Duration rebindEvery();
+    }
+
+    interface Ivr {
+        /** Base URL of the IVR vendor's API: POST {url}/calls, GET {url}/calls?reference=. */
+        @WithDefault("http://127.0.0.1:8093")
+        String url();
+
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface Letter {
+        /** The print house's drop folder: one PDF per letter and one manifest per day. */
+        @WithDefault(".local/print-drop")
+        String dropFolder();
+
+        /** Font files for the PDF renderer, CJK included, so that zh-CN letters print. */
+        Optional<List<String>> fonts();
+    }
+
+    interface Webhook {
+        /** Base URL of a generic provider API: POST {url}/messages with an Idempotency-Key header. */
+        @WithDefault("http://127.0.0.1:8094")
+        String url();
+
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    /** Replies that withdraw SMS consent, matched whole, ignoring case, width and trailing punctuation. */
+    List<String> optOutKeywords();
+
+    /** Shared secret the providers sign their callbacks with (HMAC-SHA256 of the body). */
+    String callbackSecret();
+}

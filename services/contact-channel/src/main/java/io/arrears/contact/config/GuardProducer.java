@@ -1,0 +1,77 @@
+package io.arrears.contact.config;
+
+import io.arrears.contact.guard.ComplianceGuard;
+import io.arrears.contact.guard.FrequencyCap;
+import io.arrears.contact.guard.PolicyPack;
+import io.arrears.contact.template.NoticeData;
+import io.arrears.events.Channel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the guard of the selected policy pack; a pack that does not make sense stops start-up, naming its key. */
+@ApplicationScoped
+public class GuardProducer {
+
+    @Produces
+    @Singleton
+    ComplianceGuard guard(ContactConfig config) {
+        return new ComplianceGuard(pack(config));
+    }
+
+    @Produces
+    @Singleton
+    NoticeData.PaymentMethods paymentMethods(ContactConfig config) {
+        return new NoticeData.PaymentMethods(config.payment().bankTransfer(), config.payment().onlineBanking(),
+                config.payment().wallets().orElse(List.of()));
+    }
+
+    public static PolicyPack pack(ContactConfig config) {
+        String name = config.policy().pack();
+        ContactConfig.Pack pack = config.policy().packs().get(name);
+        if (pack == null) {
+            throw new IllegalStateException("contact.policy.pack=" + name + " is not one of " + config.policy().packs().keySet());
+        }
+        String prefix = "contact.policy.packs." + name + ".";
+        List<String> problems = new ArrayList<>();
+        Set<Channel> window = channels(pack.windowChannels(), prefix + "window-channels", problems);
+        Set<Channel> daily = channels(pack.dailyCapChannels(), prefix + "daily-cap-channels", problems);
+        Set<Channel> consent = channels(pack.consentRequired().orElse(List.of()), prefix + "consent-required", problems);
+        Map<Channel, FrequencyCap> caps = new EnumMap<>(Channel.class);
+        pack.caps().forEach((channel, cap) -> {
+            Set<Channel> parsed = channels(List.of(channel), prefix + "caps." + channel, problems);
+            try {
+                parsed.forEach(c -> caps.put(c, new FrequencyCap(cap.max(), cap.per())));
+            } catch (IllegalArgumentException e) {
+                problems.add(prefix + "caps." + channel + ": " + e.getMessage());
+            }
+        });
+        if (pack.dailyCap() < 1) {
+            problems.add(prefix + "daily-cap: " + pack.dailyCap() + " would forbid all contact; it must be at least 1");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the contact policy is invalid:\n  " + String.join("\n  ", problems));
+        }
+        return new PolicyPack(name, pack.windowStart(), pack.windowEnd(), window, pack.dailyCap(), daily, caps, consent);
+    }
+
+    private static Set<Channel> channels(List<String> names, String key, List<String> problems) {
+        Set<Channel> channels = new HashSet<>();
+        for (String name : names) {
+            try {
+                channels.add(Channel.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                problems.add(key + ": '" + name + "' is not one of SMS, EMAIL, VOICE, LETTER");
+            }
+        }
+        return channels;
+    }
+}

@@ -1,0 +1,187 @@
+package io.arrears.contact.customer;
+
+import io.arrears.events.Channel;
+import io.arrears.events.CustomerUpdated;
+import io.arrears.events.EventJson;
+import io.arrears.messaging.Outcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The contact data of account holders, kept from {@code corebanking.customers.v1}, and the only
+ * place a contact point is looked up: whoever asks gets the holder's own, or nothing.
+ */
+@ApplicationScoped
+public class CustomerDirectory {
+
+    public static final String CORE_BANKING = "core-banking";
+
+    private final CustomerRepositories.Profiles profiles;
+    private final CustomerRepositories.Phones phones;
+    private final CustomerRepositories.Accounts accounts;
+    private final CustomerRepositories.Consents consents;
+    private final CustomerRepositories.ConsentChanges changes;
+    private final Clock clock;
+
+    CustomerDirectory(CustomerRepositories.Profiles profiles, CustomerRepositories.Phones phones, CustomerRepositories.Accounts accounts,
+                      CustomerRepositories.Consents consents, CustomerRepositories.ConsentChanges changes, Clock clock) {
+        this.profiles = profiles;
+        this.phones = phones;
+        this.accounts = accounts;
+        this.consents = consents;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome apply(CustomerUpdated updated) {
+        CustomerProfile profile = profiles.findById(updated.customerId());
+        boolean isNew = profile == null;
+        if (isNew) {
+            profile = new CustomerProfile();
+            profile.customerId = updated.customerId();
+        }
+        profile.name = updated.name();
+        profile.email = blankToNull(updated.email());
+        profile.postalAddress = updated.postalAddress() == null ? null
+                : new String(EventJson.write(updated.postalAddress()), StandardCharsets.UTF_8);
+        profile.language = updated.language();
+        profile.timezone = updated.timezone();
+        profile.doNotContact = Boolean.TRUE.equals(updated.doNotContact());
+        profile.updatedAt = OffsetDateTime.now(clock);
+        if (isNew) {
+            profiles.persist(profile);
+        }
+
+        phones.delete("customerId", updated.customerId());
+        phones.flush();
+        List<CustomerUpdated.Phone> given = updated.phones() == null ? List.of() : updated.phones();
+        for (CustomerUpdated.Phone p : given.stream().filter(p -> p.number() != null && !p.number().isBlank())
+                .collect(Collectors.toMap(p -> p.number().strip(), p -> p, (a, b) -> a)).values()) {
+            CustomerPhone phone = new CustomerPhone();
+            phone.customerId = updated.customerId();
+            phone.number = p.number().strip();
+            phone.digest = Masked.phoneDigest(phone.number);
+            phone.type = p.type();
+            phone.isPrimary = Boolean.TRUE.equals(p.primary());
+            phones.persist(phone);
+        }
+        for (String accountId : updated.accountIds() == null ? List.<String>of() : updated.accountIds()) {
+            CustomerAccount link = accounts.findById(accountId);
+            if (link == null) {
+                link = new CustomerAccount();
+                link.accountId = accountId;
+                link.customerId = updated.customerId();
+                accounts.persist(link);
+            }
+            link.customerId = updated.customerId();
+        }
+        for (CustomerUpdated.Consent c : updated.consents() == null ? List.<CustomerUpdated.Consent>of() : updated.consents()) {
+            applyFeedConsent(updated.customerId(), c);
+        }
+        return Outcome.applied();
+    }
+
+    /**
+     * The feed's consent replaces a standing one only if it is the feed's own or newer: an opt-out the
+     * cardholder sent by SMS must not be undone by a feed that merely repeats an older state.
+     */
+    private void applyFeedConsent(String customerId, CustomerUpdated.Consent c) {
+        ChannelConsent standing = consents.findById(key(customerId, c.channel()));
+        boolean newer = c.updatedAt() != null && (standing == null || standing.updatedAt.isBefore(c.updatedAt()));
+        boolean feedsOwn = standing == null || standing.source == ChannelConsent.Source.CORE_BANKING;
+        if (standing != null && standing.granted == c.granted()) {
+            return;
+        }
+        if (newer || (c.updatedAt() == null && feedsOwn)) {
+            record(customerId, c.channel(), c.granted(), ChannelConsent.Source.CORE_BANKING, CORE_BANKING,
+                    "consent in CustomerUpdated", c.updatedAt() == null ? OffsetDateTime.now(clock) : c.updatedAt());
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String customerId, Channel channel, boolean granted, ChannelConsent.Source source, String actor, String reason,
+                       OffsetDateTime at) {
+        ChannelConsent consent = consents.findById(key(customerId, channel));
+        boolean isNew = consent == null;
+        if (isNew) {
+            consent = new ChannelConsent();
+            consent.customerId = customerId;
+            consent.channel = channel;
+        }
+        consent.granted = granted;
+        consent.source = source;
+        consent.updatedAt = at;
+        if (isNew) {
+            consents.persist(consent);
+        }
+        ConsentChange change = new ConsentChange();
+        change.customerId = customerId;
+        change.channel = channel;
+        change.granted = granted;
+        change.source = source;
+        change.actor = actor;
+        change.reason = reason;
+        change.at = at;
+        changes.persist(change);
+    }
+
+    public Optional<CustomerProfile> holderOf(String accountId) {
+        CustomerAccount link = accounts.findById(accountId);
+        return link == null ? Optional.empty() : Optional.ofNullable(profiles.findById(link.customerId));
+    }
+
+    public Optional<CustomerProfile> profile(String customerId) {
+        return Optional.ofNullable(profiles.findById(customerId));
+    }
+
+    /** TRUE, FALSE (opted out) or null when the cardholder never decided. */
+    public Boolean consent(String customerId, Channel channel) {
+        ChannelConsent consent = consents.findById(key(customerId, channel));
+        return consent == null ? null : consent.granted;
+    }
+
+    public List<ChannelConsent> consents(String customerId) {
+        return consents.of(customerId);
+    }
+
+    public List<ConsentChange> consentHistory(String customerId) {
+        return changes.of(customerId);
+    }
+
+    /** The holder's own contact point for a channel: SMS and voice use the primary phone (a mobile for SMS). */
+    public Optional<ContactPoint> contactPoint(CustomerProfile profile, Channel channel) {
+        return switch (channel) {
+            case EMAIL -> Optional.ofNullable(profile.email).map(e -> new ContactPoint(channel, e, Masked.email(e), profile.name));
+            case LETTER -> Optional.ofNullable(profile.postalAddress)
+                    .map(a -> new ContactPoint(channel, a, "postal address on file", profile.name));
+            case SMS -> phones.of(profile.customerId).stream().filter(p -> p.type == null || p.type.equalsIgnoreCase("MOBILE")).findFirst()
+                    .map(p -> new ContactPoint(channel, p.number, Masked.phone(p.number), profile.name));
+            case VOICE -> phones.of(profile.customerId).stream().findFirst()
+                    .map(p -> new ContactPoint(channel, p.number, Masked.phone(p.number), profile.name));
+        };
+    }
+
+    /** Customers who have this number on file; an inbound SMS speaks for them only. */
+    public List<String> customersWithPhone(String number) {
+        return phones.byDigest(Masked.phoneDigest(number)).stream().map(p -> p.customerId).distinct().toList();
+    }
+
+    private static ChannelConsent.Key key(String customerId, Channel channel) {
+        ChannelConsent.Key key = new ChannelConsent.Key();
+        key.customerId = customerId;
+        key.channel = channel;
+        return key;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

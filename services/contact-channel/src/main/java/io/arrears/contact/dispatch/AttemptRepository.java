@@ -1,0 +1,58 @@
+package io.arrears.contact.dispatch;
+
+import io.arrears.events.Channel;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, String> {
+
+    /** Hibernate's lock timeout for SKIP LOCKED: another instance working on a row is passed over, not waited for. */
+    private static final int SKIP_LOCKED = -2;
+
+    public List<String> due(OffsetDateTime now, int limit) {
+        return getEntityManager().createQuery("select a.reminderId from ContactAttempt a where a.status in :waiting "
+                        + "and a.nextAttemptAt <= :now order by a.nextAttemptAt", String.class)
+                .setParameter("waiting", List.of(AttemptStatus.PENDING, AttemptStatus.DEFERRED)).setParameter("now", now)
+                .setMaxResults(limit).getResultList();
+    }
+
+    public List<String> staleSending(OffsetDateTime before, int limit) {
+        return getEntityManager().createQuery("select a.reminderId from ContactAttempt a where a.status = :sending "
+                        + "and a.attemptedAt < :before order by a.attemptedAt", String.class)
+                .setParameter("sending", AttemptStatus.SENDING).setParameter("before", before)
+                .setMaxResults(limit).getResultList();
+    }
+
+    /** The row, locked for this transaction, unless another transaction holds it. */
+    public Optional<ContactAttempt> claim(String reminderId) {
+        return find("reminderId", reminderId).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED).firstResultOptional();
+    }
+
+    public Optional<ContactAttempt> lockedById(String reminderId) {
+        return find("reminderId", reminderId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public Optional<ContactAttempt> byProviderMessageId(String providerMessageId) {
+        return find("providerMessageId", providerMessageId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** Attempts handed to a provider since {@code since} on these channels, not counting {@code except}. */
+    public int attemptsSince(String accountId, Collection<Channel> channels, OffsetDateTime since, String except) {
+        if (channels.isEmpty()) {
+            return 0;
+        }
+        return (int) count("accountId = ?1 and channel in ?2 and attemptedAt >= ?3 and reminderId <> ?4", accountId, channels, since, except);
+    }
+
+    public List<ContactAttempt> ofAccount(String accountId) {
+        return list("accountId = ?1 order by createdAt, reminderId", accountId);
+    }
+}

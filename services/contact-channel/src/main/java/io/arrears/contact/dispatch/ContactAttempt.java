@@ -1,0 +1,40 @@
+package io.arrears.contact.dispatch;
+
+import io.arrears.events.Channel;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+
+/** One reminder's way to the cardholder; its id is the reminder id, which makes it the only one. */
+@Entity
+@Table(name = "contact_attempt")
+public class ContactAttempt {
+
+    @Id
+    public String reminderId;
+    public String caseId;
+    public String accountId;
+    public String customerId;
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+    public String templateId;
+    public String language;
+    /** The template facts as JSON. */
+    public String facts;
+    @Enumerated(EnumType.STRING)
+    public AttemptStatus status;
+    public String statusReason;
+    public OffsetDateTime notBefore;
+    public OffsetDateTime nextAttemptAt;
+    public int tries;
+    /** The masked contact point it went to, never the address itself. */
+    public String destination;
+    public String providerMessageId;
+    public OffsetDateTime createdAt;
+    public OffsetDateTime attemptedAt;
+    public OffsetDateTime finishedAt;
+}

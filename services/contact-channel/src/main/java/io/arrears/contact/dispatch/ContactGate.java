@@ -1,0 +1,195 @@
+package io.arrears.contact.dispatch;
+
+import io.arrears.contact.channel.OutgoingMessage;
+import io.arrears.contact.channel.SendResult;
+import io.arrears.contact.config.ContactConfig;
+import io.arrears.contact.customer.ContactPoint;
+import io.arrears.contact.customer.CustomerDirectory;
+import io.arrears.contact.customer.CustomerProfile;
+import io.arrears.contact.customer.CustomerRepositories;
+import io.arrears.contact.guard.Circumstances;
+import io.arrears.contact.guard.ComplianceGuard;
+import io.arrears.contact.guard.Decision;
+import io.arrears.contact.guard.FrequencyCap;
+import io.arrears.contact.template.NoticeData;
+import io.arrears.contact.template.NoticeTemplates;
+import io.arrears.contact.template.RenderedNotice;
+import io.arrears.events.EventJson;
+import io.arrears.events.SuppressionReason;
+import io.arrears.messaging.AccountLock;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The two transactions around a send. {@link #prepare} claims a due attempt, asks the guard under
+ * the account's lock and, on SEND, marks it SENDING before anything leaves; {@link #record} stores
+ * what the provider said. Between them only the provider call happens, outside any transaction.
+ */
+@ApplicationScoped
+public class ContactGate {
+
+    private final AttemptRepository attempts;
+    private final DecisionRepository decisions;
+    private final CustomerDirectory directory;
+    private final CustomerRepositories.Holds holds;
+    private final ComplianceGuard guard;
+    private final NoticeTemplates templates;
+    private final NoticeData.PaymentMethods payment;
+    private final AttemptOutcomes outcomes;
+    private final AccountLock lock;
+    private final ContactConfig config;
+    private final MeterRegistry registry;
+    private final Clock clock;
+
+    ContactGate(AttemptRepository attempts, DecisionRepository decisions, CustomerDirectory directory, CustomerRepositories.Holds holds,
+                ComplianceGuard guard, NoticeTemplates templates, NoticeData.PaymentMethods payment, AttemptOutcomes outcomes,
+                AccountLock lock, ContactConfig config, MeterRegistry registry, Clock clock) {
+        this.attempts = attempts;
+        this.decisions = decisions;
+        this.directory = directory;
+        this.holds = holds;
+        this.guard = guard;
+        this.templates = templates;
+        this.payment = payment;
+        this.outcomes = outcomes;
+        this.lock = lock;
+        this.config = config;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Optional<OutgoingMessage> prepare(String reminderId) {
+        OffsetDateTime now = now();
+        ContactAttempt attempt = attempts.claim(reminderId).orElse(null);
+        if (attempt == null || (attempt.status != AttemptStatus.PENDING && attempt.status != AttemptStatus.DEFERRED)
+                || attempt.nextAttemptAt.isAfter(now)) {
+            return Optional.empty();
+        }
+        lock.acquire(attempt.accountId);
+        Optional<CustomerProfile> holder = directory.holderOf(attempt.accountId);
+        if (holder.isEmpty()) {
+            suppress(attempt, SuppressionReason.NO_CONTACT_POINT, "no contact data for the holder of the account", now);
+            return Optional.empty();
+        }
+        CustomerProfile profile = holder.get();
+        if (attempt.customerId != null && !attempt.customerId.equals(profile.customerId)) {
+            suppress(attempt, SuppressionReason.NO_CONTACT_POINT, "the request names a customer who does not hold the account", now);
+            return Optional.empty();
+        }
+        Optional<ContactPoint> to = directory.contactPoint(profile, attempt.channel);
+        ZoneId zone = zoneOf(profile);
+        Instant instant = now.toInstant();
+        Duration capPeriod = guard.pack().cap(attempt.channel).map(FrequencyCap::per).orElse(Duration.ZERO);
+        Circumstances circumstances = new Circumstances(attempt.channel, zone, to.isPresent(), profile.doNotContact,
+                holds.isHeld(attempt.accountId), directory.consent(profile.customerId, attempt.channel),
+                capPeriod.isZero() ? 0 : attempts.attemptsSince(attempt.accountId, Set.of(attempt.channel), now.minus(capPeriod),
+                        attempt.reminderId),
+                attempts.attemptsSince(attempt.accountId, guard.pack().dailyCapChannels(),
+                        OffsetDateTime.ofInstant(ComplianceGuard.startOfDay(instant, zone), ZoneOffset.UTC), attempt.reminderId));
+        Decision decision = guard.decide(circumstances, instant);
+        record(attempt, decision, now);
+        switch (decision.verdict()) {
+            case SUPPRESS -> {
+                outcomes.finish(attempt, AttemptStatus.SUPPRESSED, decision.reason(), null);
+                return Optional.empty();
+            }
+            case DEFER -> {
+                attempt.status = AttemptStatus.DEFERRED;
+                attempt.statusReason = decision.reason();
+                attempt.nextAttemptAt = OffsetDateTime.ofInstant(decision.until(), ZoneOffset.UTC);
+                return Optional.empty();
+            }
+            default -> {
+                RenderedNotice notice;
+                try {
+                    notice = templates.render(attempt.templateId, profile.language != null ? profile.language : attempt.language,
+                            NoticeData.of(facts(attempt), profile.name, attempt.accountId, payment));
+                } catch (RuntimeException e) {
+                    outcomes.finish(attempt, AttemptStatus.FAILED, "template " + attempt.templateId + " could not be rendered: "
+                            + e.getMessage(), null);
+                    return Optional.empty();
+                }
+                attempt.status = AttemptStatus.SENDING;
+                attempt.statusReason = null;
+                attempt.attemptedAt = now;
+                attempt.tries++;
+                attempt.destination = to.get().masked();
+                return Optional.of(new OutgoingMessage(attempt.reminderId, attempt.accountId, to.get(), notice));
+            }
+        }
+    }
+
+    @Transactional
+    public void record(String reminderId, SendResult result) {
+        ContactAttempt attempt = attempts.lockedById(reminderId).orElseThrow();
+        if (attempt.status != AttemptStatus.SENDING) {
+            return;
+        }
+        switch (result.kind()) {
+            case ACCEPTED -> outcomes.finish(attempt, AttemptStatus.SENT, null, result.providerMessageId());
+            case REJECTED -> outcomes.finish(attempt, AttemptStatus.FAILED, result.error(), null);
+            case TRANSIENT -> {
+                if (attempt.tries >= config.dispatch().maxTries()) {
+                    outcomes.finish(attempt, AttemptStatus.FAILED, "gave up after " + attempt.tries + " tries: " + result.error(), null);
+                } else {
+                    attempt.status = AttemptStatus.PENDING;
+                    attempt.statusReason = result.error();
+                    attempt.nextAttemptAt = now().plus(config.dispatch().firstBackoff().multipliedBy(1L << (attempt.tries - 1)));
+                }
+            }
+        }
+    }
+
+    private void suppress(ContactAttempt attempt, SuppressionReason reason, String detail, OffsetDateTime now) {
+        Decision decision = new Decision(Decision.Verdict.SUPPRESS, reason.name(), detail, null);
+        record(attempt, decision, now);
+        outcomes.finish(attempt, AttemptStatus.SUPPRESSED, decision.reason(), null);
+    }
+
+    private void record(ContactAttempt attempt, Decision decision, OffsetDateTime now) {
+        GuardDecision row = new GuardDecision();
+        row.reminderId = attempt.reminderId;
+        row.accountId = attempt.accountId;
+        row.channel = attempt.channel;
+        row.decision = decision.verdict().name();
+        row.rule = decision.rule();
+        row.detail = decision.detail();
+        row.until = decision.until() == null ? null : OffsetDateTime.ofInstant(decision.until(), ZoneOffset.UTC);
+        row.policyPack = guard.pack().name();
+        row.decidedAt = now;
+        decisions.persist(row);
+        registry.counter("arrears.contact.decisions", "decision", row.decision, "rule", row.rule, "channel", row.channel.name(),
+                "pack", row.policyPack).increment();
+    }
+
+    private ZoneId zoneOf(CustomerProfile profile) {
+        try {
+            return profile.timezone == null ? ZoneId.of(config.defaultTimezone()) : ZoneId.of(profile.timezone);
+        } catch (DateTimeException e) {
+            return ZoneId.of(config.defaultTimezone());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> facts(ContactAttempt attempt) {
+        return EventJson.mapper().convertValue(EventJson.parse(attempt.facts.getBytes(StandardCharsets.UTF_8)), Map.class);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,115 @@
+package io.arrears.contact.dispatch;
+
+import io.arrears.contact.config.ContactConfig;
+import io.arrears.contact.customer.CustomerDirectory;
+import io.arrears.events.Channel;
+import io.arrears.events.EventJson;
+import io.arrears.events.PlanAgreed;
+import io.arrears.events.ReminderRequested;
+import io.arrears.messaging.Outcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns requests into attempts. Nothing is sent here: the attempt row, keyed by the reminder id, is
+ * the promise to send exactly once, and a repeated request finds it already there.
+ */
+@ApplicationScoped
+public class ContactRequests {
+
+    static final String PLAN_CONFIRMATION = "plan-confirmation";
+
+    private final AttemptRepository attempts;
+    private final CustomerDirectory directory;
+    private final ContactConfig config;
+    private final Clock clock;
+
+    ContactRequests(AttemptRepository attempts, CustomerDirectory directory, ContactConfig config, Clock clock) {
+        this.attempts = attempts;
+        this.directory = directory;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome reminderRequested(ReminderRequested request) {
+        if (attempts.findById(request.reminderId()) != null) {
+            return Outcome.applied();
+        }
+        OffsetDateTime now = now();
+        OffsetDateTime notBefore = request.notBefore() != null && request.notBefore().isAfter(now) ? request.notBefore() : now;
+        attempts.persist(attempt(request.reminderId(), request.caseId(), request.accountId(), request.customerId(), request.channel(),
+                request.templateId(), request.language(), request.facts() == null ? Map.of() : request.facts(), notBefore));
+        return Outcome.applied();
+    }
+
+    /** A plan confirmation goes on the first configured channel the holder can be reached on. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome planAgreed(PlanAgreed plan) {
+        String reminderId = "PLAN-" + plan.planId();
+        if (attempts.findById(reminderId) != null) {
+            return Outcome.applied();
+        }
+        List<Channel> channels = config.planConfirmation().channels().stream().map(c -> Channel.valueOf(c.strip().toUpperCase(Locale.ROOT)))
+                .toList();
+        var holder = directory.holderOf(plan.accountId());
+        Channel channel = holder.flatMap(p -> channels.stream().filter(c -> directory.contactPoint(p, c).isPresent()).findFirst())
+                .orElse(channels.get(0));
+        attempts.persist(attempt(reminderId, plan.caseId(), plan.accountId(), holder.map(p -> p.customerId).orElse(null), channel,
+                PLAN_CONFIRMATION, null, planFacts(plan), now()));
+        return Outcome.applied();
+    }
+
+    static Map<String, Object> planFacts(PlanAgreed plan) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        List<Map<String, Object>> instalments = new ArrayList<>();
+        BigDecimal total = BigDecimal.ZERO;
+        int number = 1;
+        for (PlanAgreed.Instalment i : plan.instalments()) {
+            instalments.add(Map.of("number", number++, "dueDate", i.dueDate().toString(), "amount", i.amount().toPlainString()));
+            total = total.add(i.amount());
+        }
+        facts.put("planId", plan.planId());
+        facts.put("planType", plan.type().name());
+        facts.put("currency", plan.currency());
+        facts.put("total", total.toPlainString());
+        facts.put("instalmentCount", Integer.toString(plan.instalments().size()));
+        facts.put("firstAmount", plan.instalments().get(0).amount().toPlainString());
+        facts.put("firstDueDate", plan.instalments().get(0).dueDate().toString());
+        facts.put("instalments", instalments);
+        return facts;
+    }
+
+    private ContactAttempt attempt(String reminderId, String caseId, String accountId, String customerId, Channel channel, String templateId,
+                                   String language, Map<String, ?> facts, OffsetDateTime notBefore) {
+        ContactAttempt attempt = new ContactAttempt();
+        attempt.reminderId = reminderId;
+        attempt.caseId = caseId;
+        attempt.accountId = accountId;
+        attempt.customerId = customerId;
+        attempt.channel = channel;
+        attempt.templateId = templateId;
+        attempt.language = language;
+        attempt.facts = new String(EventJson.write(facts), StandardCharsets.UTF_8);
+        attempt.status = AttemptStatus.PENDING;
+        attempt.notBefore = notBefore;
+        attempt.nextAttemptAt = notBefore;
+        attempt.createdAt = now();
+        return attempt;
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}

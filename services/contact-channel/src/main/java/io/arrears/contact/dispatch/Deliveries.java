@@ -1,0 +1,38 @@
+package io.arrears.contact.dispatch;
+
+import io.arrears.contact.channel.ProviderReceipt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+/**
+ * Turns providers' receipts (SMPP deliver_sm, IVR and webhook callbacks) into DELIVERED or FAILED.
+ * A receipt for a message we have not recorded yet is refused, so the provider delivers it again.
+ */
+@ApplicationScoped
+public class Deliveries {
+
+    private final AttemptRepository attempts;
+    private final AttemptOutcomes outcomes;
+
+    Deliveries(AttemptRepository attempts, AttemptOutcomes outcomes) {
+        this.attempts = attempts;
+        this.outcomes = outcomes;
+    }
+
+    @Transactional
+    void onReceipt(@Observes ProviderReceipt receipt) {
+        ContactAttempt attempt = attempts.byProviderMessageId(receipt.providerMessageId())
+                .orElseThrow(() -> new UnknownProviderMessage(receipt.providerMessageId()));
+        if (attempt.status.awaitsReceipt()) {
+            outcomes.finish(attempt, receipt.delivered() ? AttemptStatus.DELIVERED : AttemptStatus.FAILED, receipt.detail(), null);
+        }
+    }
+
+    /** No attempt carries this provider message id (yet). */
+    public static class UnknownProviderMessage extends RuntimeException {
+        public UnknownProviderMessage(String providerMessageId) {
+            super("no contact attempt has provider message id " + providerMessageId);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.arrears.contact.template;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a template sees as {@code d}: the reminder's facts, the cardholder's name, the last four
+ * characters of the account (never the whole number) and how to pay.
+ */
+public final class NoticeData {
+
+    private NoticeData() {
+    }
+
+    public static Map<String, Object> of(Map<String, Object> facts, String name, String accountId, PaymentMethods pay) {
+        Map<String, Object> data = new HashMap<>(facts);
+        data.put("name", name == null || name.isBlank() ? "Cardholder" : name);
+        data.put("accountTail", accountId.length() <= 4 ? accountId : accountId.substring(accountId.length() - 4));
+        data.put("pay", pay.asMap());
+        return data;
+    }
+
+    /** Facts with every key a shipped template uses, to render each template at start-up. */
+    public static Map<String, Object> sample() {
+        Map<String, Object> facts = new HashMap<>();
+        facts.put("caseId", "CASE-SAMPLE");
+        facts.put("currency", "CNY");
+        facts.put("amountOverdue", "261.52");
+        facts.put("minimumDue", "261.52");
+        facts.put("totalBalance", "5230.40");
+        facts.put("dueDate", "2026-10-30");
+        facts.put("daysPastDue", "35");
+        facts.put("bucket", "30-59");
+        facts.put("promisedAmount", "300.00");
+        facts.put("promisedDate", "2026-11-20");
+        facts.put("planId", "PLAN-SAMPLE");
+        facts.put("instalmentNumber", "2");
+        facts.put("instalmentAmount", "100.00");
+        facts.put("instalmentDueDate", "2026-12-20");
+        facts.put("total", "300.00");
+        facts.put("instalmentCount", "3");
+        facts.put("firstAmount", "100.00");
+        facts.put("firstDueDate", "2026-11-20");
+        facts.put("instalments", List.of(
+                Map.of("number", 1, "dueDate", "2026-11-20", "amount", "100.00"),
+                Map.of("number", 2, "dueDate", "2026-12-20", "amount", "100.00"),
+                Map.of("number", 3, "dueDate", "2027-01-20", "amount", "100.00")));
+        return facts;
+    }
+
+    /** How to pay, as configured under {@code contact.payment.*}. */
+    public record PaymentMethods(String bankTransfer, String onlineBanking, List<String> wallets) {
+
+        Map<String, Object> asMap() {
+            return Map.of("bankTransfer", bankTransfer, "onlineBanking", onlineBanking, "wallets", String.join(", ", wallets));
+        }
+    }
+}

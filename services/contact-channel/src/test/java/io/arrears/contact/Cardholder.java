@@ -1,0 +1,60 @@
+package io.arrears.contact;
+
+import io.arrears.events.Channel;
+import io.arrears.events.CustomerUpdated;
+import io.arrears.events.ReminderRequested;
+import io.arrears.testing.KafkaTestClient;
+import io.arrears.testing.TestTokens;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+/** A cardholder of the tests' own: one account, one mobile, an email and an address, published as core banking would. */
+public record Cardholder(String accountId, String customerId, String phone, String email, String language, String timezone) {
+
+    static final Duration BOUND = Duration.ofSeconds(30);
+
+    public static Cardholder create(String language, String timezone) {
+        String account = "ACC-" + UUID.randomUUID();
+        String phone = "+86138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        Cardholder holder = new Cardholder(account, "CUS-" + account, phone, "li.wei+" + account.substring(4, 12) + "@example.com", language,
+                timezone);
+        KafkaTestClient.publish(new CustomerUpdated(holder.customerId, List.of(account), "Li Wei",
+                List.of(new CustomerUpdated.Phone(phone, "MOBILE", true)), holder.email,
+                new CustomerUpdated.PostalAddress(List.of("88 Century Avenue", "Apt 1201"), "Shanghai", "200120", null, "CN"),
+                language, timezone, List.of(), false));
+        await().atMost(BOUND).until(() -> as("agent").get("/contacts/customers/" + holder.customerId).statusCode() == 200);
+        return holder;
+    }
+
+    public ReminderRequested reminder(Channel channel, String templateId) {
+        return new ReminderRequested("REM-" + UUID.randomUUID(), "CASE-" + accountId, accountId, customerId, channel, templateId, null,
+                Map.of("amountOverdue", "300.00", "currency", "CNY", "dueDate", "2030-02-20", "daysPastDue", "5", "minimumDue", "300.00",
+                        "totalBalance", "3000.00", "bucket", "1-29"), OffsetDateTime.parse("2030-01-01T00:00:00Z"));
+    }
+
+    public String phoneDigits() {
+        return phone.substring(1);
+    }
+
+    public JsonPath history() {
+        return as("auditor").get("/contacts/accounts/" + accountId).then().statusCode(200).extract().jsonPath();
+    }
+
+    public JsonPath profile() {
+        return as("agent").get("/contacts/customers/" + customerId).then().statusCode(200).extract().jsonPath();
+    }
+
+    public static RequestSpecification as(String role) {
+        return given().header("Authorization", TestTokens.bearer("user-" + role, role));
+    }
+}

@@ -1,0 +1,45 @@
+package io.arrears.contact;
+
+import io.arrears.testing.FreePort;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+/**
+ * Points the service at the provider peers the tests run: an SMTP server, an SMS centre, an IVR
+ * vendor and a print drop folder. Their ports are fixed here, before the service starts, and kept in
+ * system properties, from which {@link Peers} starts the servers on the test's side.
+ */
+public class ProviderPeers implements QuarkusTestResourceLifecycleManager {
+
+    public static final String CALLBACK_SECRET = "test-callback-secret";
+
+    @Override
+    public Map<String, String> start() {
+        synchronized (System.getProperties()) {
+            if (System.getProperty(Peers.SMTP) == null) {
+                try {
+                    System.setProperty(Peers.PRINT, Files.createTempDirectory("arrears-print-").toString());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                System.setProperty(Peers.SMTP, Integer.toString(FreePort.pick()));
+                System.setProperty(Peers.SMPP, Integer.toString(FreePort.pick()));
+                System.setProperty(Peers.IVR, Integer.toString(FreePort.pick()));
+            }
+        }
+        return Map.of(
+                "quarkus.mailer.port", System.getProperty(Peers.SMTP),
+                "contact.adapters.smpp.port", System.getProperty(Peers.SMPP),
+                "contact.adapters.ivr.url", "http://127.0.0.1:" + System.getProperty(Peers.IVR),
+                "contact.adapters.letter.drop-folder", System.getProperty(Peers.PRINT),
+                "contact.callback-secret", CALLBACK_SECRET);
+    }
+
+    @Override
+    public void stop() {
+    }
+}

@@ -1,0 +1,211 @@
+package io.arrears.contact.flow;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.arrears.contact.Cardholder;
+import io.arrears.contact.Peers;
+import io.arrears.contact.ProviderPeers;
+import io.arrears.contact.channel.LetterManifest;
+import io.arrears.contact.dispatch.Dispatcher;
+import io.arrears.contact.rest.CallbackSignature;
+import io.arrears.events.Channel;
+import io.arrears.events.DeliveryStatus;
+import io.arrears.events.PlanAgreed;
+import io.arrears.events.PlanType;
+import io.arrears.events.ReminderRequested;
+import io.arrears.events.ReminderSent;
+import io.arrears.events.Topics;
+import io.arrears.simulators.SmscSimulator;
+import io.arrears.testing.ArrearsTestResource;
+import io.arrears.testing.KafkaTestClient;
+import io.arrears.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Each adapter against its real peer: an SMTP server, an SMS centre over SMPP, an IVR vendor's HTTP API, a print folder. */
+@QuarkusTest
+@QuarkusTestResource(value = ArrearsTestResource.class, initArgs = @ResourceArg(name = ArrearsTestResource.DATABASE, value = "contact"))
+@QuarkusTestResource(ProviderPeers.class)
+class ChannelAdaptersTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    LetterManifest manifest;
+
+    private TopicProbe sent;
+
+    @BeforeEach
+    void open() {
+        Peers.startAll();
+        sent = TopicProbe.open(Topics.REMINDER_SENT);
+    }
+
+    @AfterEach
+    void close() {
+        sent.close();
+    }
+
+    @Test
+    void anEmailArrivesInTheCardholdersLanguageAndTheHistoryShowsItMasked() throws Exception {
+        Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
+        ReminderRequested request = holder.reminder(Channel.EMAIL, "overdue-notice");
+        KafkaTestClient.publish(request);
+
+        MimeMessage mail = await().atMost(BOUND).until(() -> mailFor(request.reminderId()), m -> m != null);
+        assertThat(mail.getSubject()).isEqualTo("Your card payment is overdue");
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(holder.email());
+        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+        assertThat(body).contains("300.00 CNY").contains("card ending").doesNotContain(holder.accountId());
+
+        assertThat(awaitSent(request, DeliveryStatus.SENT).providerMessageId()).isEqualTo("<" + request.reminderId() + "@arrears>");
+        var history = holder.history();
+        assertThat(history.getString("attempts[0].destination")).startsWith("l*").endsWith("@example.com").doesNotContain("li.wei");
+        assertThat(history.getString("attempts[0].decisions[0].decision")).isEqualTo("SEND");
+        assertThat(history.getString("attempts[0].decisions[0].policyPack")).isEqualTo("cn");
+    }
+
+    @Test
+    void anSmsGoesOverSmppAndItsDeliveryReceiptMakesItDelivered() {
+        Cardholder holder = Cardholder.create("zh-CN", "Asia/Shanghai");
+        ReminderRequested request = holder.reminder(Channel.SMS, "overdue-notice");
+        KafkaTestClient.publish(request);
+
+        SmscSimulator.Submitted sms = await().atMost(BOUND).until(() -> submittedTo(holder), s -> s != null);
+        assertThat(sms.text()).contains("逾期金额300.00CNY").contains("尾号" + holder.accountId().substring(holder.accountId().length() - 4))
+                .contains("回复TD退订");
+        assertThat(awaitSent(request, DeliveryStatus.SENT).providerMessageId()).isEqualTo(sms.messageId());
+
+        Peers.smsc().receipt(sms.messageId(), true);
+        awaitSent(request, DeliveryStatus.DELIVERED);
+        assertThat(holder.history().getString("attempts[0].status")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aStopReplyWithdrawsSmsConsentAndTheNextSmsIsSuppressed() {
+        Cardholder holder = Cardholder.create("zh-CN", "Asia/Shanghai");
+        await().atMost(BOUND).until(() -> Peers.smsc().hasBoundClient());
+
+        Peers.smsc().fromHandset(holder.phoneDigits(), "ARREARS", "退订");
+        await().atMost(BOUND).until(() -> "false".equals(holder.profile().getString("consents.find { it.channel == 'SMS' }.granted")));
+        assertThat(holder.profile().getString("consentHistory[0].source")).isEqualTo("SMS_REPLY");
+        assertThat(holder.profile().getString("consentHistory[0].reason")).isEqualTo("replied '退订'");
+
+        ReminderRequested request = holder.reminder(Channel.SMS, "second-notice");
+        KafkaTestClient.publish(request);
+        assertThat(awaitSent(request, DeliveryStatus.SUPPRESSED).reason()).startsWith("OPTED_OUT");
+        assertThat(submittedTo(holder)).isNull();
+    }
+
+    @Test
+    void aLetterIsAPdfInTheDropFolderWithTheAmountAndTheDayHasAManifest() throws Exception {
+        Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
+        ReminderRequested request = holder.reminder(Channel.LETTER, "formal-letter");
+        KafkaTestClient.publish(request);
+
+        ReminderSent letter = awaitSent(request, DeliveryStatus.SENT);
+        Path pdf = Peers.printFolder().resolve(letter.providerMessageId());
+        assertThat(pdf).exists().hasFileName(request.reminderId() + ".pdf");
+        try (PDDocument document = PDDocument.load(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("300.00 CNY").contains("Formal notice about your overdue card account").contains("88 Century Avenue");
+        }
+
+        LocalDate day = LocalDate.parse(pdf.getParent().getFileName().toString());
+        String csv = Files.readString(manifest.close(day), StandardCharsets.UTF_8);
+        assertThat(csv.lines().filter(l -> l.startsWith(request.reminderId() + ".pdf,"))).singleElement()
+                .satisfies(line -> assertThat(line.split(",")[2]).isEqualTo("1"));
+    }
+
+    @Test
+    void aCallGoesToTheIvrVendorAndItsSignedCallbackSaysHowItWent() {
+        Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
+        ReminderRequested request = holder.reminder(Channel.VOICE, "overdue-call");
+        String callId = "CALL-" + UUID.randomUUID();
+        Peers.ivr().stubFor(post(urlEqualTo("/calls")).withHeader("Idempotency-Key", equalTo(request.reminderId()))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"callId\":\"" + callId + "\"}")));
+        KafkaTestClient.publish(request);
+
+        assertThat(awaitSent(request, DeliveryStatus.SENT).providerMessageId()).isEqualTo(callId);
+        Peers.ivr().verify(1, postRequestedFor(urlEqualTo("/calls")).withHeader("Idempotency-Key", equalTo(request.reminderId()))
+                .withRequestBody(matchingJsonPath("$.to", equalTo(holder.phone())))
+                .withRequestBody(matchingJsonPath("$.script", WireMock.containing("300.00 CNY is overdue"))));
+
+        byte[] report = ("{\"callId\":\"" + callId + "\",\"outcome\":\"ANSWERED\"}").getBytes(StandardCharsets.UTF_8);
+        given().contentType("application/json").body(report).post("/callbacks/voice").then().statusCode(401);
+        given().contentType("application/json").header(CallbackSignature.HEADER, CallbackSignature.sign("wrong secret", report))
+                .body(report).post("/callbacks/voice").then().statusCode(401);
+        byte[] unknown = "{\"callId\":\"CALL-NOBODY\",\"outcome\":\"ANSWERED\"}".getBytes(StandardCharsets.UTF_8);
+        signed(unknown).post("/callbacks/voice").then().statusCode(409);
+        signed(report).post("/callbacks/voice").then().statusCode(204);
+        awaitSent(request, DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void anAgreedPlanIsConfirmedWithItsSchedule() throws Exception {
+        Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
+        PlanAgreed plan = new PlanAgreed("PLAN-" + UUID.randomUUID(), "CASE-" + holder.accountId(), holder.accountId(), PlanType.INSTALMENTS,
+                List.of(new PlanAgreed.Instalment(LocalDate.parse("2030-04-01"), new BigDecimal("100.00")),
+                        new PlanAgreed.Instalment(LocalDate.parse("2030-05-01"), new BigDecimal("100.01"))),
+                BigDecimal.ZERO, BigDecimal.ZERO, "CNY", "agent-7", OffsetDateTime.parse("2030-03-01T09:00:00+08:00"));
+        KafkaTestClient.publish(plan);
+
+        MimeMessage mail = await().atMost(BOUND).until(() -> mailFor("PLAN-" + plan.planId()), m -> m != null);
+        assertThat(mail.getSubject()).isEqualTo("Your repayment plan is confirmed");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("200.01 CNY").contains("1. 2030-04-01: 100.00 CNY")
+                .contains("2. 2030-05-01: 100.01 CNY");
+    }
+
+    private ReminderSent awaitSent(ReminderRequested request, DeliveryStatus status) {
+        dispatcher.dispatchDue();
+        return sent.awaitEvents(ReminderSent.class, s -> s.reminderId().equals(request.reminderId()) && s.status() == status, 1, BOUND).get(0);
+    }
+
+    private static io.restassured.specification.RequestSpecification signed(byte[] body) {
+        return given().contentType("application/json").header(CallbackSignature.HEADER, CallbackSignature.sign(ProviderPeers.CALLBACK_SECRET, body))
+                .body(body);
+    }
+
+    static MimeMessage mailFor(String reminderId) throws Exception {
+        for (MimeMessage m : Peers.mail().received()) {
+            String[] header = m.getHeader("X-Arrears-Reminder");
+            if (header != null && header[0].equals(reminderId)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static SmscSimulator.Submitted submittedTo(Cardholder holder) {
+        return Peers.smsc().submitted().stream().filter(s -> s.destination().equals(holder.phoneDigits())).findFirst().orElse(null);
+    }
+}
