@@ -1,0 +1,208 @@
+package io.arrears.contact.flow;
+
+import io.arrears.contact.Cardholder;
+import io.arrears.contact.Peers;
+import io.arrears.contact.ProviderPeers;
+import io.arrears.contact.channel.ChannelAdapters;
+import io.arrears.contact.channel.OutgoingMessage;
+import io.arrears.contact.channel.SendResult;
+import io.arrears.contact.customer.ContactPoint;
+import io.arrears.contact.dispatch.AttemptRepository;
+import io.arrears.contact.dispatch.AttemptStatus;
+import io.arrears.contact.dispatch.ContactAttempt;
+import io.arrears.contact.dispatch.Dispatcher;
+import io.arrears.contact.dispatch.Reconciler;
+import io.arrears.contact.template.RenderedNotice;
+import io.arrears.events.Channel;
+import io.arrears.events.DeliveryStatus;
+import io.arrears.events.EventJson;
+import io.arrears.events.ReminderRequested;
+import io.arrears.events.ReminderSent;
+import io.arrears.events.Topics;
+import io.arrears.testing.ArrearsTestResource;
+import io.arrears.testing.KafkaTestClient;
+import io.arrears.testing.MovableClock;
+import io.arrears.testing.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A reminder leaves once: a repeated request finds its attempt already there, and a send that a
+ * crash interrupted (the row left SENDING) is settled with the provider before anything is resent.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = ArrearsTestResource.class, initArgs = @ResourceArg(name = ArrearsTestResource.DATABASE, value = "contact"))
+@QuarkusTestResource(ProviderPeers.class)
+class ExactlyOnceTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    Reconciler reconciler;
+    @Inject
+    AttemptRepository attempts;
+    @Inject
+    ChannelAdapters adapters;
+    @Inject
+    MovableClock clock;
+
+    private TopicProbe sent;
+
+    @BeforeEach
+    void open() {
+        Peers.startAll();
+        sent = TopicProbe.open(Topics.REMINDER_SENT);
+    }
+
+    @AfterEach
+    void close() {
+        sent.close();
+    }
+
+    @Test
+    void aDuplicatedRequestSendsOnce() throws Exception {
+        Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
+        ReminderRequested request = holder.reminder(Channel.EMAIL, "overdue-notice");
+        String ceId = KafkaTestClient.publish(request);
+        KafkaTestClient.publish(request, ceId);
+        KafkaTestClient.publish(request);
+        ReminderRequested marker = holder.reminder(Channel.EMAIL, "second-notice");
+        KafkaTestClient.publish(marker);
+
+        awaitSent(marker, DeliveryStatus.SENT);
+        dispatcher.dispatchDue();
+        assertThat(mailsFor(request.reminderId())).isEqualTo(1);
+        assertThat(sent.events(ReminderSent.class, s -> s.reminderId().equals(request.reminderId()))).hasSize(1);
+        assertThat(holder.history().getList("attempts.reminderId")).containsExactlyInAnyOrder(request.reminderId(), marker.reminderId());
+    }
+
+    @Test
+    void anInterruptedEmailIsUnknownAndNeverSentAgain() throws Exception {
+        Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
+        ContactAttempt attempt = crashedAfterHandingOver(holder, Channel.EMAIL, "overdue-notice", true);
+
+        assertThat(reconciler.reconcile()).isGreaterThanOrEqualTo(1);
+        ReminderSent unknown = awaitSent(attempt.reminderId, DeliveryStatus.UNKNOWN);
+        assertThat(unknown.reason()).contains("smtp cannot say whether it took the message; not resent");
+        dispatcher.dispatchDue();
+        assertThat(mailsFor(attempt.reminderId)).isEqualTo(1);
+        assertThat(status(attempt.reminderId)).isEqualTo(AttemptStatus.UNKNOWN);
+    }
+
+    @Test
+    void anInterruptedLetterThatReachedTheFolderIsSentAndOneThatDidNotIsSentOnce() throws Exception {
+        Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
+        ContactAttempt dropped = crashedAfterHandingOver(holder, Channel.LETTER, "formal-letter", true);
+        ContactAttempt lost = crashedAfterHandingOver(holder, Channel.LETTER, "second-notice", false);
+
+        reconciler.reconcile();
+        assertThat(awaitSent(dropped.reminderId, DeliveryStatus.SENT).reason()).isEqualTo("confirmed by the provider after an interrupted send");
+        dispatcher.dispatchDue();
+        awaitSent(lost.reminderId, DeliveryStatus.SENT);
+        assertThat(letters(dropped.reminderId)).hasSize(1);
+        assertThat(letters(lost.reminderId)).hasSize(1);
+        assertThat(sent.events(ReminderSent.class, s -> s.reminderId().equals(lost.reminderId))).hasSize(1);
+    }
+
+    @Test
+    void anInterruptedCallIsFoundAtTheVendorByItsReferenceAndNotPlacedAgain() throws Exception {
+        Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
+        ContactAttempt call = crashedAfterHandingOver(holder, Channel.VOICE, "overdue-call", false);
+        Peers.ivr().stubFor(get(urlEqualTo("/calls?reference=" + call.reminderId))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"callId\":\"CALL-77\"}")));
+
+        reconciler.reconcile();
+        assertThat(awaitSent(call.reminderId, DeliveryStatus.SENT).providerMessageId()).isEqualTo("CALL-77");
+        dispatcher.dispatchDue();
+        Peers.ivr().verify(0, postRequestedFor(urlEqualTo("/calls")).withHeader("Idempotency-Key", equalTo(call.reminderId)));
+    }
+
+    /**
+     * The state a crash leaves: the attempt marked SENDING long ago and, if {@code handedOver}, the
+     * message already with the provider, but no result recorded.
+     */
+    private ContactAttempt crashedAfterHandingOver(Cardholder holder, Channel channel, String template, boolean handedOver) {
+        ReminderRequested request = holder.reminder(channel, template);
+        ContactAttempt attempt = new ContactAttempt();
+        attempt.reminderId = request.reminderId();
+        attempt.caseId = request.caseId();
+        attempt.accountId = holder.accountId();
+        attempt.customerId = holder.customerId();
+        attempt.channel = channel;
+        attempt.templateId = template;
+        attempt.facts = new String(EventJson.write(request.facts()), StandardCharsets.UTF_8);
+        attempt.status = AttemptStatus.SENDING;
+        attempt.tries = 1;
+        OffsetDateTime longAgo = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minusMinutes(10);
+        attempt.notBefore = longAgo;
+        attempt.createdAt = longAgo;
+        attempt.attemptedAt = longAgo;
+        QuarkusTransaction.requiringNew().run(() -> attempts.persist(attempt));
+        if (handedOver) {
+            ContactPoint to = switch (channel) {
+                case EMAIL -> new ContactPoint(channel, holder.email(), "masked", "Li Wei");
+                case LETTER -> new ContactPoint(channel, "{\"lines\":[\"88 Century Avenue\"],\"city\":\"Shanghai\"}", "masked", "Li Wei");
+                default -> throw new IllegalArgumentException(channel.name());
+            };
+            RenderedNotice notice = new RenderedNotice(template, "en", "Notice", "Short notice", List.of("A notice."));
+            assertThat(adapters.forChannel(channel).send(new OutgoingMessage(attempt.reminderId, holder.accountId(), to, notice)).kind())
+                    .isEqualTo(SendResult.Kind.ACCEPTED);
+        }
+        return attempt;
+    }
+
+    private ReminderSent awaitSent(ReminderRequested request, DeliveryStatus status) {
+        return awaitSent(request.reminderId(), status);
+    }
+
+    private ReminderSent awaitSent(String reminderId, DeliveryStatus status) {
+        dispatcher.dispatchDue();
+        return sent.awaitEvents(ReminderSent.class, s -> s.reminderId().equals(reminderId) && s.status() == status, 1, BOUND).get(0);
+    }
+
+    private AttemptStatus status(String reminderId) {
+        return QuarkusTransaction.requiringNew().call(() -> attempts.findById(reminderId).status);
+    }
+
+    private static long mailsFor(String reminderId) throws Exception {
+        long count = 0;
+        for (var m : Peers.mail().received()) {
+            String[] header = m.getHeader("X-Arrears-Reminder");
+            if (header != null && header[0].equals(reminderId)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static List<Path> letters(String reminderId) throws IOException {
+        try (Stream<Path> files = Files.walk(Peers.printFolder())) {
+            return files.filter(p -> p.getFileName().toString().equals(reminderId + ".pdf")).toList();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.arrears.contact.flow;
+
+import io.arrears.contact.Cardholder;
+import io.arrears.contact.Peers;
+import io.arrears.contact.ProviderPeers;
+import io.arrears.contact.dispatch.Dispatcher;
+import io.arrears.events.Channel;
+import io.arrears.events.ComplaintCategory;
+import io.arrears.events.ComplaintOpened;
+import io.arrears.events.ComplaintOutcome;
+import io.arrears.events.ComplaintResolved;
+import io.arrears.events.DeliveryStatus;
+import io.arrears.events.ReminderRequested;
+import io.arrears.events.ReminderSent;
+import io.arrears.events.Topics;
+import io.arrears.testing.ArrearsTestResource;
+import io.arrears.testing.KafkaTestClient;
+import io.arrears.testing.MovableClock;
+import io.arrears.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import static io.arrears.contact.Cardholder.as;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The guard seen from outside: a night-time reminder waits for the morning, a complaint holds contact until resolved. */
+@QuarkusTest
+@QuarkusTestResource(value = ArrearsTestResource.class, initArgs = @ResourceArg(name = ArrearsTestResource.DATABASE, value = "contact"))
+@QuarkusTestResource(ProviderPeers.class)
+class GuardFlowTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    MovableClock clock;
+
+    private TopicProbe sent;
+
+    @BeforeEach
+    void open() {
+        Peers.startAll();
+        sent = TopicProbe.open(Topics.REMINDER_SENT);
+    }
+
+    @AfterEach
+    void close() {
+        sent.close();
+    }
+
+    @Test
+    void aReminderThatArrivesAtNightIsSentAtEightInTheMorningOfTheCardholder() {
+        // A cardholder for whom it is 23:xx right now, wherever the shared clock stands.
+        OffsetDateTime nowUtc = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        ZoneOffset zone = ZoneOffset.ofHours(Math.floorMod(23 - nowUtc.getHour() + 12, 24) - 12);
+        OffsetDateTime morning = nowUtc.withOffsetSameInstant(zone).toLocalDate().plusDays(1).atTime(8, 0).atOffset(zone);
+        Cardholder holder = Cardholder.create("en", zone.getId());
+        ReminderRequested request = holder.reminder(Channel.EMAIL, "overdue-notice");
+        KafkaTestClient.publish(request);
+
+        await().atMost(BOUND).until(() -> {
+            dispatcher.dispatchDue();
+            return "DEFERRED".equals(holder.history().getString("attempts[0].status"));
+        });
+        JsonPath history = holder.history();
+        assertThat(history.getString("attempts[0].decisions[0].rule")).isEqualTo("CONTACT_WINDOW");
+        assertThat(OffsetDateTime.parse(history.getString("attempts[0].decisions[0].until")).toInstant()).isEqualTo(morning.toInstant());
+
+        clock.advance(Duration.between(nowUtc, morning).minusMinutes(1));
+        dispatcher.dispatchDue();
+        assertThat(sent.events(ReminderSent.class, s -> s.reminderId().equals(request.reminderId()))).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        sent.awaitEvents(ReminderSent.class, s -> s.reminderId().equals(request.reminderId()) && s.status() == DeliveryStatus.SENT, 1, BOUND);
+        assertThat(holder.history().getList("attempts[0].decisions.decision")).containsExactly("DEFER", "SEND");
+    }
+
+    @Test
+    void aComplaintThatHoldsContactSuppressesRemindersUntilItIsResolved() {
+        Cardholder holder = Cardholder.create("zh-CN", "Asia/Shanghai");
+        String complaint = "CMP-" + holder.accountId();
+        KafkaTestClient.publish(new ComplaintOpened(complaint, holder.accountId(), ComplaintCategory.HARASSMENT, true,
+                OffsetDateTime.now(clock)));
+        await().atMost(BOUND).until(() -> holder.history().getList("holds").size() == 1);
+
+        ReminderRequested held = holder.reminder(Channel.SMS, "overdue-notice");
+        KafkaTestClient.publish(held);
+        assertThat(awaitSent(held, DeliveryStatus.SUPPRESSED).reason()).startsWith("COMPLAINT_HOLD");
+
+        KafkaTestClient.publish(new ComplaintResolved(complaint, holder.accountId(), ComplaintCategory.HARASSMENT, true,
+                ComplaintOutcome.REJECTED, OffsetDateTime.now(clock)));
+        await().atMost(BOUND).until(() -> holder.history().getString("holds[0].releasedAt") != null);
+        ReminderRequested after = holder.reminder(Channel.SMS, "second-notice");
+        KafkaTestClient.publish(after);
+        awaitSent(after, DeliveryStatus.SENT);
+        assertThat(Peers.smsc().submitted()).filteredOn(s -> s.destination().equals(holder.phoneDigits())).hasSize(1);
+    }
+
+    @Test
+    void consentChangesNeedAReasonAndARoleAndAreKeptInTheHistory() {
+        Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
+        String url = "/contacts/customers/" + holder.customerId() + "/consents/email";
+
+        given().contentType("application/json").body(Map.of("granted", false, "reason", "x")).put(url).then().statusCode(401);
+        as("auditor").contentType("application/json").body(Map.of("granted", false, "reason", "x")).put(url).then().statusCode(403);
+        as("agent").contentType("application/json").body(Map.of("granted", false)).put(url).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", containsString("reason"));
+        as("agent").contentType("application/json").body(Map.of("granted", false, "reason", "x"))
+                .put("/contacts/customers/" + holder.customerId() + "/consents/fax").then().statusCode(400)
+                .body("violations[0].field", equalTo("channel"));
+        as("agent").contentType("application/json").body(Map.of("granted", false, "reason", "x"))
+                .put("/contacts/customers/CUS-NOBODY/consents/email").then().statusCode(404);
+
+        as("agent").contentType("application/json").body(Map.of("granted", false, "reason", "asked on the phone to stop emails"))
+                .put(url).then().statusCode(200).body("consents.find { it.channel == 'EMAIL' }.granted", equalTo(false))
+                .body("consentHistory[0].actor", equalTo("user-agent")).body("email", containsString("*"));
+
+        ReminderRequested request = holder.reminder(Channel.EMAIL, "overdue-notice");
+        KafkaTestClient.publish(request);
+        assertThat(awaitSent(request, DeliveryStatus.SUPPRESSED).reason()).startsWith("OPTED_OUT");
+        as("complaints-officer").get("/contacts/accounts/" + holder.accountId()).then().statusCode(403);
+    }
+
+    private ReminderSent awaitSent(ReminderRequested request, DeliveryStatus status) {
+        dispatcher.dispatchDue();
+        return sent.awaitEvents(ReminderSent.class, s -> s.reminderId().equals(request.reminderId()) && s.status() == status, 1, BOUND).get(0);
+    }
+}
