@@ -23,17 +23,26 @@ public record Cardholder(String accountId, String customerId, String phone, Stri
 
     static final Duration BOUND = Duration.ofSeconds(30);
 
+    /** A cardholder whose contact data core banking has published and contact-channel has taken in. */
     public static Cardholder create(String language, String timezone) {
+        Cardholder holder = unpublished(language, timezone);
+        holder.publish();
+        return holder;
+    }
+
+    /** A cardholder core banking has not told contact-channel about yet. */
+    public static Cardholder unpublished(String language, String timezone) {
         String account = "ACC-" + UUID.randomUUID();
         String phone = "+86138" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        Cardholder holder = new Cardholder(account, "CUS-" + account, phone, "li.wei+" + account.substring(4, 12) + "@example.com", language,
-                timezone);
-        KafkaTestClient.publish(new CustomerUpdated(holder.customerId, List.of(account), "Li Wei",
-                List.of(new CustomerUpdated.Phone(phone, "MOBILE", true)), holder.email,
+        return new Cardholder(account, "CUS-" + account, phone, "li.wei+" + account.substring(4, 12) + "@example.com", language, timezone);
+    }
+
+    public void publish() {
+        KafkaTestClient.publish(new CustomerUpdated(customerId, List.of(accountId), "Li Wei",
+                List.of(new CustomerUpdated.Phone(phone, "MOBILE", true)), email,
                 new CustomerUpdated.PostalAddress(List.of("88 Century Avenue", "Apt 1201"), "Shanghai", "200120", null, "CN"),
                 language, timezone, List.of(), false));
-        await().atMost(BOUND).until(() -> as("agent").get("/contacts/customers/" + holder.customerId).statusCode() == 200);
-        return holder;
+        await().atMost(BOUND).until(() -> as("agent").get("/contacts/customers/" + customerId).statusCode() == 200);
     }
 
     public ReminderRequested reminder(Channel channel, String templateId) {

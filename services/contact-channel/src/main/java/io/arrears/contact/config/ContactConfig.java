@@ -83,6 +83,13 @@ public interface ContactConfig {
         @WithDefault("30s")
         Duration firstBackoff();
 
+        /**
+         * How long an attempt waits for the holder's contact data when the customer feed lags behind
+         * the reminder; after that it is suppressed as NO_CONTACT_POINT.
+         */
+        @WithDefault("1h")
+        Duration contactDataGrace();
+
         /** A SENDING row older than this belongs to a send that never finished: reconcile it. */
         @WithDefault("2m")
         Duration staleSendingAfter();
@@ -96,14 +103,15 @@ public interface ContactConfig {
         List<String> forbiddenPhrases();
     }
 
+    /** How to pay, in each language, keyed by language tag: {@code contact.payment.online-banking.zh-CN=...}. */
     interface Payment {
         /** Where a transfer goes, e.g. the bank's repayment account; shown in every message. */
-        String bankTransfer();
+        Map<String, String> bankTransfer();
 
-        String onlineBanking();
+        Map<String, String> onlineBanking();
 
-        /** Wallets the bank accepts repayments from, if any. */
-        Optional<List<String>> wallets();
+        /** Wallets the bank accepts repayments from, comma-separated, if any. */
+        Map<String, String> wallets();
     }
 
     interface PlanConfirmation {

@@ -10,6 +10,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,9 +31,20 @@ public class GuardProducer {
 
     @Produces
     @Singleton
-    NoticeData.PaymentMethods paymentMethods(ContactConfig config) {
-        return new NoticeData.PaymentMethods(config.payment().bankTransfer(), config.payment().onlineBanking(),
-                config.payment().wallets().orElse(List.of()));
+    NoticeData.Payment payment(ContactConfig config) {
+        Map<String, NoticeData.PaymentMethods> byLanguage = new HashMap<>();
+        for (String language : config.languages()) {
+            String transfer = config.payment().bankTransfer().get(language);
+            String online = config.payment().onlineBanking().get(language);
+            if (transfer == null || online == null) {
+                throw new IllegalStateException("contact.payment.bank-transfer." + language + " and contact.payment.online-banking."
+                        + language + " must be set for every language in contact.languages");
+            }
+            String wallets = config.payment().wallets().getOrDefault(language, "");
+            byLanguage.put(language, new NoticeData.PaymentMethods(transfer, online,
+                    Arrays.stream(wallets.split(",")).map(String::strip).filter(w -> !w.isEmpty()).toList()));
+        }
+        return new NoticeData.Payment(byLanguage, config.defaultLanguage());
     }
 
     public static PolicyPack pack(ContactConfig config) {

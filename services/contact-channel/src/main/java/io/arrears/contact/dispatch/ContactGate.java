@@ -47,7 +47,7 @@ public class ContactGate {
     private final CustomerRepositories.Holds holds;
     private final ComplianceGuard guard;
     private final NoticeTemplates templates;
-    private final NoticeData.PaymentMethods payment;
+    private final NoticeData.Payment payment;
     private final AttemptOutcomes outcomes;
     private final AccountLock lock;
     private final ContactConfig config;
@@ -55,7 +55,7 @@ public class ContactGate {
     private final Clock clock;
 
     ContactGate(AttemptRepository attempts, DecisionRepository decisions, CustomerDirectory directory, CustomerRepositories.Holds holds,
-                ComplianceGuard guard, NoticeTemplates templates, NoticeData.PaymentMethods payment, AttemptOutcomes outcomes,
+                ComplianceGuard guard, NoticeTemplates templates, NoticeData.Payment payment, AttemptOutcomes outcomes,
                 AccountLock lock, ContactConfig config, MeterRegistry registry, Clock clock) {
         this.attempts = attempts;
         this.decisions = decisions;
@@ -82,7 +82,7 @@ public class ContactGate {
         lock.acquire(attempt.accountId);
         Optional<CustomerProfile> holder = directory.holderOf(attempt.accountId);
         if (holder.isEmpty()) {
-            suppress(attempt, SuppressionReason.NO_CONTACT_POINT, "no contact data for the holder of the account", now);
+            awaitContactData(attempt, now);
             return Optional.empty();
         }
         CustomerProfile profile = holder.get();
@@ -116,8 +116,10 @@ public class ContactGate {
             default -> {
                 RenderedNotice notice;
                 try {
-                    notice = templates.render(attempt.templateId, profile.language != null ? profile.language : attempt.language,
-                            NoticeData.of(facts(attempt), profile.name, attempt.accountId, payment));
+                    String language = profile.language != null ? profile.language
+                            : attempt.language != null ? attempt.language : config.defaultLanguage();
+                    notice = templates.render(attempt.templateId, language,
+                            NoticeData.of(facts(attempt), profile.name, attempt.accountId, payment.in(language)));
                 } catch (RuntimeException e) {
                     outcomes.finish(attempt, AttemptStatus.FAILED, "template " + attempt.templateId + " could not be rendered: "
                             + e.getMessage(), null);
@@ -152,6 +154,25 @@ public class ContactGate {
                 }
             }
         }
+    }
+
+    /** The customer feed may lag behind the reminder: wait for it a while, looking again every minute, then give up. */
+    private void awaitContactData(ContactAttempt attempt, OffsetDateTime now) {
+        Duration grace = config.dispatch().contactDataGrace();
+        OffsetDateTime giveUpAt = attempt.createdAt.plus(grace);
+        if (!now.isBefore(giveUpAt)) {
+            suppress(attempt, SuppressionReason.NO_CONTACT_POINT, "no contact data for the holder of the account after waiting " + grace, now);
+            return;
+        }
+        OffsetDateTime lookAgain = now.plusMinutes(1).isBefore(giveUpAt) ? now.plusMinutes(1) : giveUpAt;
+        Decision wait = new Decision(Decision.Verdict.DEFER, Decision.AWAITING_CONTACT_DATA,
+                "no contact data yet for the holder of the account", lookAgain.toInstant());
+        if (attempt.statusReason == null || !attempt.statusReason.startsWith(Decision.AWAITING_CONTACT_DATA)) {
+            record(attempt, wait, now);
+        }
+        attempt.status = AttemptStatus.DEFERRED;
+        attempt.statusReason = wait.reason();
+        attempt.nextAttemptAt = lookAgain;
     }
 
     private void suppress(ContactAttempt attempt, SuppressionReason reason, String detail, OffsetDateTime now) {

@@ -15,6 +15,7 @@ public record Decision(Verdict verdict, String rule, String detail, Instant unti
     public static final String ALLOWED = "ALLOWED";
     public static final String CONTACT_WINDOW = "CONTACT_WINDOW";
     public static final String DAILY_CAP = "DAILY_CAP";
+    public static final String AWAITING_CONTACT_DATA = "AWAITING_CONTACT_DATA";
 
     static Decision send() {
         return new Decision(Verdict.SEND, ALLOWED, null, null);

@@ -16,7 +16,8 @@ public final class NoticeData {
     public static Map<String, Object> of(Map<String, Object> facts, String name, String accountId, PaymentMethods pay) {
         Map<String, Object> data = new HashMap<>(facts);
         data.put("name", name == null || name.isBlank() ? "Cardholder" : name);
-        data.put("accountTail", accountId.length() <= 4 ? accountId : accountId.substring(accountId.length() - 4));
+        String alphanumeric = accountId.replaceAll("[^A-Za-z0-9]", "");
+        data.put("accountTail", alphanumeric.length() <= 4 ? alphanumeric : alphanumeric.substring(alphanumeric.length() - 4));
         data.put("pay", pay.asMap());
         return data;
     }
@@ -49,7 +50,15 @@ public final class NoticeData {
         return facts;
     }
 
-    /** How to pay, as configured under {@code contact.payment.*}. */
+    /** How to pay in each language, as configured under {@code contact.payment.*}. */
+    public record Payment(Map<String, PaymentMethods> byLanguage, String defaultLanguage) {
+
+        public PaymentMethods in(String language) {
+            return byLanguage.getOrDefault(language, byLanguage.get(defaultLanguage));
+        }
+    }
+
+    /** How to pay in one language. */
     public record PaymentMethods(String bankTransfer, String onlineBanking, List<String> wallets) {
 
         Map<String, Object> asMap() {

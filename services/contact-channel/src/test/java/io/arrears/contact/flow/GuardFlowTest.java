@@ -92,6 +92,31 @@ class GuardFlowTest {
     }
 
     @Test
+    void aReminderThatOvertakesTheCustomerFeedWaitsForTheContactDataAndOneWithoutAnyIsSuppressedInTheEnd() {
+        Cardholder late = Cardholder.unpublished("en", "Asia/Shanghai");
+        ReminderRequested waiting = late.reminder(Channel.EMAIL, "overdue-notice");
+        Cardholder unknown = Cardholder.unpublished("en", "Asia/Shanghai");
+        ReminderRequested hopeless = unknown.reminder(Channel.EMAIL, "overdue-notice");
+        KafkaTestClient.publish(waiting);
+        KafkaTestClient.publish(hopeless);
+        await().atMost(BOUND).until(() -> {
+            dispatcher.dispatchDue();
+            return "DEFERRED".equals(late.history().getString("attempts[0].status"))
+                    && "DEFERRED".equals(unknown.history().getString("attempts[0].status"));
+        });
+        assertThat(late.history().getString("attempts[0].decisions[0].rule")).isEqualTo("AWAITING_CONTACT_DATA");
+
+        late.publish();
+        clock.advance(Duration.ofMinutes(1));
+        awaitSent(waiting, DeliveryStatus.SENT);
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(awaitSent(hopeless, DeliveryStatus.SUPPRESSED).reason())
+                .isEqualTo("NO_CONTACT_POINT: no contact data for the holder of the account after waiting PT1H");
+        assertThat(unknown.history().getList("attempts[0].decisions.rule")).containsExactly("AWAITING_CONTACT_DATA", "NO_CONTACT_POINT");
+    }
+
+    @Test
     void aComplaintThatHoldsContactSuppressesRemindersUntilItIsResolved() {
         Cardholder holder = Cardholder.create("zh-CN", "Asia/Shanghai");
         String complaint = "CMP-" + holder.accountId();

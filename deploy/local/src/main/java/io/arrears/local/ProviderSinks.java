@@ -1,0 +1,76 @@
+package io.arrears.local;
+
+import io.arrears.simulators.IvrSimulator;
+import io.arrears.simulators.MailSink;
+import io.arrears.simulators.SmscSimulator;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The providers a bank would plug in, simulated on loopback for the local run: a mail server
+ * (SMTP 2525), an SMS centre (SMPP 2775, delivery receipts on), an IVR vendor (HTTP 8093, calls back
+ * to contact-channel) and the print house's drop folder. Everything they receive is printed, so a
+ * newcomer sees each reminder arrive.
+ */
+final class ProviderSinks {
+
+    static final int SMTP = Integer.getInteger("arrears.smtp.port", 2525);
+    static final int SMPP = Integer.getInteger("arrears.smpp.port", 2775);
+    static final int IVR = Integer.getInteger("arrears.ivr.port", 8093);
+    static final String CALLBACK = System.getProperty("arrears.ivr.callback", "http://127.0.0.1:8083/callbacks/voice");
+    static final String SECRET = System.getProperty("arrears.callback-secret", "local-callback-secret");
+
+    private ProviderSinks() {
+    }
+
+    static void run(Path home) throws InterruptedException, IOException {
+        Path print = Files.createDirectories(home.resolve("print-drop"));
+        MailSink mail = MailSink.start(SMTP);
+        SmscSimulator smsc = SmscSimulator.start(SMPP).autoReceipts(true)
+                .onSubmit(s -> say("SMS    to " + s.destination() + ": " + s.text()));
+        IvrSimulator ivr = IvrSimulator.start(IVR, CALLBACK, SECRET)
+                .onCall(c -> say("CALL   to " + c.to() + " (" + c.language() + "): " + c.script()));
+        say("mail server SMTP 127.0.0.1:" + SMTP + ", SMS centre SMPP 127.0.0.1:" + SMPP + ", IVR vendor http://127.0.0.1:" + IVR
+                + ", print drop " + print);
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            mail.close();
+            smsc.close();
+            ivr.close();
+            stopped.countDown();
+        }, "sinks-stop"));
+        Set<String> seen = new HashSet<>();
+        int mails = 0;
+        while (!stopped.await(1, TimeUnit.SECONDS)) {
+            var received = mail.received();
+            for (; mails < received.size(); mails++) {
+                MimeMessage m = received.get(mails);
+                try {
+                    say("EMAIL  to " + m.getAllRecipients()[0] + ": " + m.getSubject());
+                } catch (MessagingException e) {
+                    say("EMAIL  (unreadable: " + e.getMessage() + ")");
+                }
+            }
+            try (Stream<Path> files = Files.walk(print)) {
+                files.filter(p -> p.toString().endsWith(".pdf") && !p.getFileName().toString().startsWith(".") && seen.add(p.toString()))
+                        .forEach(p -> say("LETTER " + print.relativize(p)));
+            }
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line);
+    }
+}
