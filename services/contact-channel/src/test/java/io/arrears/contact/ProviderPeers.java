@@ -35,6 +35,7 @@ public class ProviderPeers implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.port", System.getProperty(Peers.SMTP),
                 "contact.adapters.smpp.port", System.getProperty(Peers.SMPP),
                 "contact.adapters.ivr.url", "http://127.0.0.1:" + System.getProperty(Peers.IVR),
+                "contact.adapters.webhook.url", "http://127.0.0.1:" + System.getProperty(Peers.IVR) + "/provider",
                 "contact.adapters.letter.drop-folder", System.getProperty(Peers.PRINT),
                 "contact.callback-secret", CALLBACK_SECRET);
     }

@@ -1,10 +1,18 @@
 package io.arrears.contact.flow;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.arrears.contact.Cardholder;
 import io.arrears.contact.Peers;
 import io.arrears.contact.ProviderPeers;
+import io.arrears.contact.SentEvents;
 import io.arrears.contact.channel.LetterManifest;
+import io.arrears.contact.channel.Lookup;
+import io.arrears.contact.channel.OutgoingMessage;
+import io.arrears.contact.channel.SendResult;
+import io.arrears.contact.channel.WebhookAdapter;
+import io.arrears.contact.customer.ContactPoint;
+import io.arrears.contact.template.RenderedNotice;
 import io.arrears.contact.dispatch.Dispatcher;
 import io.arrears.contact.rest.CallbackSignature;
 import io.arrears.events.Channel;
@@ -13,11 +21,10 @@ import io.arrears.events.PlanAgreed;
 import io.arrears.events.PlanType;
 import io.arrears.events.ReminderRequested;
 import io.arrears.events.ReminderSent;
-import io.arrears.events.Topics;
 import io.arrears.simulators.SmscSimulator;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
-import io.arrears.testing.TopicProbe;
+import io.arrears.testing.MovableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,6 +32,7 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,13 +69,17 @@ class ChannelAdaptersTest {
     Dispatcher dispatcher;
     @Inject
     LetterManifest manifest;
+    @Inject
+    WebhookAdapter webhook;
+    @Inject
+    MovableClock clock;
 
-    private TopicProbe sent;
+    private SentEvents sent;
 
     @BeforeEach
     void open() {
         Peers.startAll();
-        sent = TopicProbe.open(Topics.REMINDER_SENT);
+        sent = new SentEvents(dispatcher);
     }
 
     @AfterEach
@@ -87,7 +99,7 @@ class ChannelAdaptersTest {
         String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
         assertThat(body).contains("300.00 CNY").contains("card ending").doesNotContain(holder.accountId());
 
-        assertThat(awaitSent(request, DeliveryStatus.SENT).providerMessageId()).isEqualTo("<" + request.reminderId() + "@arrears>");
+        assertThat(sent.await(request.reminderId(), DeliveryStatus.SENT).providerMessageId()).isEqualTo("<" + request.reminderId() + "@arrears>");
         var history = holder.history();
         assertThat(history.getString("attempts[0].destination")).startsWith("l*").endsWith("@example.com").doesNotContain("li.wei");
         assertThat(history.getString("attempts[0].decisions[0].decision")).isEqualTo("SEND");
@@ -103,10 +115,10 @@ class ChannelAdaptersTest {
         SmscSimulator.Submitted sms = await().atMost(BOUND).until(() -> submittedTo(holder), s -> s != null);
         assertThat(sms.text()).contains("逾期金额300.00CNY").contains("尾号" + holder.accountId().substring(holder.accountId().length() - 4))
                 .contains("回复TD退订");
-        assertThat(awaitSent(request, DeliveryStatus.SENT).providerMessageId()).isEqualTo(sms.messageId());
+        assertThat(sent.await(request.reminderId(), DeliveryStatus.SENT).providerMessageId()).isEqualTo(sms.messageId());
 
         Peers.smsc().receipt(sms.messageId(), true);
-        awaitSent(request, DeliveryStatus.DELIVERED);
+        sent.await(request.reminderId(), DeliveryStatus.DELIVERED);
         assertThat(holder.history().getString("attempts[0].status")).isEqualTo("DELIVERED");
     }
 
@@ -122,7 +134,7 @@ class ChannelAdaptersTest {
 
         ReminderRequested request = holder.reminder(Channel.SMS, "second-notice");
         KafkaTestClient.publish(request);
-        assertThat(awaitSent(request, DeliveryStatus.SUPPRESSED).reason()).startsWith("OPTED_OUT");
+        assertThat(sent.await(request.reminderId(), DeliveryStatus.SUPPRESSED).reason()).startsWith("OPTED_OUT");
         assertThat(submittedTo(holder)).isNull();
     }
 
@@ -132,7 +144,7 @@ class ChannelAdaptersTest {
         ReminderRequested request = holder.reminder(Channel.LETTER, "formal-letter");
         KafkaTestClient.publish(request);
 
-        ReminderSent letter = awaitSent(request, DeliveryStatus.SENT);
+        ReminderSent letter = sent.await(request.reminderId(), DeliveryStatus.SENT);
         Path pdf = Peers.printFolder().resolve(letter.providerMessageId());
         assertThat(pdf).exists().hasFileName(request.reminderId() + ".pdf");
         try (PDDocument document = PDDocument.load(pdf.toFile())) {
@@ -155,7 +167,7 @@ class ChannelAdaptersTest {
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"callId\":\"" + callId + "\"}")));
         KafkaTestClient.publish(request);
 
-        assertThat(awaitSent(request, DeliveryStatus.SENT).providerMessageId()).isEqualTo(callId);
+        assertThat(sent.await(request.reminderId(), DeliveryStatus.SENT).providerMessageId()).isEqualTo(callId);
         Peers.ivr().verify(1, postRequestedFor(urlEqualTo("/calls")).withHeader("Idempotency-Key", equalTo(request.reminderId()))
                 .withRequestBody(matchingJsonPath("$.to", equalTo(holder.phone())))
                 .withRequestBody(matchingJsonPath("$.script", WireMock.containing("300.00 CNY is overdue"))));
@@ -167,7 +179,55 @@ class ChannelAdaptersTest {
         byte[] unknown = "{\"callId\":\"CALL-NOBODY\",\"outcome\":\"ANSWERED\"}".getBytes(StandardCharsets.UTF_8);
         signed(unknown).post("/callbacks/voice").then().statusCode(409);
         signed(report).post("/callbacks/voice").then().statusCode(204);
-        awaitSent(request, DeliveryStatus.DELIVERED);
+        sent.await(request.reminderId(), DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void aCallTheVendorCannotTakeNowIsTriedAgainAfterABackoff() {
+        Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
+        ReminderRequested request = holder.reminder(Channel.VOICE, "overdue-call");
+        String scenario = "busy-" + request.reminderId();
+        Peers.ivr().stubFor(post(urlEqualTo("/calls")).withHeader("Idempotency-Key", equalTo(request.reminderId())).inScenario(scenario)
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        Peers.ivr().stubFor(post(urlEqualTo("/calls")).withHeader("Idempotency-Key", equalTo(request.reminderId())).inScenario(scenario)
+                .whenScenarioStateIs("recovered").willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"callId\":\"CALL-RETRIED\"}")));
+        KafkaTestClient.publish(request);
+
+        await().atMost(BOUND).until(() -> {
+            dispatcher.dispatchDue();
+            return "PENDING".equals(holder.history().getString("attempts[0].status"));
+        });
+        assertThat(holder.history().getString("attempts[0].reason")).isEqualTo("IVR vendor answered HTTP 503");
+        dispatcher.dispatchDue();
+        assertThat(sent.of(request.reminderId())).isEmpty();
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(sent.await(request.reminderId(), DeliveryStatus.SENT).providerMessageId()).isEqualTo("CALL-RETRIED");
+        assertThat(holder.history().getInt("attempts[0].tries")).isEqualTo(2);
+    }
+
+    @Test
+    void theWebhookAdapterSpeaksToAGenericProviderApiAndItsReportsAreSigned() {
+        String reference = "REM-" + UUID.randomUUID();
+        Peers.ivr().stubFor(post(urlEqualTo("/provider/messages")).withHeader("Idempotency-Key", equalTo(reference))
+                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"MSG-9\"}")));
+        Peers.ivr().stubFor(WireMock.get(urlEqualTo("/provider/messages/" + reference))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"messageId\":\"MSG-9\"}")));
+        OutgoingMessage message = new OutgoingMessage(reference, "ACC-W", new ContactPoint(Channel.SMS, "+8613900000000", "masked", "Li Wei"),
+                new RenderedNotice("overdue-notice", "en", "Subject", "Your payment is overdue.", List.of("Body.")));
+
+        assertThat(webhook.send(message)).isEqualTo(SendResult.accepted("MSG-9"));
+        Peers.ivr().verify(1, postRequestedFor(urlEqualTo("/provider/messages"))
+                .withRequestBody(matchingJsonPath("$.text", equalTo("Your payment is overdue.")))
+                .withRequestBody(matchingJsonPath("$.channel", equalTo("SMS"))));
+        assertThat(webhook.lookup(reference)).isEqualTo(Lookup.found("MSG-9"));
+        assertThat(webhook.lookup("REM-NEVER-SENT").answer()).isEqualTo(Lookup.Answer.NOT_FOUND);
+
+        signed("{\"messageId\":\"MSG-9\",\"status\":\"READ\"}".getBytes(StandardCharsets.UTF_8)).post("/callbacks/messages")
+                .then().statusCode(400).body("violations[0].field", Matchers.equalTo("status"));
+        signed("{\"messageId\":\"MSG-NOBODY\",\"status\":\"DELIVERED\"}".getBytes(StandardCharsets.UTF_8)).post("/callbacks/messages")
+                .then().statusCode(409);
     }
 
     @Test
@@ -185,10 +245,6 @@ class ChannelAdaptersTest {
                 .contains("2. 2030-05-01: 100.01 CNY");
     }
 
-    private ReminderSent awaitSent(ReminderRequested request, DeliveryStatus status) {
-        dispatcher.dispatchDue();
-        return sent.awaitEvents(ReminderSent.class, s -> s.reminderId().equals(request.reminderId()) && s.status() == status, 1, BOUND).get(0);
-    }
 
     private static io.restassured.specification.RequestSpecification signed(byte[] body) {
         return given().contentType("application/json").header(CallbackSignature.HEADER, CallbackSignature.sign(ProviderPeers.CALLBACK_SECRET, body))

@@ -3,6 +3,7 @@ package io.arrears.contact.flow;
 import io.arrears.contact.Cardholder;
 import io.arrears.contact.Peers;
 import io.arrears.contact.ProviderPeers;
+import io.arrears.contact.SentEvents;
 import io.arrears.contact.channel.ChannelAdapters;
 import io.arrears.contact.channel.OutgoingMessage;
 import io.arrears.contact.channel.SendResult;
@@ -18,11 +19,9 @@ import io.arrears.events.DeliveryStatus;
 import io.arrears.events.EventJson;
 import io.arrears.events.ReminderRequested;
 import io.arrears.events.ReminderSent;
-import io.arrears.events.Topics;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
 import io.arrears.testing.MovableClock;
-import io.arrears.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -58,7 +57,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(ProviderPeers.class)
 class ExactlyOnceTest {
 
-    private static final Duration BOUND = Duration.ofSeconds(30);
 
     @Inject
     Dispatcher dispatcher;
@@ -71,12 +69,12 @@ class ExactlyOnceTest {
     @Inject
     MovableClock clock;
 
-    private TopicProbe sent;
+    private SentEvents sent;
 
     @BeforeEach
     void open() {
         Peers.startAll();
-        sent = TopicProbe.open(Topics.REMINDER_SENT);
+        sent = new SentEvents(dispatcher);
     }
 
     @AfterEach
@@ -94,10 +92,10 @@ class ExactlyOnceTest {
         ReminderRequested marker = holder.reminder(Channel.EMAIL, "second-notice");
         KafkaTestClient.publish(marker);
 
-        awaitSent(marker, DeliveryStatus.SENT);
+        sent.await(marker.reminderId(), DeliveryStatus.SENT);
         dispatcher.dispatchDue();
         assertThat(mailsFor(request.reminderId())).isEqualTo(1);
-        assertThat(sent.events(ReminderSent.class, s -> s.reminderId().equals(request.reminderId()))).hasSize(1);
+        assertThat(sent.of(request.reminderId())).hasSize(1);
         assertThat(holder.history().getList("attempts.reminderId")).containsExactlyInAnyOrder(request.reminderId(), marker.reminderId());
     }
 
@@ -107,7 +105,7 @@ class ExactlyOnceTest {
         ContactAttempt attempt = crashedAfterHandingOver(holder, Channel.EMAIL, "overdue-notice", true);
 
         assertThat(reconciler.reconcile()).isGreaterThanOrEqualTo(1);
-        ReminderSent unknown = awaitSent(attempt.reminderId, DeliveryStatus.UNKNOWN);
+        ReminderSent unknown = sent.await(attempt.reminderId, DeliveryStatus.UNKNOWN);
         assertThat(unknown.reason()).contains("smtp cannot say whether it took the message; not resent");
         dispatcher.dispatchDue();
         assertThat(mailsFor(attempt.reminderId)).isEqualTo(1);
@@ -121,12 +119,12 @@ class ExactlyOnceTest {
         ContactAttempt lost = crashedAfterHandingOver(holder, Channel.LETTER, "second-notice", false);
 
         reconciler.reconcile();
-        assertThat(awaitSent(dropped.reminderId, DeliveryStatus.SENT).reason()).isEqualTo("confirmed by the provider after an interrupted send");
+        assertThat(sent.await(dropped.reminderId, DeliveryStatus.SENT).reason()).isEqualTo("confirmed by the provider after an interrupted send");
         dispatcher.dispatchDue();
-        awaitSent(lost.reminderId, DeliveryStatus.SENT);
+        sent.await(lost.reminderId, DeliveryStatus.SENT);
         assertThat(letters(dropped.reminderId)).hasSize(1);
         assertThat(letters(lost.reminderId)).hasSize(1);
-        assertThat(sent.events(ReminderSent.class, s -> s.reminderId().equals(lost.reminderId))).hasSize(1);
+        assertThat(sent.of(lost.reminderId)).hasSize(1);
     }
 
     @Test
@@ -137,7 +135,7 @@ class ExactlyOnceTest {
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"callId\":\"CALL-77\"}")));
 
         reconciler.reconcile();
-        assertThat(awaitSent(call.reminderId, DeliveryStatus.SENT).providerMessageId()).isEqualTo("CALL-77");
+        assertThat(sent.await(call.reminderId, DeliveryStatus.SENT).providerMessageId()).isEqualTo("CALL-77");
         dispatcher.dispatchDue();
         Peers.ivr().verify(0, postRequestedFor(urlEqualTo("/calls")).withHeader("Idempotency-Key", equalTo(call.reminderId)));
     }
@@ -176,14 +174,7 @@ class ExactlyOnceTest {
         return attempt;
     }
 
-    private ReminderSent awaitSent(ReminderRequested request, DeliveryStatus status) {
-        return awaitSent(request.reminderId(), status);
-    }
 
-    private ReminderSent awaitSent(String reminderId, DeliveryStatus status) {
-        dispatcher.dispatchDue();
-        return sent.awaitEvents(ReminderSent.class, s -> s.reminderId().equals(reminderId) && s.status() == status, 1, BOUND).get(0);
-    }
 
     private AttemptStatus status(String reminderId) {
         return QuarkusTransaction.requiringNew().call(() -> attempts.findById(reminderId).status);

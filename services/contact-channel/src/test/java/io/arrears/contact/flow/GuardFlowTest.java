@@ -3,6 +3,7 @@ package io.arrears.contact.flow;
 import io.arrears.contact.Cardholder;
 import io.arrears.contact.Peers;
 import io.arrears.contact.ProviderPeers;
+import io.arrears.contact.SentEvents;
 import io.arrears.contact.dispatch.Dispatcher;
 import io.arrears.events.Channel;
 import io.arrears.events.ComplaintCategory;
@@ -12,11 +13,9 @@ import io.arrears.events.ComplaintResolved;
 import io.arrears.events.DeliveryStatus;
 import io.arrears.events.ReminderRequested;
 import io.arrears.events.ReminderSent;
-import io.arrears.events.Topics;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
 import io.arrears.testing.MovableClock;
-import io.arrears.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,12 +50,12 @@ class GuardFlowTest {
     @Inject
     MovableClock clock;
 
-    private TopicProbe sent;
+    private SentEvents sent;
 
     @BeforeEach
     void open() {
         Peers.startAll();
-        sent = TopicProbe.open(Topics.REMINDER_SENT);
+        sent = new SentEvents(dispatcher);
     }
 
     @AfterEach
@@ -84,10 +83,10 @@ class GuardFlowTest {
 
         clock.advance(Duration.between(nowUtc, morning).minusMinutes(1));
         dispatcher.dispatchDue();
-        assertThat(sent.events(ReminderSent.class, s -> s.reminderId().equals(request.reminderId()))).isEmpty();
+        assertThat(sent.of(request.reminderId())).isEmpty();
         clock.advance(Duration.ofMinutes(1));
         dispatcher.dispatchDue();
-        sent.awaitEvents(ReminderSent.class, s -> s.reminderId().equals(request.reminderId()) && s.status() == DeliveryStatus.SENT, 1, BOUND);
+        sent.await(request.reminderId(), DeliveryStatus.SENT);
         assertThat(holder.history().getList("attempts[0].decisions.decision")).containsExactly("DEFER", "SEND");
     }
 
@@ -108,10 +107,10 @@ class GuardFlowTest {
 
         late.publish();
         clock.advance(Duration.ofMinutes(1));
-        awaitSent(waiting, DeliveryStatus.SENT);
+        sent.await(waiting.reminderId(), DeliveryStatus.SENT);
 
         clock.advance(Duration.ofHours(1));
-        assertThat(awaitSent(hopeless, DeliveryStatus.SUPPRESSED).reason())
+        assertThat(sent.await(hopeless.reminderId(), DeliveryStatus.SUPPRESSED).reason())
                 .isEqualTo("NO_CONTACT_POINT: no contact data for the holder of the account after waiting PT1H");
         assertThat(unknown.history().getList("attempts[0].decisions.rule")).containsExactly("AWAITING_CONTACT_DATA", "NO_CONTACT_POINT");
     }
@@ -126,14 +125,14 @@ class GuardFlowTest {
 
         ReminderRequested held = holder.reminder(Channel.SMS, "overdue-notice");
         KafkaTestClient.publish(held);
-        assertThat(awaitSent(held, DeliveryStatus.SUPPRESSED).reason()).startsWith("COMPLAINT_HOLD");
+        assertThat(sent.await(held.reminderId(), DeliveryStatus.SUPPRESSED).reason()).startsWith("COMPLAINT_HOLD");
 
         KafkaTestClient.publish(new ComplaintResolved(complaint, holder.accountId(), ComplaintCategory.HARASSMENT, true,
                 ComplaintOutcome.REJECTED, OffsetDateTime.now(clock)));
         await().atMost(BOUND).until(() -> holder.history().getString("holds[0].releasedAt") != null);
         ReminderRequested after = holder.reminder(Channel.SMS, "second-notice");
         KafkaTestClient.publish(after);
-        awaitSent(after, DeliveryStatus.SENT);
+        sent.await(after.reminderId(), DeliveryStatus.SENT);
         assertThat(Peers.smsc().submitted()).filteredOn(s -> s.destination().equals(holder.phoneDigits())).hasSize(1);
     }
 
@@ -158,12 +157,8 @@ class GuardFlowTest {
 
         ReminderRequested request = holder.reminder(Channel.EMAIL, "overdue-notice");
         KafkaTestClient.publish(request);
-        assertThat(awaitSent(request, DeliveryStatus.SUPPRESSED).reason()).startsWith("OPTED_OUT");
+        assertThat(sent.await(request.reminderId(), DeliveryStatus.SUPPRESSED).reason()).startsWith("OPTED_OUT");
         as("complaints-officer").get("/contacts/accounts/" + holder.accountId()).then().statusCode(403);
     }
 
-    private ReminderSent awaitSent(ReminderRequested request, DeliveryStatus status) {
-        dispatcher.dispatchDue();
-        return sent.awaitEvents(ReminderSent.class, s -> s.reminderId().equals(request.reminderId()) && s.status() == status, 1, BOUND).get(0);
-    }
 }
