@@ -7,6 +7,8 @@ public final class Roles {
     public static final String SUPERVISOR = "supervisor";
     public static final String AUDITOR = "auditor";
     public static final String COMPLAINTS_OFFICER = "complaints-officer";
+    /** A cardholder filing a complaint through the bank's own authenticated channel; the token's subject is the customer id. */
+    public static final String CARDHOLDER = "cardholder";
 
     private Roles() {
     }

@@ -1,0 +1,64 @@
+package io.arrears.complaint.config;
+
+import io.arrears.events.Channel;
+import io.arrears.events.ComplaintCategory;
+import io.smallrye.config.ConfigMapping;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything under {@code complaint.*}; the service README explains each key. */
+@ConfigMapping(prefix = "complaint")
+public interface ComplaintConfig {
+
+    /** Categories whose complaints hold all collection contact with the account until resolved. */
+    List<ComplaintCategory> holdingCategories();
+
+    Sla sla();
+
+    Evidence evidence();
+
+    interface Sla {
+        int acknowledgeBusinessDays();
+
+        int resolveCalendarDays();
+
+        /** The bank's time zone: days end at its midnight. */
+        String zone();
+
+        /** Public holidays, ISO dates. */
+        Optional<List<LocalDate>> holidays();
+
+        /** Weekend days that are working days (make-up days). */
+        Optional<List<LocalDate>> workingWeekends();
+
+        Duration checkEvery();
+    }
+
+    interface Evidence {
+        /** The cardholder's time zone when the complaint does not say. */
+        String defaultTimezone();
+
+        LocalTime windowStart();
+
+        LocalTime windowEnd();
+
+        List<Channel> windowChannels();
+
+        /** Caps per channel, keyed by channel in lower case. */
+        Map<String, Cap> caps();
+
+        /** How far before the complaint the contact history reaches. */
+        Duration lookback();
+    }
+
+    interface Cap {
+        int max();
+
+        Duration per();
+    }
+}

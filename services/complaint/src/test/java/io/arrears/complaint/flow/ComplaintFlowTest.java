@@ -1,0 +1,219 @@
+package io.arrears.complaint.flow;
+
+import io.arrears.complaint.sla.SlaWatch;
+import io.arrears.events.Channel;
+import io.arrears.events.ComplaintCategory;
+import io.arrears.events.ComplaintOpened;
+import io.arrears.events.ComplaintOutcome;
+import io.arrears.events.ComplaintResolved;
+import io.arrears.events.DeliveryStatus;
+import io.arrears.events.MissedReason;
+import io.arrears.events.PaymentMissed;
+import io.arrears.events.ReminderSent;
+import io.arrears.events.Topics;
+import io.arrears.testing.ArrearsTestResource;
+import io.arrears.testing.KafkaTestClient;
+import io.arrears.testing.MovableClock;
+import io.arrears.testing.TestTokens;
+import io.arrears.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+@QuarkusTestResource(value = ArrearsTestResource.class, initArgs = @ResourceArg(name = ArrearsTestResource.DATABASE, value = "complaint"))
+class ComplaintFlowTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    MovableClock clock;
+    @Inject
+    SlaWatch slaWatch;
+
+    private String account;
+
+    @BeforeEach
+    void account() {
+        account = "ACC-" + UUID.randomUUID();
+    }
+
+    @Test
+    void aHarassmentComplaintHoldsContactAndItsResolutionReleasesIt() {
+        try (TopicProbe opened = TopicProbe.open(Topics.COMPLAINT_OPENED); TopicProbe resolved = TopicProbe.open(Topics.COMPLAINT_RESOLVED)) {
+            String id = file(ComplaintCategory.HARASSMENT, "agent");
+            ComplaintOpened hold = opened.awaitEvents(ComplaintOpened.class, e -> e.complaintId().equals(id), 1, BOUND).get(0);
+            assertThat(hold.holdsContact()).isTrue();
+            assertThat(hold.accountId()).isEqualTo(account);
+
+            String service = file(ComplaintCategory.SERVICE, "complaints-officer");
+            assertThat(opened.awaitEvents(ComplaintOpened.class, e -> e.complaintId().equals(service), 1, BOUND).get(0).holdsContact()).isFalse();
+
+            as("complaints-officer").post("/complaints/" + id + "/acknowledge").then().statusCode(200).body("state", equalTo("ACKNOWLEDGED"));
+            as("complaints-officer").post("/complaints/" + id + "/investigate").then().statusCode(200).body("state", equalTo("INVESTIGATING"));
+            as("complaints-officer").contentType("application/json").body(Map.of("outcome", "UPHELD", "remedy", "fee refunded; calls stopped"))
+                    .post("/complaints/" + id + "/resolve").then().statusCode(200).body("state", equalTo("RESOLVED"))
+                    .body("audit.action", org.hamcrest.Matchers.contains("RECEIVED", "ACKNOWLEDGED", "INVESTIGATING", "RESOLVED"))
+                    .body("audit[3].actor", equalTo("user-complaints-officer"));
+            ComplaintResolved release = resolved.awaitEvents(ComplaintResolved.class, e -> e.complaintId().equals(id), 1, BOUND).get(0);
+            assertThat(release.holdsContact()).isTrue();
+            assertThat(release.outcome()).isEqualTo(ComplaintOutcome.UPHELD);
+        }
+    }
+
+    @Test
+    void forbiddenStepsAre409AndBadInputIs400NamingTheField() {
+        String id = file(ComplaintCategory.WRONG_AMOUNT, "agent");
+
+        as("complaints-officer").contentType("application/json").body(Map.of("outcome", "REJECTED", "remedy", "none"))
+                .post("/complaints/" + id + "/resolve").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("a complaint that is RECEIVED cannot become RESOLVED"));
+        as("complaints-officer").contentType("application/json").body(Map.of("target", "REGULATOR_REFERRAL"))
+                .post("/complaints/" + id + "/escalate").then().statusCode(400).body("violations[0].field", equalTo("reference"));
+        as("supervisor").contentType("application/json").body(Map.of("target", "SUPERVISOR", "note", "cardholder called three times"))
+                .post("/complaints/" + id + "/escalate").then().statusCode(200).body("state", equalTo("ESCALATED_SUPERVISOR"));
+        as("supervisor").contentType("application/json").body(Map.of("target", "REGULATOR_REFERRAL", "reference", "REG-2030-0042"))
+                .post("/complaints/" + id + "/escalate").then().statusCode(200).body("state", equalTo("REGULATOR_REFERRAL"))
+                .body("regulatorReference", equalTo("REG-2030-0042")).body("allowedNext", org.hamcrest.Matchers.contains("RESOLVED"));
+        as("supervisor").post("/complaints/" + id + "/acknowledge").then().statusCode(409);
+
+        as("agent").contentType("application/json").body(Map.of("accountId", account, "description", "x", "channel", "PHONE"))
+                .post("/complaints").then().statusCode(400).body("violations.field", hasItem(containsString("category")));
+        as("agent").contentType("application/json").body(Map.of("accountId", account, "category", "HARASSMENT", "description", "x",
+                "channel", "PIGEON")).post("/complaints").then().statusCode(400).body("violations.field", hasItem(containsString("channel")));
+        as("agent").contentType("application/json").body(Map.of("accountId", account, "category", "HARASSMENT", "description", "x",
+                "channel", "PHONE", "cardholderTimezone", "Mars/Olympus")).post("/complaints").then().statusCode(400)
+                .body("violations[0].field", equalTo("cardholderTimezone"));
+        as("complaints-officer").queryParam("state", "PONDERING").get("/complaints").then().statusCode(400);
+        as("complaints-officer").get("/complaints/CMP-NOPE").then().statusCode(404);
+    }
+
+    @Test
+    void rolesDecideWhoMayDoWhatAndNobodyDeletes() {
+        String id = file(ComplaintCategory.PRIVACY, "agent");
+
+        given().get("/complaints/" + id).then().statusCode(401);
+        as("agent").get("/complaints/" + id).then().statusCode(403);
+        as("auditor").get("/complaints/" + id).then().statusCode(200).body("category", equalTo("PRIVACY"));
+        as("auditor").post("/complaints/" + id + "/acknowledge").then().statusCode(403);
+        as("supervisor").delete("/complaints/" + id).then().statusCode(405);
+
+        KafkaTestClient.publish(missed("CUS-" + account));
+        await().atMost(BOUND).untilAsserted(() -> given().header("Authorization", TestTokens.bearer("CUS-" + account, "cardholder"))
+                .contentType("application/json").body(request(ComplaintCategory.CONTACT_TIME)).post("/complaints").then().statusCode(201));
+        given().header("Authorization", TestTokens.bearer("CUS-SOMEONE-ELSE", "cardholder")).contentType("application/json")
+                .body(request(ComplaintCategory.CONTACT_TIME)).post("/complaints").then().statusCode(403);
+    }
+
+    @Test
+    void theComplaintShowsEveryContactOfThePeriodAndFlagsThoseThatBrokeTheRules() {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), SHANGHAI);
+        LocalDate monday = today.minusDays(10);
+        send("NIGHT", Channel.SMS, monday.atTime(22, 30), DeliveryStatus.DELIVERED);
+        send("SUPPRESSED", Channel.SMS, monday.atTime(23, 0), DeliveryStatus.SUPPRESSED);
+        for (int day = 0; day < 7; day++) {
+            send("CALL-" + day, Channel.VOICE, monday.plusDays(day).atTime(10, 0), DeliveryStatus.SENT);
+        }
+        send("CALL-7", Channel.VOICE, monday.plusDays(6).atTime(15, 0), DeliveryStatus.SENT);
+        send("CALL-7", Channel.VOICE, monday.plusDays(6).atTime(15, 1), DeliveryStatus.DELIVERED);
+        String id = file(ComplaintCategory.HARASSMENT, "agent");
+
+        JsonPath evidence = await().atMost(BOUND).until(() -> complaint(id), c -> c.getList("evidence.contacts").size() == 11);
+        assertThat(evidence.getList("evidence.flags.reminderId")).containsExactlyInAnyOrder(prefixed("NIGHT"), prefixed("CALL-7"));
+        assertThat(evidence.getString("evidence.flags.find { it.rule == 'OUTSIDE_WINDOW' }.detail"))
+                .isEqualTo("SMS at 22:30 Asia/Shanghai is outside 08:00-21:00");
+        assertThat(evidence.getString("evidence.flags.find { it.rule == 'FREQUENCY_CAP' }.detail"))
+                .isEqualTo("VOICE attempt 8 within 7 days; the cap is 7");
+    }
+
+    @Test
+    void breachedSlasAreFlaggedAcrossAWeekendAndAHolidayAndAMissedResolutionGoesToASupervisor() {
+        Instant start = Instant.parse("2030-02-01T02:00:00Z");
+        assertThat(clock.instant()).isEqualTo(start);
+        String id = file(ComplaintCategory.NOT_MY_DEBT, "agent");
+        JsonPath filed = complaint(id);
+        assertThat(OffsetDateTime.parse(filed.getString("acknowledgeDue")).toInstant())
+                .isEqualTo(LocalDateTime.parse("2030-02-12T00:00").atZone(SHANGHAI).toInstant());
+
+        clock.moveTo(LocalDateTime.parse("2030-02-11T23:59").atZone(SHANGHAI).toInstant());
+        slaWatch.check();
+        assertThat(complaint(id).getString("ackBreachedAt")).isNull();
+
+        clock.advance(Duration.ofMinutes(1));
+        slaWatch.check();
+        assertThat(complaint(id).getString("ackBreachedAt")).isNotNull();
+        assertThat(as("complaints-officer").queryParam("slaBreached", true).queryParam("accountId", account).get("/complaints")
+                .then().statusCode(200).extract().jsonPath().getList("items.id")).containsExactly(id);
+
+        clock.moveTo(LocalDateTime.parse("2030-02-17T00:00").atZone(SHANGHAI).toInstant());
+        slaWatch.check();
+        JsonPath late = complaint(id);
+        assertThat(late.getString("state")).isEqualTo("ESCALATED_SUPERVISOR");
+        assertThat(late.getList("audit.action")).containsSubsequence("SLA_BREACHED", "SLA_BREACHED", "ESCALATED_SUPERVISOR");
+        assertThat(late.getString("audit.find { it.action == 'ESCALATED_SUPERVISOR' }.actor")).isEqualTo("system");
+    }
+
+    private String file(ComplaintCategory category, String role) {
+        return as(role).contentType("application/json").body(request(category)).post("/complaints")
+                .then().statusCode(201).body("holdsContact", equalTo(category != ComplaintCategory.SERVICE && category != ComplaintCategory.WRONG_AMOUNT))
+                .extract().jsonPath().getString("id");
+    }
+
+    private Map<String, Object> request(ComplaintCategory category) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("accountId", account);
+        body.put("category", category.name());
+        body.put("description", "They called me at night, many times.");
+        body.put("channel", "PHONE");
+        body.put("evidenceRefs", java.util.List.of("REC-1"));
+        return body;
+    }
+
+    private void send(String reminder, Channel channel, LocalDateTime local, DeliveryStatus status) {
+        KafkaTestClient.publish(new ReminderSent(prefixed(reminder), "CASE-" + account, account, channel, status,
+                status == DeliveryStatus.SUPPRESSED ? "CONTACT_WINDOW" : null, "MSG-" + reminder,
+                local.atZone(SHANGHAI).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC)));
+    }
+
+    private String prefixed(String reminder) {
+        return account + "-" + reminder;
+    }
+
+    private PaymentMissed missed(String customerId) {
+        return new PaymentMissed(account, customerId, "ST-" + account, LocalDate.parse("2030-01-20"), new BigDecimal("300.00"),
+                new BigDecimal("300.00"), new BigDecimal("3000.00"), "CNY", 5, "1-29", MissedReason.MINIMUM_NOT_PAID, null, null);
+    }
+
+    private static JsonPath complaint(String id) {
+        return as("auditor").get("/complaints/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static RequestSpecification as(String role) {
+        return given().header("Authorization", TestTokens.bearer("user-" + role, role));
+    }
+}
