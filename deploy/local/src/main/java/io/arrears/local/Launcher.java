@@ -44,8 +44,9 @@ public final class Launcher {
             case "publish" -> FeedTool.publish(bootstrap(), args[1], Files.readString(Path.of(args[2])));
             case "watch" -> FeedTool.watch(bootstrap(), args[1]);
             case "sinks" -> ProviderSinks.run(home);
+            case "keys" -> SigningKeys.ensure(Path.of(args[1]));
             default -> {
-                System.err.println("usage: Launcher infra | sinks | token ROLE | publish TOPIC FILE | watch TOPIC");
+                System.err.println("usage: Launcher infra | sinks | keys DIR | token ROLE | publish TOPIC FILE | watch TOPIC");
                 System.exit(2);
             }
         }

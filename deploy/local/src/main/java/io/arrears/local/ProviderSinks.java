@@ -30,18 +30,20 @@ final class ProviderSinks {
     static final int IVR = Integer.getInteger("arrears.ivr.port", 8093);
     static final String CALLBACK = System.getProperty("arrears.ivr.callback", "http://127.0.0.1:8083/callbacks/voice");
     static final String SECRET = System.getProperty("arrears.callback-secret", "local-callback-secret");
+    /** 127.0.0.1 on a laptop; 0.0.0.0 in a container, where the services reach the sinks by name. */
+    static final String HOST = System.getProperty("arrears.sinks.host", "127.0.0.1");
 
     private ProviderSinks() {
     }
 
     static void run(Path home) throws InterruptedException, IOException {
-        Path print = Files.createDirectories(home.resolve("print-drop"));
-        MailSink mail = MailSink.start(SMTP);
+        Path print = Files.createDirectories(Path.of(System.getProperty("arrears.print-drop", home.resolve("print-drop").toString())));
+        MailSink mail = MailSink.start(HOST, SMTP);
         SmscSimulator smsc = SmscSimulator.start(SMPP).autoReceipts(true)
                 .onSubmit(s -> say("SMS    to " + s.destination() + ": " + s.text()));
-        IvrSimulator ivr = IvrSimulator.start(IVR, CALLBACK, SECRET)
+        IvrSimulator ivr = IvrSimulator.start(HOST, IVR, CALLBACK, SECRET)
                 .onCall(c -> say("CALL   to " + c.to() + " (" + c.language() + "): " + c.script()));
-        say("mail server SMTP 127.0.0.1:" + SMTP + ", SMS centre SMPP 127.0.0.1:" + SMPP + ", IVR vendor http://127.0.0.1:" + IVR
+        say("mail server SMTP " + HOST + ":" + SMTP + ", SMS centre SMPP " + HOST + ":" + SMPP + ", IVR vendor http://" + HOST + ":" + IVR
                 + ", print drop " + print);
 
         CountDownLatch stopped = new CountDownLatch(1);

@@ -51,17 +51,22 @@ public final class IvrSimulator implements AutoCloseable {
     private final String secret;
     private volatile Consumer<Call> onCall = c -> { };
 
-    private IvrSimulator(int port, String callbackUrl, String secret) throws IOException {
+    private IvrSimulator(String host, int port, String callbackUrl, String secret) throws IOException {
         this.callbackUrl = callbackUrl;
         this.secret = secret;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/calls", this::handle);
         server.start();
     }
 
     public static IvrSimulator start(int port, String callbackUrl, String secret) {
+        return start("127.0.0.1", port, callbackUrl, secret);
+    }
+
+    /** On another address, e.g. 0.0.0.0 inside a container. */
+    public static IvrSimulator start(String host, int port, String callbackUrl, String secret) {
         try {
-            return new IvrSimulator(port, callbackUrl, secret);
+            return new IvrSimulator(host, port, callbackUrl, secret);
         } catch (IOException e) {
             throw new IllegalStateException("cannot listen on port " + port, e);
         }

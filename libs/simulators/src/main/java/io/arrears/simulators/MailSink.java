@@ -11,13 +11,18 @@ public final class MailSink implements AutoCloseable {
 
     private final GreenMail server;
 
-    private MailSink(int port) {
-        server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    private MailSink(String host, int port) {
+        server = new GreenMail(new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP));
         server.start();
     }
 
     public static MailSink start(int port) {
-        return new MailSink(port);
+        return new MailSink("127.0.0.1", port);
+    }
+
+    /** On another address, e.g. 0.0.0.0 inside a container. */
+    public static MailSink start(String host, int port) {
+        return new MailSink(host, port);
     }
 
     public int port() {

@@ -1,0 +1,205 @@
+package io.arrears.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.arrears.events.Topics;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Kubernetes manifests as kustomize renders each overlay ({@code kubectl kustomize}, offline),
+ * checked against each other and against the code: selectors select, services and probes point at
+ * the port each service listens on, every topic exists with the overlay's replication, every
+ * service has its database, disruption budget and autoscaler.
+ */
+class KubernetesManifestsTest {
+
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyServiceIsDeployedWithMatchingSelectorsPortsProbesAndLimits(String overlay) throws Exception {
+        List<JsonNode> docs = render(overlay);
+        for (String service : services()) {
+            String port = properties(service).getProperty("quarkus.http.port");
+            JsonNode deployment = one(docs, "Deployment", service);
+            JsonNode selector = deployment.at("/spec/selector/matchLabels");
+            assertThat(selector.size()).isPositive();
+            assertThat(labelsInclude(deployment.at("/spec/template/metadata/labels"), selector)).as("%s pod labels", service).isTrue();
+            JsonNode container = deployment.at("/spec/template/spec/containers/0");
+            assertThat(container.at("/ports/0/containerPort").asText()).isEqualTo(port);
+            assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+            assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+            assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo(port);
+            assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo(port);
+            assertThat(container.at("/resources/requests/cpu").isMissingNode()).isFalse();
+            assertThat(container.at("/resources/limits/memory").isMissingNode()).isFalse();
+
+            JsonNode svc = one(docs, "Service", service);
+            assertThat(labelsInclude(deployment.at("/spec/template/metadata/labels"), svc.at("/spec/selector"))).isTrue();
+            assertThat(svc.at("/spec/ports/0/targetPort").asText()).isEqualTo(port);
+            assertThat(one(docs, "PodDisruptionBudget", service).at("/spec/selector/matchLabels")).isEqualTo(selector);
+            JsonNode hpa = one(docs, "HorizontalPodAutoscaler", service);
+            assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).isEqualTo(service);
+            assertThat(hpa.at("/spec/maxReplicas").asInt()).as("%s scales no further than the partitions", service)
+                    .isLessThanOrEqualTo(minPartitions(docs, consumedTopics(service)));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyEnvironmentVariableIsReadAndEveryDatabaseExists(String overlay) throws Exception {
+        List<JsonNode> docs = render(overlay);
+        for (String service : services()) {
+            Set<String> read = new HashSet<>();
+            Matcher m = PLACEHOLDER.matcher(Files.readString(applicationProperties(service), StandardCharsets.UTF_8));
+            while (m.find()) {
+                read.add(m.group(1));
+            }
+            JsonNode config = one(docs, "ConfigMap", service + "-config");
+            config.path("data").fieldNames().forEachRemaining(k -> assertThat(read).as("%s reads %s", service, k).contains(k));
+            one(docs, "Deployment", service).at("/spec/template/spec/containers/0/env")
+                    .forEach(e -> assertThat(read).as("%s reads %s", service, e.path("name").asText()).contains(e.path("name").asText()));
+
+            Matcher url = Pattern.compile("\\$\\{([A-Z_]+_DB_URL):jdbc:postgresql://[^/]+/([a-z]+)}")
+                    .matcher(properties(service).getProperty("quarkus.datasource.jdbc.url"));
+            assertThat(url.matches()).isTrue();
+            String database = url.group(2);
+            JsonNode cluster = one(docs, "Cluster", database + "-db");
+            assertThat(cluster.at("/spec/bootstrap/initdb/database").asText()).isEqualTo(database);
+            assertThat(config.at("/data/" + url.group(1)).asText()).isEqualTo("jdbc:postgresql://" + database + "-db-rw:5432/" + database);
+            if (overlay.equals("prod")) {
+                assertThat(cluster.at("/spec/instances").asInt()).isEqualTo(3);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyTopicOfTheContractExistsWithTheOverlaysReplication(String overlay) throws Exception {
+        List<JsonNode> docs = render(overlay);
+        String kafka = docs.stream().filter(d -> d.path("kind").asText().equals("Kafka")).findFirst().orElseThrow().at("/metadata/name").asText();
+        Map<String, JsonNode> topics = docs.stream().filter(d -> d.path("kind").asText().equals("KafkaTopic"))
+                .collect(Collectors.toMap(d -> d.at("/spec/topicName").asText(), d -> d));
+
+        assertThat(topics.keySet()).isEqualTo(contractTopics());
+        for (JsonNode topic : topics.values()) {
+            assertThat(topic.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo(kafka);
+            assertThat(topic.at("/spec/partitions").asInt()).isGreaterThanOrEqualTo(3);
+            if (overlay.equals("prod")) {
+                assertThat(topic.at("/spec/replicas").asInt()).isEqualTo(3);
+                assertThat(topic.at("/spec/config/min.insync.replicas").asText()).isEqualTo("2");
+            } else {
+                assertThat(topic.at("/spec/replicas").asInt()).isEqualTo(1);
+            }
+        }
+        for (String service : services()) {
+            assertThat(topics.keySet()).as("%s consumes", service).containsAll(consumedTopics(service));
+            assertThat(one(docs, "ConfigMap", service + "-config").at("/data/KAFKA_BOOTSTRAP_SERVERS").asText())
+                    .isEqualTo(kafka + "-kafka-bootstrap:9092");
+        }
+    }
+
+    private static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
+        Process kubectl = new ProcessBuilder("kubectl", "kustomize", ROOT.resolve("deploy/k8s/overlays").resolve(overlay).toString())
+                .redirectErrorStream(true).start();
+        byte[] output = kubectl.getInputStream().readAllBytes();
+        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(kubectl.exitValue()).as(new String(output, StandardCharsets.UTF_8)).isZero();
+        List<JsonNode> docs = new ArrayList<>();
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        try (var parser = yaml.getFactory().createParser(output)) {
+            Iterator<JsonNode> it = yaml.readValues(parser, JsonNode.class);
+            it.forEachRemaining(docs::add);
+        }
+        assertThat(docs).allSatisfy(d -> {
+            assertThat(d.path("apiVersion").asText()).isNotBlank();
+            assertThat(d.path("kind").asText()).isNotBlank();
+            assertThat(d.at("/metadata/name").asText()).matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
+            assertThat(d.at("/metadata/namespace").asText()).isEqualTo(overlay.equals("prod") ? "arrears" : "arrears-dev");
+        });
+        return docs;
+    }
+
+    private static JsonNode one(List<JsonNode> docs, String kind, String name) {
+        List<JsonNode> found = docs.stream().filter(d -> d.path("kind").asText().equals(kind) && d.at("/metadata/name").asText().equals(name))
+                .toList();
+        assertThat(found).as("%s %s", kind, name).hasSize(1);
+        return found.get(0);
+    }
+
+    private static boolean labelsInclude(JsonNode labels, JsonNode selector) {
+        Iterator<Map.Entry<String, JsonNode>> it = selector.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!labels.path(e.getKey()).asText().equals(e.getValue().asText())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int minPartitions(List<JsonNode> docs, Set<String> topics) {
+        return docs.stream().filter(d -> d.path("kind").asText().equals("KafkaTopic") && topics.contains(d.at("/spec/topicName").asText()))
+                .mapToInt(d -> d.at("/spec/partitions").asInt()).min().orElse(Integer.MAX_VALUE);
+    }
+
+    private static Set<String> consumedTopics(String service) throws IOException {
+        Properties properties = properties(service);
+        return properties.stringPropertyNames().stream().filter(k -> k.startsWith("mp.messaging.incoming.") && k.endsWith(".topic"))
+                .map(properties::getProperty).collect(Collectors.toSet());
+    }
+
+    private static Set<String> contractTopics() throws IllegalAccessException {
+        Set<String> topics = new HashSet<>();
+        for (Field field : Topics.class.getFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && !field.getName().equals("DEAD_LETTER_SUFFIX")) {
+                topics.add((String) field.get(null));
+                topics.add(Topics.deadLetter((String) field.get(null)));
+            }
+        }
+        return topics;
+    }
+
+    private static List<String> services() throws IOException {
+        try (Stream<Path> dirs = Files.list(ROOT.resolve("services"))) {
+            return dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml"))).map(d -> d.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static Path applicationProperties(String service) {
+        return ROOT.resolve("services").resolve(service).resolve("src/main/resources/application.properties");
+    }
+
+    private static Properties properties(String service) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(applicationProperties(service), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
