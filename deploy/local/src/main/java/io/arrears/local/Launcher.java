@@ -1,26 +1,18 @@
 package io.arrears.local;
 
-import io.arrears.events.Topics;
 import io.arrears.testing.KafkaBroker;
+import io.arrears.testing.KafkaTopics;
 import io.arrears.testing.PostgresServer;
 import io.arrears.testing.SigningKeys;
 import io.smallrye.jwt.build.Jwt;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The local infrastructure without containers: one durable PostgreSQL with a database per service and
@@ -65,7 +57,8 @@ public final class Launcher {
         KafkaBroker broker = new KafkaBroker(home.resolve("kafka"), kafkaPort, kafkaPort + 1, "-Xmx1g");
         broker.start(Duration.ofSeconds(120));
         System.out.println("Kafka (KRaft) on " + broker.bootstrapServers());
-        createTopics(broker.bootstrapServers());
+        int created = KafkaTopics.createAll(broker.bootstrapServers(), 3);
+        System.out.println("topics: " + KafkaTopics.contract().size() + " present (" + created + " created)");
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -75,33 +68,6 @@ public final class Launcher {
         }, "local-infra-stop"));
         Files.writeString(ready, "kafka=" + broker.bootstrapServers() + "\npostgres=" + postgresPort + "\n");
         stopped.await();
-    }
-
-    /**
-     * Every topic exists before any service subscribes: a consumer that subscribes to a topic that does
-     * not exist yet only notices it at its next metadata refresh, minutes later.
-     */
-    private static void createTopics(String bootstrap) throws InterruptedException {
-        List<String> names = new ArrayList<>();
-        for (Field field : Topics.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && !field.getName().equals("DEAD_LETTER_SUFFIX")) {
-                try {
-                    String topic = (String) field.get(null);
-                    names.add(topic);
-                    names.add(Topics.deadLetter(topic));
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = names.stream().filter(n -> !existing.contains(n)).map(n -> new NewTopic(n, 3, (short) 1)).toList();
-            admin.createTopics(missing).all().get();
-            System.out.println("topics: " + names.size() + " present (" + missing.size() + " created)");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create the topics: " + e.getCause().getMessage(), e);
-        }
     }
 
     private static String bootstrap() {

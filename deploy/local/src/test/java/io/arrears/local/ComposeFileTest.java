@@ -3,13 +3,11 @@ package io.arrears.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.arrears.events.Topics;
+import io.arrears.testing.KafkaTopics;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,19 +83,13 @@ class ComposeFileTest {
     }
 
     @Test
-    void theTopicsCreatedAreExactlyTheContractsTopicsAndCoverEveryConsumer() throws IOException, IllegalAccessException {
+    void theTopicsCreatedAreExactlyTheContractsTopicsAndCoverEveryConsumer() throws IOException {
         Set<String> created = new HashSet<>();
         Matcher m = Pattern.compile("--topic (\\S+)").matcher(compose.path("services").path("topics").path("command").get(0).asText());
         while (m.find()) {
             created.add(m.group(1));
         }
-        Set<String> contract = new HashSet<>();
-        for (Field field : Topics.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && !field.getName().equals("DEAD_LETTER_SUFFIX")) {
-                contract.add((String) field.get(null));
-                contract.add(Topics.deadLetter((String) field.get(null)));
-            }
-        }
+        Set<String> contract = new HashSet<>(KafkaTopics.contract());
         assertThat(created).isEqualTo(contract);
         for (String service : serviceModules()) {
             Properties properties = properties(service);

@@ -3,14 +3,12 @@ package io.arrears.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.arrears.events.Topics;
+import io.arrears.testing.KafkaTopics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,7 +104,7 @@ class KubernetesManifestsTest {
         Map<String, JsonNode> topics = docs.stream().filter(d -> d.path("kind").asText().equals("KafkaTopic"))
                 .collect(Collectors.toMap(d -> d.at("/spec/topicName").asText(), d -> d));
 
-        assertThat(topics.keySet()).isEqualTo(contractTopics());
+        assertThat(topics.keySet()).isEqualTo(new HashSet<>(KafkaTopics.contract()));
         for (JsonNode topic : topics.values()) {
             assertThat(topic.at("/metadata/labels/strimzi.io~1cluster").asText()).isEqualTo(kafka);
             assertThat(topic.at("/spec/partitions").asInt()).isGreaterThanOrEqualTo(3);
@@ -172,17 +170,6 @@ class KubernetesManifestsTest {
         Properties properties = properties(service);
         return properties.stringPropertyNames().stream().filter(k -> k.startsWith("mp.messaging.incoming.") && k.endsWith(".topic"))
                 .map(properties::getProperty).collect(Collectors.toSet());
-    }
-
-    private static Set<String> contractTopics() throws IllegalAccessException {
-        Set<String> topics = new HashSet<>();
-        for (Field field : Topics.class.getFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && !field.getName().equals("DEAD_LETTER_SUFFIX")) {
-                topics.add((String) field.get(null));
-                topics.add(Topics.deadLetter((String) field.get(null)));
-            }
-        }
-        return topics;
     }
 
     private static List<String> services() throws IOException {

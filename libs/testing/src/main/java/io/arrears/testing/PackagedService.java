@@ -58,6 +58,10 @@ public final class PackagedService implements AutoCloseable {
         }
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public String output() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);

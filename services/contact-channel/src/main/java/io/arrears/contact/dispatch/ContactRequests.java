@@ -57,7 +57,7 @@ public class ContactRequests {
     /** A plan confirmation goes on the first configured channel the holder can be reached on. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome planAgreed(PlanAgreed plan) {
-        String reminderId = "PLAN-" + plan.planId();
+        String reminderId = plan.planId() + "-CONFIRMATION";
         if (attempts.findById(reminderId) != null) {
             return Outcome.applied();
         }

@@ -239,7 +239,7 @@ class ChannelAdaptersTest {
                 BigDecimal.ZERO, BigDecimal.ZERO, "CNY", "agent-7", OffsetDateTime.parse("2030-03-01T09:00:00+08:00"));
         KafkaTestClient.publish(plan);
 
-        MimeMessage mail = await().atMost(BOUND).until(() -> mailFor("PLAN-" + plan.planId()), m -> m != null);
+        MimeMessage mail = await().atMost(BOUND).until(() -> mailFor(plan.planId() + "-CONFIRMATION"), m -> m != null);
         assertThat(mail.getSubject()).isEqualTo("Your repayment plan is confirmed");
         assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("200.01 CNY").contains("1. 2030-04-01: 100.00 CNY")
                 .contains("2. 2030-05-01: 100.01 CNY");

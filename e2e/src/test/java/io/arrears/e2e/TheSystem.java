@@ -1,0 +1,131 @@
+package io.arrears.e2e;
+
+import io.arrears.simulators.IvrSimulator;
+import io.arrears.simulators.MailSink;
+import io.arrears.simulators.SmscSimulator;
+import io.arrears.testing.FreePort;
+import io.arrears.testing.KafkaTopics;
+import io.arrears.testing.PackagedService;
+import io.arrears.testing.PostgresServer;
+import io.arrears.testing.SigningKeys;
+import io.arrears.testing.TestInfrastructure;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system for the end-to-end tests, started once per test JVM: one Kafka broker and one
+ * PostgreSQL (a database per service), the provider simulators, and the four services from their
+ * packaged jars, each in its own JVM, configured as an operator would configure them.
+ */
+final class TheSystem {
+
+    static final String CALLBACK_SECRET = "e2e-callback-secret";
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Duration START_BOUND = Duration.ofSeconds(180);
+    private static TheSystem instance;
+
+    final MailSink mail;
+    final SmscSimulator smsc;
+    final IvrSimulator ivr;
+    final Path printFolder;
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, PackagedService> services = new LinkedHashMap<>();
+    private final int ivrPort;
+
+    private TheSystem() throws IOException {
+        TestInfrastructure.ensureStarted();
+        KafkaTopics.createAll(TestInfrastructure.bootstrapServers(), 3);
+        for (String db : new String[] {"account", "reminder", "contact", "complaint"}) {
+            PostgresServer.createDatabase(TestInfrastructure.postgresPort(), "e2e_" + db);
+        }
+        for (String name : new String[] {"account", "reminder", "contact-channel", "complaint"}) {
+            ports.put(name, FreePort.pick());
+        }
+        printFolder = Files.createTempDirectory("arrears-e2e-print-");
+        mail = MailSink.start(FreePort.pick());
+        smsc = SmscSimulator.start(FreePort.pick()).autoReceipts(true);
+        ivrPort = FreePort.pick();
+        ivr = IvrSimulator.start(ivrPort, url("contact-channel") + "/callbacks/voice", CALLBACK_SECRET);
+
+        start("account", "e2e_account", Map.of());
+        start("reminder", "e2e_reminder", Map.of(
+                // Dated steps fall due at the start of their day, so the tests do not depend on the hour they run at.
+                "reminder.schedule.send-at", "00:00"));
+        start("contact-channel", "e2e_contact", Map.of(
+                "quarkus.mailer.port", Integer.toString(mail.port()),
+                "SMTP_START_TLS", "DISABLED",
+                "contact.adapters.smpp.port", Integer.toString(smsc.port()),
+                "contact.adapters.smpp.rebind-every", "2s",
+                "contact.adapters.ivr.url", "http://127.0.0.1:" + ivrPort,
+                "contact.adapters.letter.drop-folder", printFolder.toString(),
+                "contact.callback-secret", CALLBACK_SECRET,
+                "contact.dispatch.poll-every", "500ms"));
+        start("complaint", "e2e_complaint", Map.of());
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "e2e-stop"));
+        awaitReady();
+    }
+
+    static synchronized TheSystem get() {
+        if (instance == null) {
+            try {
+                instance = new TheSystem();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    private void start(String name, String database, Map<String, String> extra) {
+        Map<String, String> config = new HashMap<>(extra);
+        config.put("quarkus.http.port", Integer.toString(ports.get(name)));
+        config.put("kafka.bootstrap.servers", TestInfrastructure.bootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", TestInfrastructure.jdbcUrl(database));
+        config.put("quarkus.datasource.username", PostgresServer.USER);
+        config.put("mp.jwt.verify.publickey.location", TestInfrastructure.signingKeys().resolve(SigningKeys.PUBLIC_KEY).toString());
+        config.put("mp.jwt.verify.issuer", TestInfrastructure.JWT_ISSUER);
+        config.put("arrears.messaging.relay.idle-wait", "200ms");
+        services.put(name, PackagedService.start(ROOT.resolve("services").resolve(name), config));
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newHttpClient();
+        for (Map.Entry<String, PackagedService> service : services.entrySet()) {
+            await().atMost(START_BOUND).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!service.getValue().isAlive()) {
+                    throw new IllegalStateException(service.getKey() + " exited while starting:\n" + service.getValue().output());
+                }
+                try {
+                    return client.send(HttpRequest.newBuilder(URI.create(url(service.getKey()) + "/q/health/ready"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                } catch (IOException notListeningYet) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    private void stop() {
+        services.values().forEach(PackagedService::close);
+        mail.close();
+        smsc.close();
+        ivr.close();
+    }
+}
