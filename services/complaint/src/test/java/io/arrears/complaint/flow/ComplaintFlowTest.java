@@ -34,12 +34,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -78,7 +80,7 @@ class ComplaintFlowTest {
             as("complaints-officer").post("/complaints/" + id + "/investigate").then().statusCode(200).body("state", equalTo("INVESTIGATING"));
             as("complaints-officer").contentType("application/json").body(Map.of("outcome", "UPHELD", "remedy", "fee refunded; calls stopped"))
                     .post("/complaints/" + id + "/resolve").then().statusCode(200).body("state", equalTo("RESOLVED"))
-                    .body("audit.action", org.hamcrest.Matchers.contains("RECEIVED", "ACKNOWLEDGED", "INVESTIGATING", "RESOLVED"))
+                    .body("audit.action", contains("RECEIVED", "ACKNOWLEDGED", "INVESTIGATING", "RESOLVED"))
                     .body("audit[3].actor", equalTo("user-complaints-officer"));
             ComplaintResolved release = resolved.awaitEvents(ComplaintResolved.class, e -> e.complaintId().equals(id), 1, BOUND).get(0);
             assertThat(release.holdsContact()).isTrue();
@@ -99,7 +101,7 @@ class ComplaintFlowTest {
                 .post("/complaints/" + id + "/escalate").then().statusCode(200).body("state", equalTo("ESCALATED_SUPERVISOR"));
         as("supervisor").contentType("application/json").body(Map.of("target", "REGULATOR_REFERRAL", "reference", "REG-2030-0042"))
                 .post("/complaints/" + id + "/escalate").then().statusCode(200).body("state", equalTo("REGULATOR_REFERRAL"))
-                .body("regulatorReference", equalTo("REG-2030-0042")).body("allowedNext", org.hamcrest.Matchers.contains("RESOLVED"));
+                .body("regulatorReference", equalTo("REG-2030-0042")).body("allowedNext", contains("RESOLVED"));
         as("supervisor").post("/complaints/" + id + "/acknowledge").then().statusCode(409);
 
         as("agent").contentType("application/json").body(Map.of("accountId", account, "description", "x", "channel", "PHONE"))
@@ -190,7 +192,7 @@ class ComplaintFlowTest {
         body.put("category", category.name());
         body.put("description", "They called me at night, many times.");
         body.put("channel", "PHONE");
-        body.put("evidenceRefs", java.util.List.of("REC-1"));
+        body.put("evidenceRefs", List.of("REC-1"));
         return body;
     }
 

@@ -1,6 +1,7 @@
 package io.arrears.contact.flow;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.arrears.contact.Cardholder;
 import io.arrears.contact.Peers;
@@ -28,6 +29,7 @@ import io.arrears.testing.MovableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -96,7 +98,7 @@ class ChannelAdaptersTest {
         MimeMessage mail = await().atMost(BOUND).until(() -> mailFor(request.reminderId()), m -> m != null);
         assertThat(mail.getSubject()).isEqualTo("Your card payment is overdue");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(holder.email());
-        String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(mail);
+        String body = GreenMailUtil.getBody(mail);
         assertThat(body).contains("300.00 CNY").contains("card ending").doesNotContain(holder.accountId());
 
         assertThat(sent.await(request.reminderId(), DeliveryStatus.SENT).providerMessageId()).isEqualTo("<" + request.reminderId() + "@arrears>");
@@ -194,9 +196,11 @@ class ChannelAdaptersTest {
                         .withBody("{\"callId\":\"CALL-RETRIED\"}")));
         KafkaTestClient.publish(request);
 
+        // PENDING after one try: the first call was refused and the next waits for its backoff.
         await().atMost(BOUND).until(() -> {
             dispatcher.dispatchDue();
-            return "PENDING".equals(holder.history().getString("attempts[0].status"));
+            var history = holder.history();
+            return "PENDING".equals(history.getString("attempts[0].status")) && history.getInt("attempts[0].tries") == 1;
         });
         assertThat(holder.history().getString("attempts[0].reason")).isEqualTo("IVR vendor answered HTTP 503");
         dispatcher.dispatchDue();
@@ -241,12 +245,12 @@ class ChannelAdaptersTest {
 
         MimeMessage mail = await().atMost(BOUND).until(() -> mailFor(plan.planId() + "-CONFIRMATION"), m -> m != null);
         assertThat(mail.getSubject()).isEqualTo("Your repayment plan is confirmed");
-        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail)).contains("200.01 CNY").contains("1. 2030-04-01: 100.00 CNY")
+        assertThat(GreenMailUtil.getBody(mail)).contains("200.01 CNY").contains("1. 2030-04-01: 100.00 CNY")
                 .contains("2. 2030-05-01: 100.01 CNY");
     }
 
 
-    private static io.restassured.specification.RequestSpecification signed(byte[] body) {
+    private static RequestSpecification signed(byte[] body) {
         return given().contentType("application/json").header(CallbackSignature.HEADER, CallbackSignature.sign(ProviderPeers.CALLBACK_SECRET, body))
                 .body(body);
     }
