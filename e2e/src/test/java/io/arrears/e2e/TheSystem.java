@@ -67,6 +67,7 @@ final class TheSystem {
         start("contact-channel", "e2e_contact", Map.of(
                 "quarkus.mailer.port", Integer.toString(mail.port()),
                 "SMTP_START_TLS", "DISABLED",
+                "quarkus.mailer.keep-alive", "false",
                 "contact.adapters.smpp.port", Integer.toString(smsc.port()),
                 "contact.adapters.smpp.rebind-every", "2s",
                 "contact.adapters.ivr.url", "http://127.0.0.1:" + ivrPort,

@@ -42,7 +42,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -61,7 +62,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final SMPPServerSessionListener listener;
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final List<Submitted> submitted = new CopyOnWriteArrayList<>();
-    private final ExecutorService outbound = Executors.newSingleThreadExecutor(r -> daemon(r, "smsc-outbound"));
+    private final ScheduledExecutorService outbound = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "smsc-outbound"));
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
     private final Thread acceptor;
     private volatile boolean autoReceipts;
@@ -114,6 +115,20 @@ public final class SmscSimulator implements AutoCloseable {
                 delivered ? DeliveryReceiptState.DELIVRD : DeliveryReceiptState.UNDELIV, delivered ? "000" : "001", "");
         deliver(message.destination(), message.source(), new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
                 new GeneralDataCoding(Alphabet.ALPHA_DEFAULT), receipt.toString().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * As an SMS centre does: a receipt the client refuses (it may not have recorded the message yet)
+     * is offered again a little later, a bounded number of times.
+     */
+    private void receiptUntilTaken(String messageId, int attempt) {
+        try {
+            receipt(messageId, true);
+        } catch (IllegalStateException refused) {
+            if (attempt < 20 && running) {
+                outbound.schedule(() -> receiptUntilTaken(messageId, attempt + 1), 500, TimeUnit.MILLISECONDS);
+            }
+        }
     }
 
     /** A text from a handset to the bank's short code, e.g. a STOP reply. */
@@ -182,7 +197,7 @@ public final class SmscSimulator implements AutoCloseable {
             outbound.submit(() -> {
                 onSubmit.accept(message);
                 if (autoReceipts) {
-                    receipt(messageId, true);
+                    receiptUntilTaken(messageId, 1);
                 }
             });
             try {
