@@ -18,6 +18,7 @@ public class SmtpEmailAdapter implements ChannelAdapter {
 
     private static final Logger LOG = Logger.getLogger(SmtpEmailAdapter.class);
     private static final Pattern PERMANENT = Pattern.compile("\\b5\\d\\d\\b");
+    private static final Pattern CLOSING = Pattern.compile("\\b421\\b");
 
     private final Mailer mailer;
     private final NoticeTemplates templates;
@@ -40,14 +41,22 @@ public class SmtpEmailAdapter implements ChannelAdapter {
                 .setText(message.notice().longText())
                 .addHeader("Message-ID", messageId)
                 .addHeader("X-Arrears-Reminder", message.reminderId());
-        try {
-            mailer.send(mail);
-            return SendResult.accepted(messageId);
-        } catch (RuntimeException e) {
-            String error = String.valueOf(e.getMessage());
-            LOG.warnf("SMTP send of %s failed: %s", message, error);
-            return PERMANENT.matcher(error).find() ? SendResult.rejected("SMTP: " + error) : SendResult.transientFailure("SMTP: " + error);
+        String error = null;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                mailer.send(mail);
+                return SendResult.accepted(messageId);
+            } catch (RuntimeException e) {
+                error = String.valueOf(e.getMessage());
+                LOG.warnf("SMTP send of %s failed: %s", message, error);
+                // 421: the relay closed the (pooled, idle) connection before taking the message; a new
+                // connection may be tried at once, since a server that answers 421 has accepted nothing.
+                if (!CLOSING.matcher(error).find()) {
+                    break;
+                }
+            }
         }
+        return PERMANENT.matcher(error).find() ? SendResult.rejected("SMTP: " + error) : SendResult.transientFailure("SMTP: " + error);
     }
 
     @Override
