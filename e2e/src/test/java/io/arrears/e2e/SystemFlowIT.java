@@ -80,6 +80,8 @@ class SystemFlowIT {
     void aComplaintHoldsContactEverywhereAndItsResolutionReleasesIt() {
         Holder holder = CoreBanking.holder(middayZone());
         String caseId = missedPayment(holder);
+        // The cardholder complains about a contact that was made: wait for it, so the complaint has evidence.
+        await().atMost(BOUND).until(() -> smsTo(holder) != null);
 
         String complaint = as("agent").contentType("application/json")
                 .body(Map.of("accountId", holder.accountId(), "category", "HARASSMENT", "description", "too many calls", "channel", "PHONE"))
