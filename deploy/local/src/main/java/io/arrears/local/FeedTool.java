@@ -1,24 +1,18 @@
 package io.arrears.local;
 
-import io.arrears.events.CloudEventHeaders;
 import io.arrears.events.Event;
 import io.arrears.events.EventJson;
 import io.arrears.events.EventSchemas;
 import io.arrears.events.EventType;
+import io.arrears.local.demo.Feed;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,18 +29,11 @@ final class FeedTool {
         var tree = EventJson.mapper().readTree(json);
         List<com.fasterxml.jackson.databind.JsonNode> bodies = tree.isArray()
                 ? java.util.stream.StreamSupport.stream(tree.spliterator(), false).toList() : List.of(tree);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+        try (Feed feed = new Feed(bootstrap, "/corebanking/local", Clock.systemUTC())) {
             for (var body : bodies) {
                 EventSchemas.requireValid(type, body);
                 Event event = EventJson.bind(body, type.recordClass());
-                CloudEventHeaders ce = CloudEventHeaders.forNewEvent(event, "/corebanking/local", OffsetDateTime.now());
-                RecordHeaders headers = new RecordHeaders();
-                ce.toMap().forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
-                producer.send(new ProducerRecord<>(topic, null, event.key(), EventJson.write(event), headers)).get();
-                System.out.println("published " + ce.type() + " " + ce.id() + " key " + event.key());
+                System.out.println("published " + type.ceType() + " " + feed.sendNow(event) + " key " + event.key());
             }
         }
     }

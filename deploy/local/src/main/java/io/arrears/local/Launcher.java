@@ -1,5 +1,6 @@
 package io.arrears.local;
 
+import io.arrears.local.demo.BankMonth;
 import io.arrears.testing.KafkaBroker;
 import io.arrears.testing.KafkaTopics;
 import io.arrears.testing.PostgresServer;
@@ -37,8 +38,9 @@ public final class Launcher {
             case "watch" -> FeedTool.watch(bootstrap(), args[1]);
             case "sinks" -> ProviderSinks.run(home);
             case "keys" -> SigningKeys.ensure(Path.of(args[1]));
+            case "demo" -> BankMonth.play(role -> token(home, role));
             default -> {
-                System.err.println("usage: Launcher infra | sinks | keys DIR | token ROLE | publish TOPIC FILE | watch TOPIC");
+                System.err.println("usage: Launcher infra | sinks | keys DIR | token ROLE | publish TOPIC FILE | watch TOPIC | demo");
                 System.exit(2);
             }
         }

@@ -25,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -50,6 +51,7 @@ public class OutboxRelay {
     private final MessagingConfig.Relay config;
     private final Map<String, Object> kafkaConfig;
     private final MeterRegistry registry;
+    private final Clock clock;
     private final Map<String, Counter> published = new ConcurrentHashMap<>();
     private final AtomicLong oldestPendingAgeMillis = new AtomicLong();
 
@@ -60,8 +62,9 @@ public class OutboxRelay {
 
     public OutboxRelay(AgroalDataSource dataSource, MessagingConfig config,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                       MeterRegistry registry) {
+                       MeterRegistry registry, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
         this.config = config.relay();
         this.kafkaConfig = kafkaConfig;
         this.registry = registry;
@@ -142,7 +145,7 @@ public class OutboxRelay {
             oldestPendingAgeMillis.set(0);
             return 0;
         }
-        oldestPendingAgeMillis.set(Duration.between(rows.get(0).createdAt, OffsetDateTime.now()).toMillis());
+        oldestPendingAgeMillis.set(Duration.between(rows.get(0).createdAt, OffsetDateTime.now(clock)).toMillis());
         KafkaProducer<String, byte[]> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {

@@ -5,4 +5,11 @@ package io.arrears.contact.channel;
  * Adapters fire it as a CDI event; the dispatcher turns it into DELIVERED or FAILED.
  */
 public record ProviderReceipt(String providerMessageId, boolean delivered, String detail) {
+
+    /** No attempt carries this provider message id (yet): a receipt can outrun the record of its own send. */
+    public static class UnknownMessage extends RuntimeException {
+        public UnknownMessage(String providerMessageId) {
+            super("no contact attempt has provider message id " + providerMessageId);
+        }
+    }
 }

@@ -50,6 +50,10 @@ public class SmsInbound implements MessageReceiverListener {
             }
         } catch (InvalidDeliveryReceiptException e) {
             LOG.warnf("unreadable delivery receipt ignored: %s", e.getMessage());
+        } catch (ProviderReceipt.UnknownMessage e) {
+            // A fast SMS centre can report delivery before the submit's own transaction has committed.
+            LOG.debugf("receipt ahead of its submit, the SMSC will deliver it again: %s", e.getMessage());
+            throw new ProcessRequestException("not recorded yet: " + e.getMessage(), SYSTEM_ERROR);
         } catch (RuntimeException e) {
             LOG.errorf(e, "could not record a deliver_sm; the SMSC will deliver it again");
             throw new ProcessRequestException("not recorded: " + e.getMessage(), SYSTEM_ERROR);

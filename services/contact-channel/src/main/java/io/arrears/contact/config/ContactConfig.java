@@ -76,6 +76,13 @@ public interface ContactConfig {
         @WithDefault("100")
         int batchSize();
 
+        /**
+         * Attempts of a batch handled at once. Each waits mostly on the database and the provider, so a
+         * few in flight multiply throughput; the account lock still serialises one cardholder's attempts.
+         */
+        @WithDefault("8")
+        int workers();
+
         /** Sends per attempt for transient provider errors, the first included. */
         @WithDefault("5")
         int maxTries();

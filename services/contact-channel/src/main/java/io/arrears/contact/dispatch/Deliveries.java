@@ -23,16 +23,9 @@ public class Deliveries {
     @Transactional
     void onReceipt(@Observes ProviderReceipt receipt) {
         ContactAttempt attempt = attempts.byProviderMessageId(receipt.providerMessageId())
-                .orElseThrow(() -> new UnknownProviderMessage(receipt.providerMessageId()));
+                .orElseThrow(() -> new ProviderReceipt.UnknownMessage(receipt.providerMessageId()));
         if (attempt.status.awaitsReceipt()) {
             outcomes.finish(attempt, receipt.delivered() ? AttemptStatus.DELIVERED : AttemptStatus.FAILED, receipt.detail(), null);
-        }
-    }
-
-    /** No attempt carries this provider message id (yet). */
-    public static class UnknownProviderMessage extends RuntimeException {
-        public UnknownProviderMessage(String providerMessageId) {
-            super("no contact attempt has provider message id " + providerMessageId);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.arrears.contact.channel.SendResult;
 import io.arrears.contact.config.ContactConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -13,11 +14,16 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends what is due: each attempt is prepared in one transaction, handed to its channel's adapter
- * outside any, and its result recorded in another. Several instances may poll at once; row locks
- * with SKIP LOCKED give each attempt to one of them.
+ * outside any, and its result recorded in another. A batch is spread over a few workers, and several
+ * instances may poll at once; row locks with SKIP LOCKED give each attempt to one of them.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -30,12 +36,25 @@ public class Dispatcher {
     private final ContactConfig config;
     private final Clock clock;
 
+    private final ExecutorService workers;
+
     Dispatcher(AttemptRepository attempts, ContactGate gate, ChannelAdapters adapters, ContactConfig config, Clock clock) {
         this.attempts = attempts;
         this.gate = gate;
         this.adapters = adapters;
         this.config = config;
         this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.dispatch().workers(), r -> {
+            Thread t = new Thread(r, "contact-dispatch-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdown();
     }
 
     @Scheduled(every = "${contact.dispatch.poll-every}", delayed = "${contact.dispatch.first-poll-after}",
@@ -50,10 +69,32 @@ public class Dispatcher {
         List<String> due;
         do {
             due = QuarkusTransaction.requiringNew().call(() -> attempts.due(OffsetDateTime.now(clock), config.dispatch().batchSize()));
-            due.forEach(this::dispatch);
+            List<Future<?>> inFlight = due.stream().<Future<?>>map(id -> workers.submit(() -> dispatchSafely(id))).toList();
+            for (Future<?> f : inFlight) {
+                awaitDone(f);
+            }
             seen += due.size();
         } while (due.size() == config.dispatch().batchSize());
         return seen;
+    }
+
+    private void dispatchSafely(String reminderId) {
+        try {
+            dispatch(reminderId);
+        } catch (RuntimeException e) {
+            // The attempt stays as it was (PENDING, DEFERRED or SENDING) and a later poll or the reconciler takes it up.
+            LOG.warnf(e, "dispatching %s stopped; it is retried", reminderId);
+        }
+    }
+
+    private static void awaitDone(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            LOG.warn("a dispatch worker failed", e.getCause());
+        }
     }
 
     private void dispatch(String reminderId) {

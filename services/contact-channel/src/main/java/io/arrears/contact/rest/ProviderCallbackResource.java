@@ -2,7 +2,6 @@ package io.arrears.contact.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.arrears.contact.channel.ProviderReceipt;
-import io.arrears.contact.dispatch.Deliveries;
 import io.arrears.events.EventJson;
 import io.arrears.events.InvalidEventException;
 import io.arrears.web.InvalidRequestException;
@@ -70,7 +69,7 @@ public class ProviderCallbackResource {
         try {
             receipts.fire(receipt);
             return Response.noContent().build();
-        } catch (Deliveries.UnknownProviderMessage e) {
+        } catch (ProviderReceipt.UnknownMessage e) {
             return Response.status(Response.Status.CONFLICT).type(Problem.MEDIA_TYPE)
                     .entity(Problem.of(409, "Unknown message", e.getMessage())).build();
         }
