@@ -51,10 +51,15 @@ public final class ScaledClock extends Clock {
         return anchor.plusNanos((long) (simulatedNanos / speed));
     }
 
+    /** What this clock read at the wall-clock instant {@code real}. */
+    public Instant simulatedInstantOf(Instant real) {
+        long realNanos = Duration.between(anchor, real).toNanos();
+        return start.plusNanos((long) (realNanos * speed));
+    }
+
     @Override
     public Instant instant() {
-        long realNanos = Duration.between(anchor, real.instant()).toNanos();
-        return start.plusNanos((long) (realNanos * speed));
+        return simulatedInstantOf(real.instant());
     }
 
     @Override

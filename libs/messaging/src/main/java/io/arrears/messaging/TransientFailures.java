@@ -14,7 +14,7 @@ import java.util.Set;
  * Tells a failure worth retrying (the database is away, a lock or serialization conflict) from one
  * that will fail the same way every time and must not block the stream.
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     /** SQLSTATE classes: connection exception, transaction rollback, insufficient resources, operator intervention. */
     private static final Set<String> TRANSIENT_SQL_STATE_CLASSES = Set.of("08", "40", "53", "57");
@@ -22,7 +22,7 @@ final class TransientFailures {
     private TransientFailures() {
     }
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
                     || t instanceof JDBCConnectionException || t instanceof OptimisticLockException

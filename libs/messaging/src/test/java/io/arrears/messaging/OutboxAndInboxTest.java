@@ -3,6 +3,7 @@ package io.arrears.messaging;
 import io.agroal.api.AgroalDataSource;
 import io.arrears.events.BusinessDayClosed;
 import io.arrears.events.CloudEventHeaders;
+import io.arrears.events.EventJson;
 import io.arrears.events.EventType;
 import io.arrears.events.PlanCompleted;
 import io.arrears.events.Topics;
@@ -16,12 +17,16 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +52,9 @@ class OutboxAndInboxTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    EventIntake intake;
 
     @Test
     void anEventAddedInATransactionIsPublishedWithCloudEventsHeaders() {
@@ -153,6 +161,36 @@ class OutboxAndInboxTest {
             assertThat(TopicProbe.header(dead.get(0), Outbox.DLQ_REASON)).isEqualTo("business date 1999-12-31 predates the ledger");
             assertThat(timesApplied(LocalDate.of(1999, 12, 31))).isZero();
         }
+    }
+
+    @Test
+    void aBatchIsAppliedInKeyOrderAndEachKeyKeepsItsOffsetOrder() {
+        LocalDate first = uniqueDate();
+        String[] keys = {"ACC-B", "ACC-A", "ACC-C", "ACC-A", "ACC-B", "ACC-A"};
+        TopicPartition partition = new TopicPartition(Topics.BUSINESS_DAY, 0);
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        for (int offset = 0; offset < keys.length; offset++) {
+            batch.add(record(partition, offset, keys[offset], new BusinessDayClosed(first.plusDays(offset))));
+        }
+        List<String> applied = new ArrayList<>();
+
+        intake.apply("order-test-" + UUID.randomUUID(), new ConsumerRecords<>(Map.of(partition, batch)), BusinessDayClosed.class,
+                (day, headers) -> {
+                    applied.add(headers.subject() + "@" + (day.businessDate().toEpochDay() - first.toEpochDay()));
+                    return Outcome.applied();
+                });
+
+        assertThat(applied).containsExactly("ACC-A@1", "ACC-A@3", "ACC-A@5", "ACC-B@0", "ACC-B@4", "ACC-C@2");
+    }
+
+    private static ConsumerRecord<String, byte[]> record(TopicPartition partition, long offset, String key, BusinessDayClosed day) {
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(partition.topic(), partition.partition(), offset, key,
+                EventJson.write(day));
+        CloudEventHeaders.forNewEvent(day, "/arrears/order-test", OffsetDateTime.now()).toMap().entrySet().stream()
+                .filter(h -> !CloudEventHeaders.SUBJECT.equals(h.getKey()))
+                .forEach(h -> record.headers().add(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8)));
+        record.headers().add(CloudEventHeaders.SUBJECT, key.getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     @Test

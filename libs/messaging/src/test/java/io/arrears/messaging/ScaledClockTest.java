@@ -42,6 +42,13 @@ class ScaledClockTest {
     }
 
     @Test
+    void tellsWhatItReadAtAPastWallClockInstant() {
+        ScaledClock clock = new ScaledClock(START, ANCHOR, 4320, new MovableClock(ANCHOR.plusSeconds(3600)));
+        assertThat(clock.simulatedInstantOf(ANCHOR.plusSeconds(60))).isEqualTo(START.plus(Duration.ofDays(3)));
+        assertThat(clock.realInstantOf(clock.simulatedInstantOf(ANCHOR.plusMillis(12_345)))).isEqualTo(ANCHOR.plusMillis(12_345));
+    }
+
+    @Test
     void keepsItsTimeLineInAnotherZone() {
         MovableClock wall = new MovableClock(ANCHOR.plusSeconds(20));
         ScaledClock clock = new ScaledClock(START, ANCHOR, 4320, wall);

@@ -1,7 +1,9 @@
 package io.arrears.local.demo;
 
 import io.arrears.events.BusinessDayClosed;
+import io.arrears.events.CloudEventHeaders;
 import io.arrears.events.CustomerUpdated;
+import io.arrears.events.EventType;
 import io.arrears.events.PaymentPosted;
 import io.arrears.events.StatementIssued;
 import io.arrears.events.Topics;
@@ -73,8 +75,21 @@ public final class BankMonth {
         this.random = new Random(settings.seed() * 31 + 7);
         Population.draw(settings.accounts(), settings.seed()).forEach(h -> holders.put(h.accountId(), h));
         this.feed = new Feed(settings.bootstrap(), "/corebanking/simulator", settings.clock());
-        this.observer = new Observer(settings.bootstrap(), account -> holders.get(account) == null || holders.get(account).atHome());
+        this.observer = new Observer(settings.bootstrap(), this::inContactHours);
         this.desk = new Desk(settings.urls(), tokenFor);
+    }
+
+    /**
+     * A request made at home between 08:00 and 20:00 is sendable at once; the shipped policy packs open
+     * contact windows from 08:00 to 21:00, and the hour's margin keeps a retry inside the window.
+     */
+    private boolean inContactHours(String accountId, long requestedAtMillis) {
+        Holder h = holders.get(accountId);
+        if (h == null || !h.atHome()) {
+            return false;
+        }
+        LocalTime local = settings.clock().simulatedInstantOf(Instant.ofEpochMilli(requestedAtMillis)).atZone(BANK_ZONE).toLocalTime();
+        return !local.isBefore(LocalTime.of(8, 0)) && local.isBefore(LocalTime.of(20, 0));
     }
 
     public static void play(Function<String, String> tokenFor) throws Exception {
@@ -88,9 +103,8 @@ public final class BankMonth {
     }
 
     private void play() throws Exception {
-        first = today().plusDays(1);
-        say(String.format("A bank month for %,d card accounts from %s, %d days, seed %d; one simulated day takes %.0f s.",
-                settings.accounts(), first, settings.days(), settings.seed(), settings.daySeconds()));
+        say(String.format("A bank month for %,d card accounts, %d days, seed %d; one simulated day takes %.0f s.",
+                settings.accounts(), settings.days(), settings.seed(), settings.daySeconds()));
         long started = System.nanoTime();
         loadTheBook();
         say("");
@@ -143,8 +157,8 @@ public final class BankMonth {
             }
         }
         feed.flush();
-        say(String.format("Core banking published %,d cardholders and %,d statements, due %s to %s.", holders.size(), holders.size(),
-                first.plusDays(1), first.plusDays(10)));
+        say(String.format("Core banking published %,d cardholders and %,d statements, due %s to %s; the month runs from %s to %s.",
+                holders.size(), holders.size(), first.plusDays(1), first.plusDays(10), first, first.plusDays(settings.days() - 1)));
     }
 
     private void awaitRead(String group, String topic) throws Exception {
@@ -185,12 +199,17 @@ public final class BankMonth {
 
     /** Upstream systems are not perfect: a truncated record and one with a negative amount, among good ones. */
     private void sendMalformedRecords() {
-        feed.sendRaw(Topics.PAYMENTS, "ACC-0000001", Map.of("ce_type", "corebanking.PaymentPosted", "ce_id", "BAD-1"),
+        feed.sendRaw(Topics.PAYMENTS, "ACC-0000001", paymentHeaders("BAD-1"),
                 "{\"accountId\":\"ACC-0000001\",\"paymentId\":\"PAY-TRUNC".getBytes(StandardCharsets.UTF_8));
-        feed.sendRaw(Topics.PAYMENTS, "ACC-0000002", Map.of("ce_type", "corebanking.PaymentPosted", "ce_id", "BAD-2"),
+        feed.sendRaw(Topics.PAYMENTS, "ACC-0000002", paymentHeaders("BAD-2"),
                 ("{\"accountId\":\"ACC-0000002\",\"paymentId\":\"PAY-NEG\",\"amount\":-50.00,\"currency\":\"CNY\","
                         + "\"postedAt\":\"" + now() + "\",\"channel\":\"ATM\"}").getBytes(StandardCharsets.UTF_8));
         feed.flush();
+    }
+
+    private static Map<String, String> paymentHeaders(String id) {
+        return Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0, CloudEventHeaders.ID, id,
+                CloudEventHeaders.SOURCE, "/corebanking/simulator", CloudEventHeaders.TYPE, EventType.PAYMENT_POSTED.ceType());
     }
 
     /** Agents call the top of the queue: a promise, a plan, or no answer, as the cardholder is inclined. */

@@ -97,7 +97,7 @@ final class MonthReport {
         out.printf("Latency (wall clock, ms) %28s %7s %7s %7s %7s%n", "samples", "p50", "p95", "p99", "max");
         latency(out, "business day closed -> PaymentMissed", Percentiles.of(t.missedLatency()));
         latency(out, "payment posted -> PaymentReceived", Percentiles.of(t.paymentLatency()));
-        latency(out, "reminder requested -> at the provider", Percentiles.of(t.dispatchLatency()));
+        latency(out, "reminder requested in hours -> at the provider", Percentiles.of(t.dispatchLatency()));
         double throughput = t.records() / Math.max(1.0, took.toMillis() / 1000.0);
         out.printf("Throughput: %,d events on the arrears topics in %ds, %,.0f events/s%n", t.records(), took.toSeconds(), throughput);
         settings.targets().ifPresent(file -> Targets.load(file).report(out, Map.of(

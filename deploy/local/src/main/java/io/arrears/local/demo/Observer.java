@@ -29,7 +29,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * Watches every arrears topic and dead-letter topic from the side, as an auditor would, and keeps the
@@ -49,7 +49,7 @@ final class Observer implements AutoCloseable {
     final Map<String, Long> paymentPublishedAt = new ConcurrentHashMap<>();
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final Predicate<String> atHome;
+    private final BiPredicate<String, Long> promptlyDue;
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -80,9 +80,13 @@ final class Observer implements AutoCloseable {
         }
     }
 
-    /** {@code atHome} tells the accounts whose cardholders live in the bank's time zone: their reminders are never deferred. */
-    Observer(String bootstrap, Predicate<String> atHome) {
-        this.atHome = atHome;
+    /**
+     * {@code promptlyDue} tells, from the account and the wall-clock time of its request, whether a
+     * reminder may go out at once: only those count for dispatch latency, not those that wait, as the
+     * law requires, for the cardholder's contact window to open.
+     */
+    Observer(String bootstrap, BiPredicate<String, Long> promptlyDue) {
+        this.promptlyDue = promptlyDue;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "arrears-demo-observer-" + UUID.randomUUID(),
@@ -157,7 +161,7 @@ final class Observer implements AutoCloseable {
         }
         Request request = requests.get(sent.reminderId());
         boolean handedOver = sent.status() != DeliveryStatus.SUPPRESSED && sent.status() != DeliveryStatus.FAILED;
-        if (before == null && handedOver && request != null && atHome.test(request.accountId())) {
+        if (before == null && handedOver && request != null && promptlyDue.test(request.accountId(), request.at())) {
             dispatchLatency.add(at - request.at());
         }
     }

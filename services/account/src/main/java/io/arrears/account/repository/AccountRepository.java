@@ -2,7 +2,6 @@ package io.arrears.account.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +19,18 @@ public class AccountRepository implements PanacheRepositoryBase<Account, String>
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Accounts the end-of-day run must review for {@code date}; uses the partial next-review index. */
-    public List<Account> lockDueForReview(LocalDate date, int limit) {
-        return find("nextReviewDate <= ?1", Sort.by("nextReviewDate").and("id"), date)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .page(Page.ofSize(limit))
-                .list();
+    /**
+     * Ids of accounts the end-of-day run must review for {@code date}, their rows locked; uses the
+     * partial next-review index. With {@code passOverLocked}, accounts another transaction holds (a
+     * payment being applied) are left for a later chunk instead of waited for; without it, the few
+     * left are waited for in id order, the order in which consumers lock the accounts of a batch.
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> lockDueForReview(LocalDate date, int limit, boolean passOverLocked) {
+        String sql = passOverLocked
+                ? "select id from account where next_review_date <= ?1 order by next_review_date, id limit ?2 for update skip locked"
+                : "select id from account where next_review_date <= ?1 order by id limit ?2 for update";
+        return getEntityManager().createNativeQuery(sql).setParameter(1, date).setParameter(2, limit).getResultList();
     }
 
     public long countDueForReview(LocalDate date) {

@@ -3,6 +3,8 @@ package io.arrears.account.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -10,6 +12,11 @@ public class RepaymentPlanRepository implements PanacheRepositoryBase<RepaymentP
 
     public Optional<RepaymentPlan> active(String accountId) {
         return find("accountId = ?1 and status = ?2", accountId, RepaymentPlan.Status.ACTIVE).firstResultOptional();
+    }
+
+    /** The plans in force on any of these accounts. */
+    public List<RepaymentPlan> activeOf(Collection<String> accountIds) {
+        return list("accountId in ?1 and status = ?2", accountIds, RepaymentPlan.Status.ACTIVE);
     }
 
     /** The plan in force, or else the most recent one, for display. */

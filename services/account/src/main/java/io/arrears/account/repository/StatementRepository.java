@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
 import java.util.List;
 
 @ApplicationScoped
@@ -12,5 +13,10 @@ public class StatementRepository implements PanacheRepositoryBase<Statement, Str
     /** Statements whose minimum is not yet fully paid, oldest due date first. */
     public List<Statement> unpaid(String accountId) {
         return list("accountId = ?1 and minimumPaid < minimumDue", Sort.by("dueDate").and("id"), accountId);
+    }
+
+    /** {@link #unpaid} for many accounts in one query, each account's oldest due date first. */
+    public List<Statement> unpaidOf(Collection<String> accountIds) {
+        return list("accountId in ?1 and minimumPaid < minimumDue", Sort.by("accountId").and("dueDate").and("id"), accountIds);
     }
 }

@@ -3,7 +3,10 @@ package io.arrears.account.service;
 import io.arrears.account.domain.Ageing;
 import io.arrears.account.domain.Delinquency;
 import io.arrears.account.repository.Account;
+import io.arrears.account.repository.AccountRepository;
+import io.arrears.account.repository.RepaymentPlan;
 import io.arrears.account.repository.RepaymentPlanRepository;
+import io.arrears.account.repository.Statement;
 import io.arrears.account.repository.StatementRepository;
 import io.arrears.messaging.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,19 +15,25 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Currency;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 class AccountLoader {
 
+    private final AccountRepository accounts;
     private final StatementRepository statements;
     private final RepaymentPlanRepository plans;
     private final BusinessCalendar calendar;
     private final Ageing ageing;
     private final Clock clock;
 
-    AccountLoader(StatementRepository statements, RepaymentPlanRepository plans, BusinessCalendar calendar, Ageing ageing,
-                  Clock clock) {
+    AccountLoader(AccountRepository accounts, StatementRepository statements, RepaymentPlanRepository plans, BusinessCalendar calendar,
+                  Ageing ageing, Clock clock) {
+        this.accounts = accounts;
         this.statements = statements;
         this.plans = plans;
         this.calendar = calendar;
@@ -35,6 +44,22 @@ class AccountLoader {
     /** The account must already be locked by the caller. */
     LoadedAccount load(Account account) {
         return LoadedAccount.of(account, statements.unpaid(account.id), plans.active(account.id));
+    }
+
+    /**
+     * Accounts the caller has locked, in the order given, read in three queries for all of them
+     * rather than three for each: a round trip to the database costs more than anything done here.
+     */
+    List<LoadedAccount> loadAll(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Account> byId = accounts.list("id in ?1", ids).stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+        Map<String, List<Statement>> unpaid = statements.unpaidOf(ids).stream().collect(Collectors.groupingBy(s -> s.accountId));
+        Map<String, RepaymentPlan> active = plans.activeOf(ids).stream()
+                .collect(Collectors.toMap(p -> p.accountId, Function.identity(), (first, second) -> first));
+        return ids.stream().map(id -> LoadedAccount.of(byId.get(id), unpaid.getOrDefault(id, List.of()),
+                Optional.ofNullable(active.get(id)))).toList();
     }
 
     /** An account keeps the currency of its first statement; anything else is bad input, not a retry. */

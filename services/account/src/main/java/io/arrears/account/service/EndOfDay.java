@@ -9,6 +9,7 @@ import io.arrears.account.repository.BusinessDay;
 import io.arrears.account.repository.BusinessDayRepository;
 import io.arrears.account.repository.RepaymentPlan;
 import io.arrears.events.PlanBroken;
+import io.arrears.messaging.TransientFailures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -31,12 +32,17 @@ import java.util.concurrent.locks.ReentrantLock;
  * next-review date has come. Each chunk of accounts is its own transaction, and a day is marked aged
  * only when none is left, so a crash part-way resumes where it stopped. Replicas take turns through a
  * transaction-scoped advisory lock.
+ *
+ * <p>Payments and statements keep arriving while a day is aged. Chunks pass over the accounts they
+ * are being applied to, then wait for the few left, so the run and the consumers never stand in each
+ * other's way for long; a lock conflict that still happens is retried, not left to the next catch-up.
  */
 @ApplicationScoped
 public class EndOfDay {
 
     private static final Logger LOG = Logger.getLogger(EndOfDay.class);
     private static final long AGEING_LOCK = 0x6167656163636f75L;
+    private static final int CONFLICT_RETRIES = 5;
 
     private final AccountRepository accounts;
     private final BusinessDayRepository days;
@@ -96,32 +102,48 @@ public class EndOfDay {
     }
 
     private void ageClosedDays() {
-        try {
-            Optional<LocalDate> day;
-            while ((day = QuarkusTransaction.requiringNew().call(days::oldestNotAged)).isPresent()) {
-                LocalDate date = day.get();
-                Timer.Sample sample = Timer.start();
-                int reviewed = 0;
-                int chunk;
-                while ((chunk = QuarkusTransaction.requiringNew().call(() -> reviewChunk(date))) > 0) {
-                    reviewed += chunk;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ageEachClosedDay();
+                return;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e) || attempt >= CONFLICT_RETRIES) {
+                    LOG.warn("ageing stopped; it resumes on the next catch-up", e);
+                    return;
                 }
-                if (QuarkusTransaction.requiringNew().call(() -> markAged(date))) {
-                    sample.stop(dayTimer);
-                    LOG.infof("aged business day %s: %d accounts reviewed", date, reviewed);
-                }
+                LOG.infof("ageing met a conflict and goes on (%d of %d): %s", attempt, CONFLICT_RETRIES, e.toString());
             }
-        } catch (RuntimeException e) {
-            LOG.warn("ageing stopped; it resumes on the next catch-up", e);
         }
     }
 
-    private int reviewChunk(LocalDate date) {
+    private void ageEachClosedDay() {
+        Optional<LocalDate> day;
+        while ((day = QuarkusTransaction.requiringNew().call(days::oldestNotAged)).isPresent()) {
+            LocalDate date = day.get();
+            Timer.Sample sample = Timer.start();
+            int reviewed = reviewAll(date, true) + reviewAll(date, false);
+            if (QuarkusTransaction.requiringNew().call(() -> markAged(date))) {
+                sample.stop(dayTimer);
+                LOG.infof("aged business day %s: %d accounts reviewed", date, reviewed);
+            }
+        }
+    }
+
+    private int reviewAll(LocalDate date, boolean passOverLocked) {
+        int reviewed = 0;
+        int chunk;
+        while ((chunk = QuarkusTransaction.requiringNew().call(() -> reviewChunk(date, passOverLocked))) > 0) {
+            reviewed += chunk;
+        }
+        return reviewed;
+    }
+
+    private int reviewChunk(LocalDate date, boolean passOverLocked) {
         lock();
-        List<Account> due = accounts.lockDueForReview(date, config.ageing().chunkSize());
+        List<String> due = accounts.lockDueForReview(date, config.ageing().chunkSize(), passOverLocked);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        for (Account account : due) {
-            review(loader.load(account), date, now);
+        for (LoadedAccount loaded : loader.loadAll(due)) {
+            review(loaded, date, now);
         }
         return due.size();
     }

@@ -1,5 +1,8 @@
 package io.arrears.account.messaging;
 
+import io.agroal.api.AgroalDataSource;
+import io.arrears.account.repository.BusinessDay;
+import io.arrears.account.repository.Payment;
 import io.arrears.events.BusinessDayClosed;
 import io.arrears.events.MissedReason;
 import io.arrears.events.PaymentMissed;
@@ -15,15 +18,20 @@ import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
 import io.arrears.testing.TestTokens;
 import io.arrears.testing.TopicProbe;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,6 +55,9 @@ class AccountFlowTest {
 
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static LocalDate nextFreeDay = LocalDate.of(2030, 1, 1);
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private TopicProbe missed;
     private String account;
@@ -170,11 +181,42 @@ class AccountFlowTest {
         }
     }
 
+    @Test
+    void ageingPassesOverAnAccountAPaymentHoldsAndReviewsItOnceThePaymentIsDone() throws Exception {
+        LocalDate due = statementDate.plusDays(25);
+        String other = account + "-B";
+        issueStatement("ST-1", statementDate, due, "100.00", "CNY");
+        issueStatement(other, "ST-1", statementDate, due, "100.00", "CNY");
+        closeDays(statementDate, due.plusDays(2));
+        awaitAged(due.plusDays(2));
+
+        try (Connection payment = dataSource.getConnection()) {
+            payment.setAutoCommit(false);
+            try (PreparedStatement lock = payment.prepareStatement("select id from account where id = ? for update")) {
+                lock.setString(1, account);
+                lock.executeQuery().close();
+            }
+            closeDays(due.plusDays(3), due.plusDays(4));
+
+            missed.awaitEvents(PaymentMissed.class, e -> e.accountId().equals(other), 1, BOUND);
+            assertThat(missed.events(PaymentMissed.class, e -> e.accountId().equals(account))).isEmpty();
+            assertThat(aged(due.plusDays(4))).isFalse();
+            payment.rollback();
+        }
+
+        missed.awaitEvents(PaymentMissed.class, e -> e.accountId().equals(account), 1, BOUND);
+        awaitAged(due.plusDays(4));
+    }
+
     private void issueStatement(String id, LocalDate date, LocalDate due, String minimum, String currency) {
-        KafkaTestClient.publish(new StatementIssued(account, "CUS-" + account, id + "-" + account, date, due,
+        issueStatement(account, id, date, due, minimum, currency);
+    }
+
+    private void issueStatement(String accountId, String id, LocalDate date, LocalDate due, String minimum, String currency) {
+        KafkaTestClient.publish(new StatementIssued(accountId, "CUS-" + accountId, id + "-" + accountId, date, due,
                 new BigDecimal("2000.00"), new BigDecimal(minimum), currency, "PLATINUM"));
         await().atMost(BOUND).untilAsserted(() -> given().header("Authorization", TestTokens.bearer("agent-1", "agent"))
-                .get("/accounts/{id}", account).then().statusCode(200));
+                .get("/accounts/{id}", accountId).then().statusCode(200));
     }
 
     private String pay(String amount, String currency, LocalDate postedOn) {
@@ -189,16 +231,19 @@ class AccountFlowTest {
     }
 
     private void awaitPaymentApplied(String paymentId) {
-        await().atMost(BOUND).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
-                        .find(io.arrears.account.repository.Payment.class, paymentId) != null));
+        await().atMost(BOUND).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Panache.getEntityManager().find(Payment.class, paymentId) != null));
     }
 
     private void awaitAged(LocalDate date) {
-        await().atMost(BOUND).until(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
-            var day = io.quarkus.hibernate.orm.panache.Panache.getEntityManager().find(io.arrears.account.repository.BusinessDay.class, date);
+        await().atMost(BOUND).until(() -> aged(date));
+    }
+
+    private static boolean aged(LocalDate date) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            BusinessDay day = Panache.getEntityManager().find(BusinessDay.class, date);
             return day != null && day.agedAt != null;
-        }));
+        });
     }
 
     private void closeDays(LocalDate from, LocalDate to) {
