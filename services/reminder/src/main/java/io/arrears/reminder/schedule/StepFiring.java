@@ -125,6 +125,7 @@ public class StepFiring {
                 if (c.agentTaskSince == null) {
                     c.agentTaskSince = step.firedAt;
                 }
+                metrics.stepFired(step.channel.name(), c.arm);
                 done(step, c, "agent call task in the work queue");
             }
             case AGENCY -> escalate(step, c, EscalationTarget.AGENCY, CaseState.Escalation.AGENCY);

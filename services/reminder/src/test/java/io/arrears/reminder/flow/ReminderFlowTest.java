@@ -23,6 +23,7 @@ import io.arrears.testing.KafkaTestClient;
 import io.arrears.testing.MovableClock;
 import io.arrears.testing.TestTokens;
 import io.arrears.testing.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -60,6 +61,8 @@ class ReminderFlowTest {
     MovableClock clock;
     @Inject
     StepFiring firing;
+    @Inject
+    MeterRegistry registry;
 
     private TopicProbe requested;
     private String account;
@@ -119,11 +122,13 @@ class ReminderFlowTest {
         KafkaTestClient.publish(new ComplaintResolved("CMP-" + account, account, ComplaintCategory.HARASSMENT, true,
                 ComplaintOutcome.REJECTED, now()));
         await().atMost(BOUND).until(() -> caseFile(caseId).getString("state").equals("OPEN"));
+        double agentCallsBefore = agentCallsFired();
         firing.fireDue();
 
         JsonPath file = caseFile(caseId);
         assertThat(stepStatus(file, "VOICE")).isEqualTo("SKIPPED");
         assertThat(stepStatus(file, "AGENT_CALL")).isEqualTo("DONE");
+        assertThat(agentCallsFired()).isEqualTo(agentCallsBefore + 1);
         assertThat(file.getString("needsAgentSince")).isNotNull();
         assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).hasSize(2);
     }
@@ -299,5 +304,10 @@ class ReminderFlowTest {
 
     private OffsetDateTime now() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private double agentCallsFired() {
+        return registry.find("arrears.reminder.steps.fired").tag("channel", "AGENT_CALL").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
     }
 }
