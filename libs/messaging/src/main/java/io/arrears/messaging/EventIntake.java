@@ -145,28 +145,10 @@ public class EventIntake {
     }
 
     private void retryingTransient(Runnable work) {
-        Duration backoff = config.retryBackoff();
-        while (true) {
-            try {
-                work.run();
-                return;
-            } catch (RuntimeException e) {
-                if (!TransientFailures.isTransient(e)) {
-                    throw new PoisonException(e);
-                }
-                if (stopping) {
-                    throw e;
-                }
-                LOG.warnf("transient failure, retrying in %s: %s", backoff, e.toString());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(config.maxRetryBackoff()) > 0
-                        ? config.maxRetryBackoff() : backoff.multipliedBy(2);
-            }
+        try {
+            TransientFailures.retrying(work, 0, config.retryBackoff(), config.maxRetryBackoff(), () -> stopping);
+        } catch (RuntimeException e) {
+            throw TransientFailures.isTransient(e) ? e : new PoisonException(e);
         }
     }
 

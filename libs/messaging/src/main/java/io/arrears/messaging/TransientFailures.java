@@ -4,11 +4,14 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import org.hibernate.exception.JDBCConnectionException;
+import org.jboss.logging.Logger;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.time.Duration;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Tells a failure worth retrying (the database is away, a lock or serialization conflict) from one
@@ -19,7 +22,36 @@ public final class TransientFailures {
     /** SQLSTATE classes: connection exception, transaction rollback, insufficient resources, operator intervention. */
     private static final Set<String> TRANSIENT_SQL_STATE_CLASSES = Set.of("08", "40", "53", "57");
 
+    private static final Logger LOG = Logger.getLogger(TransientFailures.class);
+
     private TransientFailures() {
+    }
+
+    /**
+     * Runs {@code work}; while it fails transiently, pauses and runs it again, the pause doubling from
+     * {@code firstPause} up to {@code maxPause}. A failure that is not transient is thrown at once; a
+     * transient one is thrown after {@code attempts} runs (0: no limit) or once {@code giveUp} says so.
+     */
+    public static void retrying(Runnable work, int attempts, Duration firstPause, Duration maxPause, BooleanSupplier giveUp) {
+        Duration pause = firstPause;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                work.run();
+                return;
+            } catch (RuntimeException e) {
+                if (!isTransient(e) || attempt == attempts || giveUp.getAsBoolean()) {
+                    throw e;
+                }
+                LOG.warnf("transient failure, retrying in %s: %s", pause, e.toString());
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = pause.multipliedBy(2).compareTo(maxPause) > 0 ? maxPause : pause.multipliedBy(2);
+            }
+        }
     }
 
     public static boolean isTransient(Throwable failure) {

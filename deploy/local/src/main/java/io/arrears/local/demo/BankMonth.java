@@ -1,7 +1,6 @@
 package io.arrears.local.demo;
 
 import io.arrears.events.BusinessDayClosed;
-import io.arrears.events.CloudEventHeaders;
 import io.arrears.events.CustomerUpdated;
 import io.arrears.events.EventType;
 import io.arrears.events.PaymentPosted;
@@ -199,17 +198,12 @@ public final class BankMonth {
 
     /** Upstream systems are not perfect: a truncated record and one with a negative amount, among good ones. */
     private void sendMalformedRecords() {
-        feed.sendRaw(Topics.PAYMENTS, "ACC-0000001", paymentHeaders("BAD-1"),
+        feed.sendBody(EventType.PAYMENT_POSTED, "ACC-0000001",
                 "{\"accountId\":\"ACC-0000001\",\"paymentId\":\"PAY-TRUNC".getBytes(StandardCharsets.UTF_8));
-        feed.sendRaw(Topics.PAYMENTS, "ACC-0000002", paymentHeaders("BAD-2"),
+        feed.sendBody(EventType.PAYMENT_POSTED, "ACC-0000002",
                 ("{\"accountId\":\"ACC-0000002\",\"paymentId\":\"PAY-NEG\",\"amount\":-50.00,\"currency\":\"CNY\","
                         + "\"postedAt\":\"" + now() + "\",\"channel\":\"ATM\"}").getBytes(StandardCharsets.UTF_8));
         feed.flush();
-    }
-
-    private static Map<String, String> paymentHeaders(String id) {
-        return Map.of(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0, CloudEventHeaders.ID, id,
-                CloudEventHeaders.SOURCE, "/corebanking/simulator", CloudEventHeaders.TYPE, EventType.PAYMENT_POSTED.ceType());
     }
 
     /** Agents call the top of the queue: a promise, a plan, or no answer, as the cardholder is inclined. */

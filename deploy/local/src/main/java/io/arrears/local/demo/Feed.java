@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Core banking's side of the feed topics: events with their CloudEvents headers, as the bank's systems publish them. */
@@ -41,17 +42,24 @@ public final class Feed implements AutoCloseable {
     /** Sends {@code event} to its topic; returns its CloudEvents id. */
     public String send(Event event) {
         CloudEventHeaders ce = CloudEventHeaders.forNewEvent(event, source, OffsetDateTime.now(clock));
-        RecordHeaders headers = new RecordHeaders();
-        ce.toMap().forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
-        producer.send(new ProducerRecord<>(EventType.of(event).topic(), null, event.key(), EventJson.write(event), headers), this::sent);
+        producer.send(new ProducerRecord<>(EventType.of(event).topic(), null, event.key(), EventJson.write(event), headers(ce)), this::sent);
         return ce.id();
     }
 
-    /** A record as a faulty upstream system might send it, headers and all, unchecked. */
-    public void sendRaw(String topic, String key, Map<String, String> headers, byte[] body) {
-        RecordHeaders kafkaHeaders = new RecordHeaders();
-        headers.forEach((k, v) -> kafkaHeaders.add(k, v.getBytes(StandardCharsets.UTF_8)));
-        producer.send(new ProducerRecord<>(topic, null, key, body, kafkaHeaders), this::sent);
+    /**
+     * A body as a faulty upstream system might write it, unchecked, in the envelope a good one gets:
+     * this feed's CloudEvents headers for {@code type}. Returns its CloudEvents id.
+     */
+    public String sendBody(EventType type, String key, byte[] body) {
+        CloudEventHeaders ce = new CloudEventHeaders(UUID.randomUUID().toString(), source, type.ceType(), OffsetDateTime.now(clock), key);
+        producer.send(new ProducerRecord<>(type.topic(), null, key, body, headers(ce)), this::sent);
+        return ce.id();
+    }
+
+    private static RecordHeaders headers(CloudEventHeaders ce) {
+        RecordHeaders headers = new RecordHeaders();
+        ce.toMap().forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return headers;
     }
 
     /** Waits until everything sent so far is on the broker; a record the broker refused is an error here. */

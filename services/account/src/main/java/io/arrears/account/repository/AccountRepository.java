@@ -20,17 +20,17 @@ public class AccountRepository implements PanacheRepositoryBase<Account, String>
     }
 
     /**
-     * Ids of accounts the end-of-day run must review for {@code date}, their rows locked; uses the
+     * Accounts the end-of-day run must review for {@code date}, their rows locked; uses the
      * partial next-review index. With {@code passOverLocked}, accounts another transaction holds (a
      * payment being applied) are left for a later chunk instead of waited for; without it, the few
      * left are waited for in id order, the order in which consumers lock the accounts of a batch.
      */
     @SuppressWarnings("unchecked")
-    public List<String> lockDueForReview(LocalDate date, int limit, boolean passOverLocked) {
+    public List<Account> lockDueForReview(LocalDate date, int limit, boolean passOverLocked) {
         String sql = passOverLocked
-                ? "select id from account where next_review_date <= ?1 order by next_review_date, id limit ?2 for update skip locked"
-                : "select id from account where next_review_date <= ?1 order by id limit ?2 for update";
-        return getEntityManager().createNativeQuery(sql).setParameter(1, date).setParameter(2, limit).getResultList();
+                ? "select * from account where next_review_date <= ?1 order by next_review_date, id limit ?2 for update skip locked"
+                : "select * from account where next_review_date <= ?1 order by id limit ?2 for update";
+        return getEntityManager().createNativeQuery(sql, Account.class).setParameter(1, date).setParameter(2, limit).getResultList();
     }
 
     public long countDueForReview(LocalDate date) {

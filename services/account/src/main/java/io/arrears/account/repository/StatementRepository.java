@@ -10,13 +10,8 @@ import java.util.List;
 @ApplicationScoped
 public class StatementRepository implements PanacheRepositoryBase<Statement, String> {
 
-    /** Statements whose minimum is not yet fully paid, oldest due date first. */
-    public List<Statement> unpaid(String accountId) {
-        return list("accountId = ?1 and minimumPaid < minimumDue", Sort.by("dueDate").and("id"), accountId);
-    }
-
-    /** {@link #unpaid} for many accounts in one query, each account's oldest due date first. */
+    /** Statements of these accounts whose minimum is not yet fully paid, oldest due date first. */
     public List<Statement> unpaidOf(Collection<String> accountIds) {
-        return list("accountId in ?1 and minimumPaid < minimumDue", Sort.by("accountId").and("dueDate").and("id"), accountIds);
+        return list("accountId in ?1 and minimumPaid < minimumDue", Sort.by("dueDate").and("id"), accountIds);
     }
 }

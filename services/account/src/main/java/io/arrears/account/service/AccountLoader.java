@@ -3,7 +3,6 @@ package io.arrears.account.service;
 import io.arrears.account.domain.Ageing;
 import io.arrears.account.domain.Delinquency;
 import io.arrears.account.repository.Account;
-import io.arrears.account.repository.AccountRepository;
 import io.arrears.account.repository.RepaymentPlan;
 import io.arrears.account.repository.RepaymentPlanRepository;
 import io.arrears.account.repository.Statement;
@@ -24,16 +23,14 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 class AccountLoader {
 
-    private final AccountRepository accounts;
     private final StatementRepository statements;
     private final RepaymentPlanRepository plans;
     private final BusinessCalendar calendar;
     private final Ageing ageing;
     private final Clock clock;
 
-    AccountLoader(AccountRepository accounts, StatementRepository statements, RepaymentPlanRepository plans, BusinessCalendar calendar,
-                  Ageing ageing, Clock clock) {
-        this.accounts = accounts;
+    AccountLoader(StatementRepository statements, RepaymentPlanRepository plans, BusinessCalendar calendar, Ageing ageing,
+                  Clock clock) {
         this.statements = statements;
         this.plans = plans;
         this.calendar = calendar;
@@ -43,23 +40,24 @@ class AccountLoader {
 
     /** The account must already be locked by the caller. */
     LoadedAccount load(Account account) {
-        return LoadedAccount.of(account, statements.unpaid(account.id), plans.active(account.id));
+        return loadAll(List.of(account)).get(0);
     }
 
     /**
-     * Accounts the caller has locked, in the order given, read in three queries for all of them
-     * rather than three for each: a round trip to the database costs more than anything done here.
+     * Accounts the caller has locked, in the order given, with their unpaid statements and plans read
+     * in two queries for all of them rather than two for each: a round trip to the database costs more
+     * than anything done here.
      */
-    List<LoadedAccount> loadAll(List<String> ids) {
-        if (ids.isEmpty()) {
+    List<LoadedAccount> loadAll(List<Account> locked) {
+        if (locked.isEmpty()) {
             return List.of();
         }
-        Map<String, Account> byId = accounts.list("id in ?1", ids).stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+        List<String> ids = locked.stream().map(a -> a.id).toList();
         Map<String, List<Statement>> unpaid = statements.unpaidOf(ids).stream().collect(Collectors.groupingBy(s -> s.accountId));
         Map<String, RepaymentPlan> active = plans.activeOf(ids).stream()
                 .collect(Collectors.toMap(p -> p.accountId, Function.identity(), (first, second) -> first));
-        return ids.stream().map(id -> LoadedAccount.of(byId.get(id), unpaid.getOrDefault(id, List.of()),
-                Optional.ofNullable(active.get(id)))).toList();
+        return locked.stream().map(a -> LoadedAccount.of(a, unpaid.getOrDefault(a.id, List.of()),
+                Optional.ofNullable(active.get(a.id)))).toList();
     }
 
     /** An account keeps the currency of its first statement; anything else is bad input, not a retry. */

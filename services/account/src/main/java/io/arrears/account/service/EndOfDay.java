@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,7 +43,8 @@ public class EndOfDay {
 
     private static final Logger LOG = Logger.getLogger(EndOfDay.class);
     private static final long AGEING_LOCK = 0x6167656163636f75L;
-    private static final int CONFLICT_RETRIES = 5;
+    private static final int CONFLICT_ATTEMPTS = 5;
+    private static final Duration CONFLICT_PAUSE = Duration.ofMillis(200);
 
     private final AccountRepository accounts;
     private final BusinessDayRepository days;
@@ -102,17 +104,10 @@ public class EndOfDay {
     }
 
     private void ageClosedDays() {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                ageEachClosedDay();
-                return;
-            } catch (RuntimeException e) {
-                if (!TransientFailures.isTransient(e) || attempt >= CONFLICT_RETRIES) {
-                    LOG.warn("ageing stopped; it resumes on the next catch-up", e);
-                    return;
-                }
-                LOG.infof("ageing met a conflict and goes on (%d of %d): %s", attempt, CONFLICT_RETRIES, e.toString());
-            }
+        try {
+            TransientFailures.retrying(this::ageEachClosedDay, CONFLICT_ATTEMPTS, CONFLICT_PAUSE, CONFLICT_PAUSE.multipliedBy(8), () -> false);
+        } catch (RuntimeException e) {
+            LOG.warn("ageing stopped; it resumes on the next catch-up", e);
         }
     }
 
@@ -140,7 +135,7 @@ public class EndOfDay {
 
     private int reviewChunk(LocalDate date, boolean passOverLocked) {
         lock();
-        List<String> due = accounts.lockDueForReview(date, config.ageing().chunkSize(), passOverLocked);
+        List<Account> due = accounts.lockDueForReview(date, config.ageing().chunkSize(), passOverLocked);
         OffsetDateTime now = OffsetDateTime.now(clock);
         for (LoadedAccount loaded : loader.loadAll(due)) {
             review(loaded, date, now);
