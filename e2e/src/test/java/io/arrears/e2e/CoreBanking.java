@@ -23,7 +23,7 @@ final class CoreBanking {
     private static LocalDate nextFreeDay = LocalDate.of(2031, 1, 6);
 
     /** A cardholder with one account and their contact data, published as core banking would. */
-    record Holder(String accountId, String customerId, String phone, String email) {
+    record Holder(String accountId, String customerId, String phone, String email, String cardLast4) {
 
         String phoneDigits() {
             return phone.substring(1);
@@ -48,7 +48,8 @@ final class CoreBanking {
     static Holder holder(String timezone) {
         String account = "ACC-" + UUID.randomUUID();
         String phone = "+86139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
-        Holder holder = new Holder(account, "CUS-" + account, phone, "holder+" + account.substring(4, 12) + "@example.com");
+        Holder holder = new Holder(account, "CUS-" + account, phone, "holder+" + account.substring(4, 12) + "@example.com",
+                String.format("%04d", ThreadLocalRandom.current().nextInt(10_000)));
         KafkaTestClient.publish(new CustomerUpdated(holder.customerId(), List.of(account), "Wang Fang",
                 List.of(new CustomerUpdated.Phone(phone, "MOBILE", true)), holder.email(),
                 new CustomerUpdated.PostalAddress(List.of("1 Nanjing Road"), "Shanghai", "200001", null, "CN"), "en", timezone, List.of(), false));
@@ -57,7 +58,7 @@ final class CoreBanking {
 
     static void statement(Holder holder, Cycle cycle, String minimumDue) {
         KafkaTestClient.publish(new StatementIssued(holder.accountId(), holder.customerId(), "ST-" + holder.accountId(), cycle.issued(),
-                cycle.due(), new BigDecimal("3000.00"), new BigDecimal(minimumDue), "CNY", "CLASSIC"));
+                cycle.due(), new BigDecimal("3000.00"), new BigDecimal(minimumDue), "CNY", "CLASSIC", holder.cardLast4()));
     }
 
     static void closeDays(LocalDate from, LocalDate through) {

@@ -51,7 +51,7 @@ class SystemFlowIT {
         String caseId = missedPayment(holder);
 
         SmscSimulator.Submitted sms = await().atMost(BOUND).until(() -> smsTo(holder), s -> s != null);
-        assertThat(sms.text()).contains("261.52 CNY");
+        assertThat(sms.text()).contains("261.52 CNY").contains("card ending " + holder.cardLast4());
         await().atMost(BOUND).until(() -> mailTo(holder) != null);
 
         JsonPath file = await().atMost(BOUND).until(() -> caseFile(caseId),

@@ -1,8 +1,6 @@
 package io.arrears.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.arrears.testing.KafkaTopics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,14 +10,12 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -35,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KubernetesManifestsTest {
 
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path ROOT = Overlays.ROOT;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)");
 
     @ParameterizedTest
@@ -123,24 +119,7 @@ class KubernetesManifestsTest {
     }
 
     private static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
-        Process kubectl = new ProcessBuilder("kubectl", "kustomize", ROOT.resolve("deploy/k8s/overlays").resolve(overlay).toString())
-                .redirectErrorStream(true).start();
-        byte[] output = kubectl.getInputStream().readAllBytes();
-        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(kubectl.exitValue()).as(new String(output, StandardCharsets.UTF_8)).isZero();
-        List<JsonNode> docs = new ArrayList<>();
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-        try (var parser = yaml.getFactory().createParser(output)) {
-            Iterator<JsonNode> it = yaml.readValues(parser, JsonNode.class);
-            it.forEachRemaining(docs::add);
-        }
-        assertThat(docs).allSatisfy(d -> {
-            assertThat(d.path("apiVersion").asText()).isNotBlank();
-            assertThat(d.path("kind").asText()).isNotBlank();
-            assertThat(d.at("/metadata/name").asText()).matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?");
-            assertThat(d.at("/metadata/namespace").asText()).isEqualTo(overlay.equals("prod") ? "arrears" : "arrears-dev");
-        });
-        return docs;
+        return Overlays.render(overlay);
     }
 
     private static JsonNode one(List<JsonNode> docs, String kind, String name) {

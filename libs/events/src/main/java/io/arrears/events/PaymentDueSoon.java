@@ -3,6 +3,7 @@ package io.arrears.events;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+/** A minimum is due soon and not yet paid. {@code cardLast4} is the card's last four digits, null when core banking sends none. */
 public record PaymentDueSoon(
         String accountId,
         String customerId,
@@ -10,7 +11,8 @@ public record PaymentDueSoon(
         LocalDate dueDate,
         BigDecimal minimumDue,
         BigDecimal amountStillDue,
-        String currency) implements Event {
+        String currency,
+        String cardLast4) implements Event {
 
     @Override
     public String key() {

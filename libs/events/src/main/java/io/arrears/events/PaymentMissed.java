@@ -6,7 +6,8 @@ import java.time.LocalDate;
 /**
  * An account went past due, moved to a worse delinquency bucket, or broke a repayment plan.
  * {@code statementId}, {@code dueDate} and {@code minimumDue} describe the oldest unpaid obligation.
- * {@code product} is the card product from the latest statement, null when core banking sends none.
+ * {@code product} is the card product from the latest statement, null when core banking sends none;
+ * {@code cardLast4} likewise the last four digits of the card, for messages to name it.
  */
 public record PaymentMissed(
         String accountId,
@@ -21,7 +22,8 @@ public record PaymentMissed(
         String bucket,
         MissedReason reason,
         String planId,
-        String product) implements Event {
+        String product,
+        String cardLast4) implements Event {
 
     @Override
     public String key() {

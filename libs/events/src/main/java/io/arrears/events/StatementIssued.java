@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** Core banking closed a statement cycle. {@code minimumDue} is this cycle's own minimum, without arrears carried from earlier cycles.
- * {@code product} (optional) is the card product code, which collection strategies may segment on. */
+ * {@code product} (optional) is the card product code, which collection strategies may segment on.
+ * {@code cardLast4} (optional) is the last four digits of the card number the cardholder knows; messages
+ * name the card by them, and say "your credit card" when core banking does not send them. */
 public record StatementIssued(
         String accountId,
         String customerId,
@@ -14,7 +16,8 @@ public record StatementIssued(
         BigDecimal statementBalance,
         BigDecimal minimumDue,
         String currency,
-        String product) implements Event {
+        String product,
+        String cardLast4) implements Event {
 
     @Override
     public String key() {

@@ -77,6 +77,18 @@ class EventContractTest {
                 .anyMatch(m -> m.contains("currency"));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"STATEMENT_ISSUED", "PAYMENT_MISSED", "PAYMENT_DUE_SOON"})
+    void theCardIsNamedByExactlyFourDigitsOrNotAtAll(EventType type) {
+        ObjectNode body = SampleEvents.json(type).deepCopy();
+        for (String notTheLastFour : new String[] {"123", "12345", "ACC1", "6222020000000000", "**** 4321"}) {
+            body.put("cardLast4", notTheLastFour);
+            assertThat(EventSchemas.violations(type, body)).as(notTheLastFour).anyMatch(m -> m.contains("cardLast4"));
+        }
+        body.remove("cardLast4");
+        assertThat(EventSchemas.violations(type, body)).isEmpty();
+    }
+
     @Test
     void moneyIsWrittenAsADecimalStringWithoutExponent() {
         PaymentReceived event = new PaymentReceived("A", "P", new BigDecimal("1E+3"), new BigDecimal("0.10"), "EUR", false);

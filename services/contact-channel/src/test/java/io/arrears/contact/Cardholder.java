@@ -45,10 +45,13 @@ public record Cardholder(String accountId, String customerId, String phone, Stri
         await().atMost(BOUND).until(() -> as("agent").get("/contacts/customers/" + customerId).statusCode() == 200);
     }
 
+    /** The last four digits of every test cardholder's card, as core banking sends them. */
+    public static final String CARD_LAST4 = "5821";
+
     public ReminderRequested reminder(Channel channel, String templateId) {
         return new ReminderRequested("REM-" + UUID.randomUUID(), "CASE-" + accountId, accountId, customerId, channel, templateId, null,
                 Map.of("amountOverdue", "300.00", "currency", "CNY", "dueDate", "2030-02-20", "daysPastDue", "5", "minimumDue", "300.00",
-                        "totalBalance", "3000.00", "bucket", "1-29"), OffsetDateTime.parse("2030-01-01T00:00:00Z"));
+                        "totalBalance", "3000.00", "bucket", "1-29", "cardLast4", CARD_LAST4), OffsetDateTime.parse("2030-01-01T00:00:00Z"));
     }
 
     public String phoneDigits() {

@@ -150,7 +150,7 @@ public final class BankMonth {
         for (Holder h : holders.values()) {
             LocalDate due = first.plusDays(h.dueOffset());
             feed.send(new StatementIssued(h.accountId(), h.customerId(), "ST-" + h.accountId() + "-" + due, due.minusDays(25), due,
-                    h.balance(), h.minimumDue(), "CNY", h.product()));
+                    h.balance(), h.minimumDue(), "CNY", h.product(), h.cardLast4()));
             if (h.payOffset() != Integer.MAX_VALUE) {
                 payments.computeIfAbsent(due.plusDays(h.payOffset()), d -> new ArrayList<>()).add(new Payment(h.accountId(), h.payAmount()));
             }

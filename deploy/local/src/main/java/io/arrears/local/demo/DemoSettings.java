@@ -11,10 +11,11 @@ import java.util.Optional;
 
 /**
  * What the demo was asked for, from {@code -Darrears.demo.*} and the simulated clock the services were
- * started with ({@code -Darrears.clock.*}); {@code deploy/local/arrears demo} sets both.
+ * started with ({@code -Darrears.clock.*}); {@code deploy/local/arrears demo} sets both. {@code home} holds
+ * the demo's data, its logs and the print house's drop folder.
  */
 record DemoSettings(int accounts, int days, long seed, String bootstrap, Map<String, String> urls, ScaledClock clock,
-                    Optional<Path> targets) {
+                    Optional<Path> targets, Path home) {
 
     static DemoSettings fromSystemProperties() {
         Map<String, String> urls = new LinkedHashMap<>();
@@ -31,7 +32,8 @@ record DemoSettings(int accounts, int days, long seed, String bootstrap, Map<Str
         }
         return new DemoSettings(accounts, days, Long.getLong("arrears.demo.seed", 42L),
                 "127.0.0.1:" + Integer.getInteger("arrears.kafka.port", 9092), urls, clock,
-                Optional.ofNullable(System.getProperty("arrears.demo.targets")).map(Path::of));
+                Optional.ofNullable(System.getProperty("arrears.demo.targets")).map(Path::of),
+                Path.of(System.getProperty("arrears.home", ".local")).toAbsolutePath());
     }
 
     /** Seconds of wall clock per simulated day. */

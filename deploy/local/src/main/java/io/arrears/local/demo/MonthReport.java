@@ -94,6 +94,10 @@ final class MonthReport {
         row(out, "feed records dead-lettered with their reason", t.count("dead-lettered"));
         out.println();
 
+        out.println("Letters");
+        LetterPreview.show(settings.home().resolve("print-drop"), settings.home(), out);
+        out.println();
+
         out.printf("Latency (wall clock, ms) %28s %7s %7s %7s %7s%n", "samples", "p50", "p95", "p99", "max");
         latency(out, "business day closed -> PaymentMissed", Percentiles.of(t.missedLatency()));
         latency(out, "payment posted -> PaymentReceived", Percentiles.of(t.paymentLatency()));

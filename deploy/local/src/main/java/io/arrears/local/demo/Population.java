@@ -25,7 +25,7 @@ final class Population {
      * month's first day; {@code payOffset} is when they pay, as days after the due date.
      */
     record Holder(int n, String accountId, String customerId, String name, String phone, String email, String language,
-                  String timezone, boolean smsConsent, String product, BigDecimal balance, BigDecimal minimumDue,
+                  String timezone, boolean smsConsent, String product, String cardLast4, BigDecimal balance, BigDecimal minimumDue,
                   int dueOffset, Payer payer, int payOffset, BigDecimal payAmount, boolean keepsWord) {
 
         boolean atHome() {
@@ -67,6 +67,8 @@ final class Population {
                 .add(BigDecimal.valueOf(random.nextInt(100), 2));
         BigDecimal minimum = balance.multiply(new BigDecimal("0.10")).setScale(2, RoundingMode.HALF_UP).max(new BigDecimal("100.00"));
         String product = highBalance ? "PLATINUM" : random.nextDouble() < 0.7 ? "CLASSIC" : "GOLD";
+        // Some core-banking feeds leave the card number out; their messages say "your credit card".
+        String cardLast4 = random.nextDouble() < 0.05 ? null : String.format("%04d", random.nextInt(10_000));
 
         double behaviour = random.nextDouble();
         Payer payer = behaviour < 0.62 ? Payer.ON_TIME : behaviour < 0.78 ? Payer.LATE : behaviour < 0.88 ? Payer.PARTIAL : Payer.NEVER;
@@ -80,7 +82,7 @@ final class Population {
                 ? minimum.multiply(BigDecimal.valueOf(30 + random.nextInt(41), 2)).setScale(2, RoundingMode.HALF_UP)
                 : minimum;
         int dueOffset = 1 + random.nextInt(10);
-        return new Holder(n, account, customer, name, phone, email, language, timezone, smsConsent, product, balance, minimum,
+        return new Holder(n, account, customer, name, phone, email, language, timezone, smsConsent, product, cardLast4, balance, minimum,
                 dueOffset, payer, payOffset, paid, random.nextDouble() < 0.55);
     }
 }

@@ -29,6 +29,10 @@ public class Account {
     /** The card product named by the latest statement that carried one; null until then. */
     public String product;
 
+    /** The last four digits of the card, from the latest statement that carried them (a reissued card has new ones). */
+    @Column(name = "card_last4")
+    public String cardLast4;
+
     @Enumerated(EnumType.STRING)
     public Status status;
 

@@ -38,7 +38,7 @@ class AccountEvents {
         String statementId = statement != null ? statement.id : latestStatementId(loaded, oldest);
         publish(new PaymentMissed(account.id, account.customerId, statementId, oldest.dueDate(),
                 delinquency.overdue().amount(), oldest.amount().amount(), loaded.money(account.totalBalance).amount(), account.currency,
-                delinquency.daysPastDue(), delinquency.bucket(), reason, planId, account.product));
+                delinquency.daysPastDue(), delinquency.bucket(), reason, planId, account.product, account.cardLast4));
         registry.counter("arrears.account.payment.missed", "bucket", delinquency.bucket(), "reason", reason.name()).increment();
     }
 
@@ -46,7 +46,7 @@ class AccountEvents {
         Account account = loaded.account();
         Statement statement = loaded.statements().get(statementId);
         publish(new PaymentDueSoon(account.id, account.customerId, statement.id, statement.dueDate, statement.minimumDue,
-                statement.minimumDue.subtract(statement.minimumPaid), account.currency));
+                statement.minimumDue.subtract(statement.minimumPaid), account.currency, account.cardLast4));
     }
 
     private static String latestStatementId(LoadedAccount loaded, Obligation fallback) {

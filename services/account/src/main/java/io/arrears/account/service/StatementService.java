@@ -63,6 +63,9 @@ public class StatementService {
             if (issued.product() != null) {
                 account.product = issued.product();
             }
+            if (issued.cardLast4() != null) {
+                account.cardLast4 = issued.cardLast4();
+            }
         }
 
         loader.reassess(account, issued.statementDate());

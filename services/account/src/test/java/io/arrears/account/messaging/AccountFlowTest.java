@@ -97,6 +97,7 @@ class AccountFlowTest {
         assertThat(first.reason()).isEqualTo(MissedReason.MINIMUM_NOT_PAID);
         assertThat(first.planId()).isNull();
         assertThat(first.product()).isEqualTo("PLATINUM");
+        assertThat(first.cardLast4()).isEqualTo("8842");
         assertThat(events.get(1).daysPastDue()).isEqualTo(30);
         accountView().body("status", equalTo("DELINQUENT")).body("bucket", equalTo("30-59"));
     }
@@ -214,7 +215,7 @@ class AccountFlowTest {
 
     private void issueStatement(String accountId, String id, LocalDate date, LocalDate due, String minimum, String currency) {
         KafkaTestClient.publish(new StatementIssued(accountId, "CUS-" + accountId, id + "-" + accountId, date, due,
-                new BigDecimal("2000.00"), new BigDecimal(minimum), currency, "PLATINUM"));
+                new BigDecimal("2000.00"), new BigDecimal(minimum), currency, "PLATINUM", "8842"));
         await().atMost(BOUND).untilAsserted(() -> given().header("Authorization", TestTokens.bearer("agent-1", "agent"))
                 .get("/accounts/{id}", accountId).then().statusCode(200));
     }

@@ -49,7 +49,7 @@ class AccountResourceTest {
         String prefix = "PAGE-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
             KafkaTestClient.publish(new StatementIssued(prefix + "-" + i, "CUS-1", prefix + "-ST-" + i, LocalDate.of(2099, 1, 5),
-                    LocalDate.of(2099, 1, 30), new BigDecimal("10.00"), new BigDecimal("1.00"), "CNY", null));
+                    LocalDate.of(2099, 1, 30), new BigDecimal("10.00"), new BigDecimal("1.00"), "CNY", null, null));
         }
         for (int i = 0; i < 3; i++) {
             String id = prefix + "-" + i;

@@ -208,7 +208,7 @@ class ComplaintFlowTest {
 
     private PaymentMissed missed(String customerId) {
         return new PaymentMissed(account, customerId, "ST-" + account, LocalDate.parse("2030-01-20"), new BigDecimal("300.00"),
-                new BigDecimal("300.00"), new BigDecimal("3000.00"), "CNY", 5, "1-29", MissedReason.MINIMUM_NOT_PAID, null, null);
+                new BigDecimal("300.00"), new BigDecimal("3000.00"), "CNY", 5, "1-29", MissedReason.MINIMUM_NOT_PAID, null, null, null);
     }
 
     private static JsonPath complaint(String id) {

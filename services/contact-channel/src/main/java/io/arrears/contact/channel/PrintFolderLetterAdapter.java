@@ -1,7 +1,6 @@
 package io.arrears.contact.channel;
 
 import io.arrears.contact.config.ContactConfig;
-import io.arrears.contact.template.NoticeTemplates;
 import io.arrears.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,14 +27,12 @@ import java.util.stream.Stream;
 public class PrintFolderLetterAdapter implements ChannelAdapter {
 
     private final Path folder;
-    private final NoticeTemplates templates;
     private final LetterPdf pdf;
     private final Clock clock;
     private final ZoneId zone;
 
-    PrintFolderLetterAdapter(ContactConfig config, NoticeTemplates templates, LetterPdf pdf, Clock clock) {
+    PrintFolderLetterAdapter(ContactConfig config, LetterPdf pdf, Clock clock) {
         this.folder = Path.of(config.adapters().letter().dropFolder());
-        this.templates = templates;
         this.pdf = pdf;
         this.clock = clock;
         this.zone = ZoneId.of(config.defaultTimezone());
@@ -49,9 +46,14 @@ public class PrintFolderLetterAdapter implements ChannelAdapter {
     @Override
     public SendResult send(OutgoingMessage message) {
         LocalDate day = LocalDate.now(clock.withZone(zone));
-        String html = templates.letterHtml(message.notice(), addressLines(message.to().recipientName(), message.to().address()),
-                "Ref. " + message.reminderId(), day.toString(), pdf.fontFamily());
-        byte[] document = pdf.render(html);
+        byte[] document;
+        try {
+            document = pdf.render(message.notice(), addressLines(message.to().recipientName(), message.to().address()),
+                    "Ref. " + message.reminderId(), day.toString());
+        } catch (LetterPdf.UndrawableTextException e) {
+            // A name or address in a script the fonts lack: printing it would show boxes, so a person must look.
+            return SendResult.rejected(e.getMessage());
+        }
         try {
             Path dayFolder = Files.createDirectories(folder.resolve(day.toString()));
             Path target = dayFolder.resolve(fileName(message.reminderId()));

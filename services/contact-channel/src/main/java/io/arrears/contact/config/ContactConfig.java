@@ -177,7 +177,7 @@ public interface ContactConfig {
         @WithDefault(".local/print-drop")
         String dropFolder();
 
-        /** Font files for the PDF renderer, CJK included, so that zh-CN letters print. */
+        /** TrueType font files of the bank's own, used before the fonts bundled with the service. */
         Optional<List<String>> fonts();
     }
 

@@ -119,7 +119,7 @@ public class ContactGate {
                     String language = profile.language != null ? profile.language
                             : attempt.language != null ? attempt.language : config.defaultLanguage();
                     notice = templates.render(attempt.templateId, language,
-                            NoticeData.of(facts(attempt), profile.name, attempt.accountId, payment.in(language)));
+                            NoticeData.of(facts(attempt), profile.name, payment.in(language)));
                 } catch (RuntimeException e) {
                     outcomes.finish(attempt, AttemptStatus.FAILED, "template " + attempt.templateId + " could not be rendered: "
                             + e.getMessage(), null);

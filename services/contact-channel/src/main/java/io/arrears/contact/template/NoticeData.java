@@ -3,21 +3,27 @@ package io.arrears.contact.template;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * What a template sees as {@code d}: the reminder's facts, the cardholder's name, the last four
- * characters of the account (never the whole number) and how to pay.
+ * What a template sees as {@code d}: the reminder's facts, the cardholder's name and how to pay.
+ * {@code d.cardLast4} is there only when core banking sent the card's last four digits with the
+ * statement; a template then names "the card ending 1234", otherwise "your credit card". Digits are
+ * never made up from the account id, which is not a number the cardholder knows.
  */
 public final class NoticeData {
 
     private NoticeData() {
     }
 
-    public static Map<String, Object> of(Map<String, Object> facts, String name, String accountId, PaymentMethods pay) {
+    private static final Pattern LAST_FOUR = Pattern.compile("[0-9]{4}");
+
+    public static Map<String, Object> of(Map<String, ?> facts, String name, PaymentMethods pay) {
         Map<String, Object> data = new HashMap<>(facts);
         data.put("name", name == null || name.isBlank() ? "Cardholder" : name);
-        String alphanumeric = accountId.replaceAll("[^A-Za-z0-9]", "");
-        data.put("accountTail", alphanumeric.length() <= 4 ? alphanumeric : alphanumeric.substring(alphanumeric.length() - 4));
+        // Present but null when unknown, so that a template's {#if d.cardLast4} reads it as false.
+        boolean known = facts.get("cardLast4") instanceof String last4 && LAST_FOUR.matcher(last4).matches();
+        data.put("cardLast4", known ? facts.get("cardLast4") : null);
         data.put("pay", pay.asMap());
         return data;
     }
@@ -26,6 +32,7 @@ public final class NoticeData {
     public static Map<String, Object> sample() {
         Map<String, Object> facts = new HashMap<>();
         facts.put("caseId", "CASE-SAMPLE");
+        facts.put("cardLast4", "4321");
         facts.put("currency", "CNY");
         facts.put("amountOverdue", "261.52");
         facts.put("minimumDue", "261.52");

@@ -99,7 +99,7 @@ class ChannelAdaptersTest {
         assertThat(mail.getSubject()).isEqualTo("Your card payment is overdue");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(holder.email());
         String body = GreenMailUtil.getBody(mail);
-        assertThat(body).contains("300.00 CNY").contains("card ending").doesNotContain(holder.accountId());
+        assertThat(body).contains("300.00 CNY").contains("card ending " + Cardholder.CARD_LAST4).doesNotContain(holder.accountId());
 
         assertThat(sent.await(request.reminderId(), DeliveryStatus.SENT).providerMessageId()).isEqualTo("<" + request.reminderId() + "@arrears>");
         var history = holder.history();
@@ -115,7 +115,7 @@ class ChannelAdaptersTest {
         KafkaTestClient.publish(request);
 
         SmscSimulator.Submitted sms = await().atMost(BOUND).until(() -> submittedTo(holder), s -> s != null);
-        assertThat(sms.text()).contains("逾期金额300.00CNY").contains("尾号" + holder.accountId().substring(holder.accountId().length() - 4))
+        assertThat(sms.text()).contains("逾期金额300.00CNY").contains("尾号" + Cardholder.CARD_LAST4 + "的信用卡")
                 .contains("回复TD退订");
         assertThat(sent.await(request.reminderId(), DeliveryStatus.SENT).providerMessageId()).isEqualTo(sms.messageId());
 

@@ -282,6 +282,9 @@ public class CaseLifecycle {
         if (missed.product() != null) {
             c.product = missed.product();
         }
+        if (missed.cardLast4() != null) {
+            c.cardLast4 = missed.cardLast4();
+        }
     }
 
     private static CaseFacts facts(CollectionCase c) {

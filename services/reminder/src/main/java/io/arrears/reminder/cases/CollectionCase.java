@@ -26,6 +26,8 @@ public class CollectionCase {
     public String arm;
     public String segment;
     public String product;
+    /** The card's last four digits, for messages to name the card; null when core banking does not send them. */
+    public String cardLast4;
     public String bucket;
     public String ladderBucket;
     public int daysPastDue;

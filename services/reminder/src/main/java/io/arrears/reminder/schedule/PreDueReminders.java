@@ -46,6 +46,9 @@ public class PreDueReminders {
         facts.put("minimumDue", ReminderFacts.money(due.minimumDue(), due.currency()));
         facts.put("amountStillDue", ReminderFacts.money(due.amountStillDue(), due.currency()));
         facts.put("dueDate", due.dueDate().toString());
+        if (due.cardLast4() != null) {
+            facts.put("cardLast4", due.cardLast4());
+        }
         OffsetDateTime now = treatment.now();
         for (TreatmentStrategy.PreDueStep preDue : strategy.preDue()) {
             String id = "DUE-" + due.statementId() + "-" + preDue.channel();

@@ -13,7 +13,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The facts a template may use. Amounts and dates only: contact-channel adds the cardholder's name and how to pay. */
+/** The facts a template may use. Amounts, dates and the card's last four digits: contact-channel adds the cardholder's name and how to pay. */
 public final class ReminderFacts {
 
     private ReminderFacts() {
@@ -31,6 +31,9 @@ public final class ReminderFacts {
         }
         facts.put("daysPastDue", Integer.toString(c.daysPastDue));
         facts.put("bucket", c.bucket);
+        if (c.cardLast4 != null) {
+            facts.put("cardLast4", c.cardLast4);
+        }
         return facts;
     }
 

@@ -43,7 +43,7 @@ class CaseResourceTest {
         account = "ACC-" + UUID.randomUUID();
         KafkaTestClient.publish(new PaymentMissed(account, "CUS-" + account, "ST-" + account, today().minusDays(4),
                 new BigDecimal("1000.00"), new BigDecimal("1000.00"), new BigDecimal("5000.00"), "CNY", 1, "1-29",
-                MissedReason.MINIMUM_NOT_PAID, null, null));
+                MissedReason.MINIMUM_NOT_PAID, null, null, null));
         caseId = await().atMost(Duration.ofSeconds(30)).until(() -> as("agent").queryParam("needsAgent", false)
                 .queryParam("accountId", account).get("/cases").then().statusCode(200).extract().jsonPath()
                 .getString("items[0].id"), id -> id != null);

@@ -201,12 +201,12 @@ class ReminderFlowTest {
     @Test
     void aFailedPreDueSmsFallsBackToEmailAndNeverToTheSameChannelTwice() {
         KafkaTestClient.publish(new PaymentDueSoon(account, "CUS-" + account, "ST-" + account, today().plusDays(3),
-                new BigDecimal("120.00"), new BigDecimal("120.00"), "CNY"));
+                new BigDecimal("120.00"), new BigDecimal("120.00"), "CNY", "7788"));
         ReminderRequested sms = awaitRequests(1).get(0);
         assertThat(sms.channel()).isEqualTo(Channel.SMS);
         assertThat(sms.templateId()).isEqualTo("pre-due-reminder");
         assertThat(sms.caseId()).isEqualTo("DUE-ST-" + account);
-        assertThat(sms.facts()).containsEntry("minimumDue", "120.00");
+        assertThat(sms.facts()).containsEntry("minimumDue", "120.00").containsEntry("cardLast4", "7788");
 
         KafkaTestClient.publish(sent(sms, DeliveryStatus.FAILED, "gateway rejected the number"));
         ReminderRequested email = awaitRequests(2).get(1);
@@ -220,10 +220,10 @@ class ReminderFlowTest {
 
         KafkaTestClient.publish(sent(letter, DeliveryStatus.FAILED, "returned to sender"));
         KafkaTestClient.publish(new PaymentDueSoon(account, "CUS-" + account, "ST-" + account, today().plusDays(3),
-                new BigDecimal("120.00"), new BigDecimal("120.00"), "CNY"));
+                new BigDecimal("120.00"), new BigDecimal("120.00"), "CNY", "7788"));
         String marker = "ACC-" + UUID.randomUUID();
         KafkaTestClient.publish(new PaymentDueSoon(marker, "CUS-" + marker, "ST-" + marker, today().plusDays(3),
-                new BigDecimal("1.00"), new BigDecimal("1.00"), "CNY"));
+                new BigDecimal("1.00"), new BigDecimal("1.00"), "CNY", null));
         requested.awaitEvents(ReminderRequested.class, r -> r.accountId().equals(marker), 1, BOUND);
         firing.fireDue();
         assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).hasSize(3);
@@ -269,7 +269,7 @@ class ReminderFlowTest {
 
     private PaymentMissed missed(int daysPastDue, String bucket, MissedReason reason, String planId) {
         return new PaymentMissed(account, "CUS-" + account, "ST-" + account, today().minusDays(daysPastDue + 3L),
-                new BigDecimal("300.00"), new BigDecimal("300.00"), new BigDecimal("3000.00"), "CNY", daysPastDue, bucket, reason, planId, "CLASSIC");
+                new BigDecimal("300.00"), new BigDecimal("300.00"), new BigDecimal("3000.00"), "CNY", daysPastDue, bucket, reason, planId, "CLASSIC", "7788");
     }
 
     private ReminderSent sent(ReminderRequested request, DeliveryStatus status, String reason) {
