@@ -32,6 +32,25 @@ class AccountResourceTest {
     }
 
     @Test
+    void pathTricksDoNotGetPastTheRoleCheck() {
+        String account = "ACC-PATH-" + UUID.randomUUID();
+        KafkaTestClient.publish(new StatementIssued(account, "CUS-1", account + "-ST", LocalDate.of(2099, 1, 5),
+                LocalDate.of(2099, 1, 30), new BigDecimal("10.00"), new BigDecimal("1.00"), "CNY", null, null));
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", TestTokens.bearer("agent-1", "agent"))
+                .get("/accounts/{id}", account).statusCode() == 200);
+
+        for (String path : new String[] {"/accounts;x=1/" + account, "/accounts/" + account + ";x", "/accounts%3Bx/" + account,
+                "//accounts/" + account, "/./accounts/" + account, "/q/../accounts/" + account, "/q/%2e%2e/accounts/" + account,
+                "/accounts%2F" + account, "/ACCOUNTS/" + account}) {
+            int anonymous = given().urlEncodingEnabled(false).get(path).statusCode();
+            int wrongRole = given().urlEncodingEnabled(false).header("Authorization", TestTokens.bearer("cs-1", "complaints-officer"))
+                    .get(path).statusCode();
+            org.assertj.core.api.Assertions.assertThat(anonymous).as("no token, %s", path).isIn(400, 401, 404);
+            org.assertj.core.api.Assertions.assertThat(wrongRole).as("complaints officer, %s", path).isIn(400, 403, 404);
+        }
+    }
+
+    @Test
     void aRoleWithoutAccessGets403() {
         given().header("Authorization", TestTokens.bearer("cs-1", "complaints-officer"))
                 .get("/accounts/ACC-1").then().statusCode(403).contentType("application/problem+json");
