@@ -54,13 +54,14 @@ final class ProviderSinks {
             stopped.countDown();
         }, "sinks-stop"));
         Set<String> seen = new HashSet<>();
-        int mails = 0;
+        Set<String> mailSeen = new HashSet<>();
         while (!stopped.await(1, TimeUnit.SECONDS)) {
-            var received = mail.received();
-            for (; mails < received.size(); mails++) {
-                MimeMessage m = received.get(mails);
+            // Each email once, in arrival order: known by its Message-ID, not by a position in the server's list.
+            for (MimeMessage m : mail.receivedInArrivalOrder()) {
                 try {
-                    say("EMAIL  to " + m.getAllRecipients()[0] + ": " + m.getSubject());
+                    if (mailSeen.add(m.getMessageID() + "|" + m.getAllRecipients()[0])) {
+                        say("EMAIL  to " + m.getAllRecipients()[0] + ": " + m.getSubject());
+                    }
                 } catch (MessagingException e) {
                     say("EMAIL  (unreadable: " + e.getMessage() + ")");
                 }

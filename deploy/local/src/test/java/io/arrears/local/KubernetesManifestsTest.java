@@ -118,6 +118,25 @@ class KubernetesManifestsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void theInboxRemembersEventsLongerThanAnyConsumedTopicKeepsThem(String overlay) throws Exception {
+        // A consumer that starts over from the earliest offset must find every record it is given in its inbox.
+        java.time.Duration inbox = java.time.Duration.parse(io.arrears.messaging.MessagingConfig.Inbox.class.getMethod("retention")
+                .getAnnotation(io.smallrye.config.WithDefault.class).value());
+        Set<String> consumed = new HashSet<>();
+        for (String service : services()) {
+            consumed.addAll(consumedTopics(service));
+        }
+        List<JsonNode> topics = render(overlay).stream().filter(d -> d.path("kind").asText().equals("KafkaTopic"))
+                .filter(d -> consumed.contains(d.at("/spec/topicName").asText())).toList();
+        assertThat(topics).hasSize(consumed.size());
+        for (JsonNode topic : topics) {
+            long retentionMs = Long.parseLong(topic.at("/spec/config/retention.ms").asText());
+            assertThat(java.time.Duration.ofMillis(retentionMs)).as(topic.at("/spec/topicName").asText()).isLessThan(inbox);
+        }
+    }
+
     private static List<JsonNode> render(String overlay) throws IOException, InterruptedException {
         return Overlays.render(overlay);
     }

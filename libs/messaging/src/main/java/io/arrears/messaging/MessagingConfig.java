@@ -44,14 +44,23 @@ public interface MessagingConfig {
         @WithDefault("10s")
         Duration maxBackoff();
 
+        /** The outbox health group is down while the oldest waiting event is older than this. */
+        @WithDefault("60s")
+        Duration maxLag();
+
         /** Producer settings on top of the application's {@code kafka.*} ones (security, bootstrap). */
         Map<String, String> producer();
     }
 
     interface Inbox {
 
-        /** How long processed event ids are remembered; redeliveries older than this are not expected. */
-        @WithDefault("P14D")
+        /**
+         * How long processed event ids are remembered. Longer than any consumed topic keeps its records
+         * (30 days in the manifests): a consumer that starts over from the earliest offset then finds
+         * every event it could be given again, and applies none twice. Dead letters older than this are
+         * not replayed, for the same reason.
+         */
+        @WithDefault("P35D")
         Duration retention();
 
         /** Pause before retrying a batch that failed for a transient reason (database unavailable). */

@@ -10,12 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -31,6 +30,7 @@ public class Outbox {
     public static final String DLQ_ORIGINAL_OFFSET = "dlq-original-offset";
     public static final String DLQ_CONSUMER = "dlq-consumer";
     public static final String DLQ_FAILED_AT = "dlq-failed-at";
+    public static final String DLQ_ORIGINAL_KEY_BASE64 = "dlq-original-key-base64";
 
     private final EntityManager entityManager;
     private final MessagingConfig config;
@@ -58,18 +58,23 @@ public class Outbox {
     /** Queues an unusable record for {@code <topic>.dlq}, unchanged, with the reason in its headers. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void deadLetter(ConsumerRecord<String, byte[]> record, String consumer, String reason) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (Header header : record.headers()) {
-            headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
-        }
+        // Whatever the record holds goes on unchanged (OutboxHeaders keeps bytes that are not text);
+        // only what we add is made printable, so that dead-lettering itself cannot fail.
+        Map<String, String> headers = OutboxHeaders.fromKafka(record.headers());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        headers.put(DLQ_REASON, reason);
+        headers.put(DLQ_REASON, OutboxHeaders.printable(reason, 2000));
         headers.put(DLQ_ORIGINAL_TOPIC, record.topic());
         headers.put(DLQ_ORIGINAL_PARTITION, Integer.toString(record.partition()));
         headers.put(DLQ_ORIGINAL_OFFSET, Long.toString(record.offset()));
-        headers.put(DLQ_CONSUMER, consumer);
+        headers.put(DLQ_CONSUMER, OutboxHeaders.printable(consumer, 100));
         headers.put(DLQ_FAILED_AT, now.toString());
+        String key = record.key();
+        if (key != null && key.indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold NUL: the dead letter is keyed without it, the original key rides along.
+            headers.put(DLQ_ORIGINAL_KEY_BASE64, Base64.getEncoder().encodeToString(key.getBytes(StandardCharsets.UTF_8)));
+            key = key.replace('\u0000', '?');
+        }
         byte[] payload = record.value() == null ? new byte[0] : record.value();
-        entityManager.persist(new OutboxMessage(Topics.deadLetter(record.topic()), record.key(), headers, payload, now));
+        entityManager.persist(new OutboxMessage(Topics.deadLetter(record.topic()), key, headers, payload, now));
     }
 }

@@ -1,6 +1,5 @@
 package io.arrears.messaging;
 
-import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -12,13 +11,17 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -41,13 +45,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * Publishes outbox rows to Kafka in id order and deletes them once acknowledged (acks=all,
  * idempotent producer). A crash between the acknowledgement and the delete publishes a row again;
  * consumers de-duplicate on {@code ce_id}, so that is harmless, while losing a row is impossible.
+ *
+ * <p>The relay works on a connection of its own, which also holds its leadership ({@link RelayLeadership}).
+ * A row Kafka refuses for good (too large, an invalid topic) is moved to {@code outbox_parked} with the
+ * reason, counted, and the rows behind it go on; a failure that may pass (broker away) is retried.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private final AgroalDataSource dataSource;
     private final MessagingConfig.Relay config;
     private final Map<String, Object> kafkaConfig;
     private final MeterRegistry registry;
@@ -55,15 +62,21 @@ public class OutboxRelay {
     private final Map<String, Counter> published = new ConcurrentHashMap<>();
     private final AtomicLong oldestPendingAgeMillis = new AtomicLong();
 
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
     private volatile boolean running;
     private volatile boolean leader;
+    private volatile boolean leaderKnown;
     private volatile Thread worker;
     private KafkaProducer<String, byte[]> producer;
 
-    public OutboxRelay(AgroalDataSource dataSource, MessagingConfig config,
+    public OutboxRelay(MessagingConfig config,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                       MeterRegistry registry, Clock clock) {
-        this.dataSource = dataSource;
+                       MeterRegistry registry, Clock clock, Config settings) {
+        this.jdbcUrl = settings.getValue("quarkus.datasource.jdbc.url", String.class);
+        this.user = settings.getOptionalValue("quarkus.datasource.username", String.class).orElse(null);
+        this.password = settings.getOptionalValue("quarkus.datasource.password", String.class).orElse(null);
         this.clock = clock;
         this.config = config.relay();
         this.kafkaConfig = kafkaConfig;
@@ -101,17 +114,30 @@ public class OutboxRelay {
         return leader;
     }
 
+    /** Whether this replica knows a relay, its own or another's, to be publishing this database's outbox. */
+    public boolean leaderKnown() {
+        return !config.enabled() || leaderKnown;
+    }
+
+    /** Age of the oldest row waiting to leave, as the active relay last saw it; zero on a standby. */
+    public Duration oldestPending() {
+        return Duration.ofMillis(oldestPendingAgeMillis.get());
+    }
+
     private void run() {
         Duration backoff = config.backoff();
         while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                connection.setAutoCommit(true);
-                if (!RelayLeadership.tryAcquire(connection)) {
+            try (Connection connection = RelayLeadership.connect(jdbcUrl, user, password)) {
+                while (running && !RelayLeadership.tryAcquire(connection)) {
                     leader = false;
+                    leaderKnown = RelayLeadership.held(connection);
                     pause(config.standbyRetry());
-                    continue;
+                }
+                if (!running) {
+                    break;
                 }
                 leader = true;
+                leaderKnown = true;
                 LOG.info("outbox relay is active");
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("listen arrears_outbox");
@@ -125,7 +151,9 @@ public class OutboxRelay {
                     }
                 }
             } catch (Exception e) {
+                // Closing the connection (try-with-resources) ended the session, and with it our leadership.
                 leader = false;
+                leaderKnown = false;
                 if (!running) {
                     break;
                 }
@@ -149,20 +177,54 @@ public class OutboxRelay {
         KafkaProducer<String, byte[]> kafka = producer();
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            RecordHeaders headers = new RecordHeaders();
-            row.headers.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-            acks.add(kafka.send(new ProducerRecord<>(row.topic, null, row.key, row.payload, headers)));
+            acks.add(kafka.send(new ProducerRecord<>(row.topic, null, row.key, row.payload, OutboxHeaders.toKafka(row.headers))));
         }
         kafka.flush();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get();
+        List<Row> published = new ArrayList<>(rows.size());
+        Exception retry = null;
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                acks.get(i).get();
+                published.add(rows.get(i));
+            } catch (ExecutionException e) {
+                if (refusedForGood(e.getCause())) {
+                    park(connection, rows.get(i), e.getCause());
+                } else if (retry == null) {
+                    retry = e;
+                }
+            }
         }
-        delete(connection, rows);
-        for (Row row : rows) {
-            published.computeIfAbsent(row.topic, t -> Counter.builder("arrears.outbox.published")
+        delete(connection, published);
+        for (Row row : published) {
+            this.published.computeIfAbsent(row.topic, t -> Counter.builder("arrears.outbox.published")
                     .tag("topic", t).register(registry)).increment();
         }
+        if (retry != null) {
+            throw retry;
+        }
         return rows.size();
+    }
+
+    /** Kafka will refuse this record however often it is sent; anything else may pass. */
+    static boolean refusedForGood(Throwable failure) {
+        return failure instanceof RecordTooLargeException || failure instanceof RecordBatchTooLargeException
+                || failure instanceof InvalidTopicException || failure instanceof InvalidRecordException
+                || failure instanceof SerializationException;
+    }
+
+    /** Moves a row Kafka refuses to outbox_parked with the reason, so that the rows behind it can leave. */
+    private void park(Connection connection, Row row, Throwable reason) throws SQLException {
+        String why = OutboxHeaders.printable(reason.getClass().getSimpleName() + ": " + reason.getMessage(), 2000);
+        try (PreparedStatement move = connection.prepareStatement("""
+                with moved as (delete from outbox where id = ? returning id, topic, record_key, headers, payload, created_at)
+                insert into outbox_parked (id, topic, record_key, headers, payload, created_at, reason)
+                select id, topic, record_key, headers, payload, created_at, ? from moved""")) {
+            move.setLong(1, row.id);
+            move.setString(2, why);
+            move.executeUpdate();
+        }
+        registry.counter("arrears.outbox.parked", "topic", row.topic).increment();
+        LOG.errorf("outbox row %d for %s parked in outbox_parked: %s", row.id, row.topic, why);
     }
 
     private List<Row> pending(Connection connection) throws SQLException {
@@ -181,6 +243,9 @@ public class OutboxRelay {
     }
 
     private void delete(Connection connection, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
         Long[] ids = rows.stream().map(r -> r.id).toArray(Long[]::new);
         try (PreparedStatement delete = connection.prepareStatement("delete from outbox where id = any(?)")) {
             Array array = connection.createArrayOf("bigint", ids);

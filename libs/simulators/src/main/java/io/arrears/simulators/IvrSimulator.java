@@ -72,6 +72,11 @@ public final class IvrSimulator implements AutoCloseable {
         }
     }
 
+    /** Every call placed, once each: the vendor places one call per Idempotency-Key however often it is asked. */
+    public java.util.List<Call> calls() {
+        return java.util.List.copyOf(byReference.values());
+    }
+
     public IvrSimulator onCall(Consumer<Call> listener) {
         this.onCall = listener;
         return this;

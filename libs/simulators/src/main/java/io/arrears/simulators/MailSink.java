@@ -4,6 +4,11 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 
+import jakarta.mail.MessagingException;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 
 /** A real SMTP server on loopback (GreenMail) that keeps what it receives, for tests and the local run. */
@@ -31,6 +36,24 @@ public final class MailSink implements AutoCloseable {
 
     public List<MimeMessage> received() {
         return List.of(server.getReceivedMessages());
+    }
+
+    /**
+     * Every message received, oldest first. GreenMail lists messages mailbox by mailbox, so a position in
+     * {@link #received()} is not an arrival: a new message for an earlier recipient shifts the others.
+     */
+    public List<MimeMessage> receivedInArrivalOrder() {
+        return Arrays.stream(server.getReceivedMessages())
+                .sorted(Comparator.comparing(MailSink::receivedAt)).toList();
+    }
+
+    private static Date receivedAt(MimeMessage message) {
+        try {
+            Date received = message.getReceivedDate();
+            return received != null ? received : new Date(0);
+        } catch (MessagingException e) {
+            return new Date(0);
+        }
     }
 
     @Override

@@ -38,6 +38,7 @@ import org.jsmpp.util.MessageId;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -62,6 +63,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final SMPPServerSessionListener listener;
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
     private final List<Submitted> submitted = new CopyOnWriteArrayList<>();
+    private volatile Duration stall = Duration.ZERO;
     private final ScheduledExecutorService outbound = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "smsc-outbound"));
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
     private final Thread acceptor;
@@ -93,6 +95,15 @@ public final class SmscSimulator implements AutoCloseable {
     }
 
     /** Whether every submit gets a DELIVRD receipt right after it, as a healthy network would. */
+    /**
+     * Takes each submit_sm but answers only after {@code hang}, as an SMS centre that stalls after
+     * accepting a message does: a client with a shorter timeout cannot know the message was taken.
+     */
+    public SmscSimulator stallAnswers(Duration hang) {
+        this.stall = hang;
+        return this;
+    }
+
     public SmscSimulator autoReceipts(boolean on) {
         this.autoReceipts = on;
         return this;
@@ -194,6 +205,14 @@ public final class SmscSimulator implements AutoCloseable {
             Submitted message = new Submitted(messageId, submit.getDestAddress(), submit.getSourceAddr(),
                     new String(bytes, ucs2 ? StandardCharsets.UTF_16BE : StandardCharsets.ISO_8859_1), Instant.now());
             submitted.add(message);
+            Duration hang = stall;
+            if (!hang.isZero()) {
+                try {
+                    Thread.sleep(hang.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             outbound.submit(() -> {
                 onSubmit.accept(message);
                 if (autoReceipts) {

@@ -7,6 +7,7 @@ import io.arrears.events.EventType;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -33,6 +34,13 @@ public final class KafkaTestClient {
         return headers.id();
     }
 
+    /** Publishes {@code event} as written at {@code time} ({@code ce_time}), as a service that wrote it then would. */
+    public static String publishAt(Event event, OffsetDateTime time) {
+        CloudEventHeaders headers = CloudEventHeaders.forNewEvent(event, SOURCE, time);
+        publish(EventType.of(event).topic(), event.key(), headers.toMap(), EventJson.write(event));
+        return headers.id();
+    }
+
     /** Publishes {@code event} again with a given {@code ce_id}, as a redelivering producer would. */
     public static void publish(Event event, String ceId) {
         CloudEventHeaders fresh = CloudEventHeaders.forNewEvent(event, SOURCE, OffsetDateTime.now());
@@ -43,12 +51,17 @@ public final class KafkaTestClient {
     public static void publish(String topic, String key, Map<String, String> headers, byte[] body) {
         RecordHeaders kafkaHeaders = new RecordHeaders();
         headers.forEach((name, value) -> kafkaHeaders.add(name, value.getBytes(StandardCharsets.UTF_8)));
+        publish(topic, key, kafkaHeaders, body);
+    }
+
+    /** Publishes a record exactly as given, header bytes included, as a misbehaving producer might. */
+    public static void publish(String topic, String key, Headers headers, byte[] body) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
-            producer.send(new ProducerRecord<>(topic, null, key, body, kafkaHeaders)).get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, null, key, body, headers)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

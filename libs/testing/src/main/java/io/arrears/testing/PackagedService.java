@@ -58,6 +58,29 @@ public final class PackagedService implements AutoCloseable {
         }
     }
 
+    /** Kills the service as a crash would ({@code kill -9}): no shutdown hook, no clean close of anything. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the service outlived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the service as an orchestrator would (SIGTERM), so that it shuts down cleanly, and waits for it. */
+    public void stop(Duration bound) {
+        process.destroy();
+        awaitExit(bound);
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

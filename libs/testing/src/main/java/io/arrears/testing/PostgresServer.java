@@ -5,6 +5,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -61,6 +67,71 @@ public final class PostgresServer implements AutoCloseable {
 
     public int port() {
         return postgres.getPort();
+    }
+
+    /**
+     * Kills the server as a crash would: SIGKILL to the postmaster and to every backend it started, so
+     * nothing is shut down and the next start recovers from the WAL. Returns how to start it again.
+     */
+    public Crashed kill() {
+        ProcessHandle postmaster = postmaster(port());
+        List<String> commandLine = new ArrayList<>();
+        commandLine.add(postmaster.info().command().orElseThrow());
+        commandLine.addAll(List.of(postmaster.info().arguments().orElseThrow()));
+        List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+        all.add(postmaster);
+        all.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle process : all) {
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("PostgreSQL process " + process.pid() + " outlived SIGKILL", e);
+            }
+        }
+        return new Crashed(port(), commandLine);
+    }
+
+    /** A server killed by {@link #kill()}: {@link #restart} starts it again on its data directory and port. */
+    public record Crashed(int port, List<String> commandLine) {
+
+        public void restart(Duration bound) {
+            try {
+                Path log = Files.createTempFile("arrears-postgres-restart-", ".log");
+                List<String> command = new ArrayList<>();
+                if ("root".equals(System.getProperty("user.name"))) {
+                    // PostgreSQL refuses to run as root; as the embedded server first did, run it in a user
+                    // namespace of its own, where it is not.
+                    command.addAll(List.of("unshare", "-Uu"));
+                }
+                command.addAll(commandLine);
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                Instant deadline = Instant.now().plus(bound);
+                while (true) {
+                    try (Connection ignored = DriverManager.getConnection(jdbcUrl(port, "postgres"), USER, "")) {
+                        return;
+                    } catch (SQLException notYet) {
+                        if (Instant.now().isAfter(deadline)) {
+                            throw new IllegalStateException("PostgreSQL did not come back within " + bound + ":\n"
+                                    + Files.readString(log, StandardCharsets.UTF_8), notYet);
+                        }
+                        Thread.sleep(100);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static ProcessHandle postmaster(int port) {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/bin/postgres")).orElse(false))
+                .filter(p -> p.info().arguments().map(a -> List.of(a).contains(Integer.toString(port))).orElse(false))
+                .filter(p -> p.parent().map(parent -> !parent.info().command().map(c -> c.endsWith("/bin/postgres")).orElse(false)).orElse(true))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no PostgreSQL postmaster listens on " + port));
     }
 
     public static String jdbcUrl(int port, String database) {

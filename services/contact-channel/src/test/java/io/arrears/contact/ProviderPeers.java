@@ -37,7 +37,10 @@ public class ProviderPeers implements QuarkusTestResourceLifecycleManager {
                 "contact.adapters.ivr.url", "http://127.0.0.1:" + System.getProperty(Peers.IVR),
                 "contact.adapters.webhook.url", "http://127.0.0.1:" + System.getProperty(Peers.IVR) + "/provider",
                 "contact.adapters.letter.drop-folder", System.getProperty(Peers.PRINT),
-                "contact.callback-secret", CALLBACK_SECRET);
+                "contact.callback-secret", CALLBACK_SECRET,
+                // Short, so that a provider that takes a message and does not answer is tested in seconds.
+                "contact.adapters.smpp.timeout", "2s",
+                "contact.adapters.ivr.timeout", "2s");
     }
 
     @Override

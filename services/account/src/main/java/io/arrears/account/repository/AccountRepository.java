@@ -33,6 +33,29 @@ public class AccountRepository implements PanacheRepositoryBase<Account, String>
         return getEntityManager().createNativeQuery(sql, Account.class).setParameter(1, date).setParameter(2, limit).getResultList();
     }
 
+    /** Ids of accounts due for review, read without loading them (one of them may be what cannot be loaded). */
+    @SuppressWarnings("unchecked")
+    public List<String> idsDueForReview(LocalDate date, int limit) {
+        return getEntityManager().createNativeQuery("select id from account where next_review_date <= ?1 order by id limit ?2")
+                .setParameter(1, date).setParameter(2, limit).getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Account> lockOneDueForReview(String id, LocalDate date) {
+        return getEntityManager().createNativeQuery("select * from account where id = ?1 and next_review_date <= ?2 for update", Account.class)
+                .setParameter(1, id).setParameter(2, date).getResultList();
+    }
+
+    /** Puts an account the day's ageing cannot handle aside until the next business day, with the reason; in SQL, as it may not load. */
+    public void parkFromAgeing(String id, LocalDate date, String reason) {
+        getEntityManager().createNativeQuery("""
+                        insert into ageing_parked (account_id, business_date, reason) values (?1, ?2, ?3)
+                        on conflict (account_id, business_date) do update set reason = excluded.reason, parked_at = now()""")
+                .setParameter(1, id).setParameter(2, date).setParameter(3, reason).executeUpdate();
+        getEntityManager().createNativeQuery("update account set next_review_date = ?2 where id = ?1")
+                .setParameter(1, id).setParameter(2, date.plusDays(1)).executeUpdate();
+    }
+
     public long countDueForReview(LocalDate date) {
         return count("nextReviewDate <= ?1", date);
     }

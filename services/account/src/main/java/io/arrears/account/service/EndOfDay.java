@@ -55,6 +55,7 @@ public class EndOfDay {
     private final EntityManager entityManager;
     private final Clock clock;
     private final Timer dayTimer;
+    private final io.micrometer.core.instrument.Counter parked;
     private final ReentrantLock running = new ReentrantLock();
 
     EndOfDay(AccountRepository accounts, BusinessDayRepository days, AccountLoader loader, AccountEvents events, Ageing ageing,
@@ -68,6 +69,7 @@ public class EndOfDay {
         this.entityManager = entityManager;
         this.clock = clock;
         this.dayTimer = Timer.builder("arrears.account.ageing.day").description("time to age one business day").register(registry);
+        this.parked = registry.counter("arrears.account.ageing.parked");
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -127,10 +129,47 @@ public class EndOfDay {
     private int reviewAll(LocalDate date, boolean passOverLocked) {
         int reviewed = 0;
         int chunk;
-        while ((chunk = QuarkusTransaction.requiringNew().call(() -> reviewChunk(date, passOverLocked))) > 0) {
+        do {
+            try {
+                chunk = QuarkusTransaction.requiringNew().call(() -> reviewChunk(date, passOverLocked));
+            } catch (RuntimeException e) {
+                if (TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                LOG.warnf("a chunk of business day %s failed (%s); reviewing its accounts one by one", date, e.toString());
+                chunk = reviewOneByOne(date);
+            }
             reviewed += chunk;
-        }
+        } while (chunk > 0);
         return reviewed;
+    }
+
+    /** One account at a time, so that the one that fails is parked and the others are aged. */
+    private int reviewOneByOne(LocalDate date) {
+        List<String> ids = QuarkusTransaction.requiringNew().call(() -> accounts.idsDueForReview(date, config.ageing().chunkSize()));
+        for (String id : ids) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> reviewOne(id, date));
+            } catch (RuntimeException e) {
+                if (TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                LOG.errorf(e, "account %s cannot be aged for business day %s; parked in ageing_parked", id, date);
+                QuarkusTransaction.requiringNew().run(() -> accounts.parkFromAgeing(id, date,
+                        e.getClass().getSimpleName() + ": " + e.getMessage()));
+                parked.increment();
+            }
+        }
+        return ids.size();
+    }
+
+    private void reviewOne(String id, LocalDate date) {
+        lock();
+        List<Account> due = accounts.lockOneDueForReview(id, date);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (LoadedAccount loaded : loader.loadAll(due)) {
+            review(loaded, date, now);
+        }
     }
 
     private int reviewChunk(LocalDate date, boolean passOverLocked) {

@@ -209,6 +209,35 @@ class AccountFlowTest {
         awaitAged(due.plusDays(4));
     }
 
+    @Test
+    void anAccountAgeingCannotHandleIsParkedWithItsReasonAndTheDayIsAgedForEveryOther() throws Exception {
+        String unreadable = "ACC-" + UUID.randomUUID();
+        LocalDate due = statementDate.plusDays(25);
+        issueStatement("ST-1", statementDate, due, "100.00", "CNY");
+        issueStatement(unreadable, "ST-1", statementDate, due, "100.00", "CNY");
+        // A release after this one wrote a status this one does not know.
+        try (Connection db = dataSource.getConnection()) {
+            assertThat(db.createStatement().executeUpdate("update account set status = 'FROZEN' where id = '" + unreadable + "'")).isEqualTo(1);
+        }
+        try {
+            LocalDate firstDayPastDue = due.plusDays(4);
+            closeDays(statementDate, firstDayPastDue);
+
+            missed.awaitEvents(PaymentMissed.class, e -> e.accountId().equals(account), 1, BOUND);
+            awaitAged(firstDayPastDue);
+            try (Connection db = dataSource.getConnection();
+                 var rs = db.createStatement().executeQuery("select reason from ageing_parked where account_id = '" + unreadable + "'")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).contains("FROZEN");
+            }
+            assertThat(missed.events(PaymentMissed.class, e -> e.accountId().equals(unreadable))).isEmpty();
+        } finally {
+            try (Connection db = dataSource.getConnection()) {
+                db.createStatement().executeUpdate("update account set status = 'CURRENT' where id = '" + unreadable + "'");
+            }
+        }
+    }
+
     private void issueStatement(String id, LocalDate date, LocalDate due, String minimum, String currency) {
         issueStatement(account, id, date, due, minimum, currency);
     }

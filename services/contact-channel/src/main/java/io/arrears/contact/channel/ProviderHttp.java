@@ -47,11 +47,23 @@ final class ProviderHttp {
             String error = provider + " answered HTTP " + status;
             return status == 408 || status == 429 || status >= 500 ? SendResult.transientFailure(error) : SendResult.rejected(error);
         } catch (IOException e) {
-            return SendResult.transientFailure(provider + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            String error = provider + ": " + e.getClass().getSimpleName() + ": " + e.getMessage();
+            // Only a failure to connect proves the request never left; after that the provider may have it.
+            return neverConnected(e) ? SendResult.transientFailure(error) : SendResult.ambiguous(error);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return SendResult.transientFailure(provider + ": interrupted");
+            return SendResult.ambiguous(provider + ": interrupted while waiting for the answer");
         }
+    }
+
+    static boolean neverConnected(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.http.HttpConnectTimeoutException
+                    || t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** GETs {@code path + encoded(reference)}: 200 means found (id from {@code idField}), 404 not found. */

@@ -12,7 +12,9 @@ import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.InvalidResponseException;
 import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ResponseTimeoutException;
 import org.jsmpp.session.SubmitSmResult;
 
 import java.util.Set;
@@ -56,6 +58,9 @@ public class SmppSmsAdapter implements ChannelAdapter {
         } catch (NegativeResponseException e) {
             String error = "SMPP submit_sm refused with status 0x" + Integer.toHexString(e.getCommandStatus());
             return TRANSIENT_STATUSES.contains(e.getCommandStatus()) ? SendResult.transientFailure(error) : SendResult.rejected(error);
+        } catch (ResponseTimeoutException | InvalidResponseException e) {
+            // submit_sm went out and no usable answer came back: the SMS centre may have the message.
+            return SendResult.ambiguous("SMPP: no answer to submit_sm: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         } catch (Exception e) {
             return SendResult.transientFailure("SMPP: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }

@@ -19,6 +19,7 @@ public class SmtpEmailAdapter implements ChannelAdapter {
     private static final Logger LOG = Logger.getLogger(SmtpEmailAdapter.class);
     private static final Pattern PERMANENT = Pattern.compile("\\b5\\d\\d\\b");
     private static final Pattern CLOSING = Pattern.compile("\\b421\\b");
+    private static final Pattern TEMPORARY = Pattern.compile("\\b4\\d\\d\\b");
 
     private final Mailer mailer;
     private final NoticeTemplates templates;
@@ -42,11 +43,13 @@ public class SmtpEmailAdapter implements ChannelAdapter {
                 .addHeader("Message-ID", messageId)
                 .addHeader("X-Arrears-Reminder", message.reminderId());
         String error = null;
+        RuntimeException failure = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
                 mailer.send(mail);
                 return SendResult.accepted(messageId);
             } catch (RuntimeException e) {
+                failure = e;
                 error = String.valueOf(e.getMessage());
                 LOG.warnf("SMTP send of %s failed: %s", message, error);
                 // 421: the relay closed the (pooled, idle) connection before taking the message; a new
@@ -56,7 +59,22 @@ public class SmtpEmailAdapter implements ChannelAdapter {
                 }
             }
         }
-        return PERMANENT.matcher(error).find() ? SendResult.rejected("SMTP: " + error) : SendResult.transientFailure("SMTP: " + error);
+        return classify(error, failure);
+    }
+
+    /**
+     * A reply code says what the relay did: 5xx it refused for good, 4xx it took nothing (try later).
+     * Without a reply, only a connection never made proves it took nothing; a connection lost later,
+     * during or after DATA, may have delivered the message, so the send is ambiguous.
+     */
+    static SendResult classify(String error, Throwable failure) {
+        if (PERMANENT.matcher(error).find()) {
+            return SendResult.rejected("SMTP: " + error);
+        }
+        if (TEMPORARY.matcher(error).find() || ProviderHttp.neverConnected(failure) || error.contains("Connection refused")) {
+            return SendResult.transientFailure("SMTP: " + error);
+        }
+        return SendResult.ambiguous("SMTP: " + error);
     }
 
     @Override

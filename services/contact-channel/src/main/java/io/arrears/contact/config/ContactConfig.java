@@ -100,6 +100,10 @@ public interface ContactConfig {
         /** A SENDING row older than this belongs to a send that never finished: reconcile it. */
         @WithDefault("2m")
         Duration staleSendingAfter();
+
+        /** How often the reconciler looks for such rows. */
+        @WithDefault("1m")
+        Duration reconcileEvery();
     }
 
     interface Templates {

@@ -144,6 +144,9 @@ public class ContactGate {
         switch (result.kind()) {
             case ACCEPTED -> outcomes.finish(attempt, AttemptStatus.SENT, null, result.providerMessageId());
             case REJECTED -> outcomes.finish(attempt, AttemptStatus.FAILED, result.error(), null);
+            // Left SENDING: the reconciler asks the provider by our key, and sends again only if it says it
+            // has nothing; a provider that cannot say leaves it UNKNOWN, for a person. Never a blind retry.
+            case AMBIGUOUS -> attempt.statusReason = "the provider may have taken it: " + result.error();
             case TRANSIENT -> {
                 if (attempt.tries >= config.dispatch().maxTries()) {
                     outcomes.finish(attempt, AttemptStatus.FAILED, "gave up after " + attempt.tries + " tries: " + result.error(), null);

@@ -106,8 +106,9 @@ public class Dispatcher {
         try {
             result = adapters.forChannel(message.get().to().channel()).send(message.get());
         } catch (RuntimeException e) {
+            // An adapter that throws may have handed the message over first: reconcile, never resend blindly.
             LOG.warnf(e, "adapter failed on %s", message.get());
-            result = SendResult.transientFailure(e.getClass().getSimpleName() + ": " + e.getMessage());
+            result = SendResult.ambiguous(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         gate.record(reminderId, result);
     }

@@ -37,7 +37,7 @@ public class Reconciler {
         this.clock = clock;
     }
 
-    @Scheduled(every = "1m", delayed = "${contact.dispatch.first-poll-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${contact.dispatch.reconcile-every}", delayed = "${contact.dispatch.first-poll-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         reconcile();
     }

@@ -47,6 +47,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A reminder leaves once: a repeated request finds its attempt already there, and a send that a
@@ -138,6 +139,54 @@ class ExactlyOnceTest {
         assertThat(sent.await(call.reminderId, DeliveryStatus.SENT).providerMessageId()).isEqualTo("CALL-77");
         dispatcher.dispatchDue();
         Peers.ivr().verify(0, postRequestedFor(urlEqualTo("/calls")).withHeader("Idempotency-Key", equalTo(call.reminderId)));
+    }
+
+    @Test
+    void anSmsTheCentreTookButNeverAnsweredIsUnknownAndNeverSentAgain() {
+        Cardholder holder = Cardholder.create("zh-CN", "Asia/Shanghai");
+        ReminderRequested request = holder.reminder(Channel.SMS, "overdue-notice");
+        Peers.smsc().stallAnswers(Duration.ofSeconds(5));
+        try {
+            KafkaTestClient.publish(request);
+            await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+                ContactAttempt attempt = attempts.findById(request.reminderId());
+                return attempt != null && attempt.statusReason != null && attempt.statusReason.startsWith("the provider may have taken it");
+            }));
+        } finally {
+            Peers.smsc().stallAnswers(Duration.ZERO);
+        }
+        assertThat(status(request.reminderId())).isEqualTo(AttemptStatus.SENDING);
+
+        clock.advance(Duration.ofMinutes(3));
+        reconciler.reconcile();
+        assertThat(sent.await(request.reminderId(), DeliveryStatus.UNKNOWN).reason()).contains("not resent");
+        dispatcher.dispatchDue();
+        assertThat(Peers.smsc().submitted().stream().filter(s -> s.destination().equals(holder.phoneDigits()))).hasSize(1);
+        assertThat(status(request.reminderId())).isEqualTo(AttemptStatus.UNKNOWN);
+    }
+
+    @Test
+    void aCallTheVendorTookButAnsweredTooLateForIsFoundByItsReferenceAndNotPlacedAgain() {
+        Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
+        ReminderRequested request = holder.reminder(Channel.VOICE, "overdue-call");
+        Peers.ivr().stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/calls")).atPriority(1)
+                .withHeader("Idempotency-Key", equalTo(request.reminderId()))
+                .willReturn(aResponse().withStatus(201).withFixedDelay(5_000).withHeader("Content-Type", "application/json")
+                        .withBody("{\"callId\":\"CALL-88\"}")));
+        Peers.ivr().stubFor(get(urlEqualTo("/calls?reference=" + request.reminderId()))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"callId\":\"CALL-88\"}")));
+
+        KafkaTestClient.publish(request);
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+            ContactAttempt attempt = attempts.findById(request.reminderId());
+            return attempt != null && attempt.statusReason != null && attempt.statusReason.startsWith("the provider may have taken it");
+        }));
+        clock.advance(Duration.ofMinutes(3));
+        reconciler.reconcile();
+
+        assertThat(sent.await(request.reminderId(), DeliveryStatus.SENT).providerMessageId()).isEqualTo("CALL-88");
+        dispatcher.dispatchDue();
+        Peers.ivr().verify(1, postRequestedFor(urlEqualTo("/calls")).withHeader("Idempotency-Key", equalTo(request.reminderId())));
     }
 
     /**

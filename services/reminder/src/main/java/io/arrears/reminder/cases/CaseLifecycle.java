@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,9 +44,11 @@ public class CaseLifecycle {
     private final TreatmentStrategy strategy;
     private final CaseTimeline timeline;
     private final ReminderMetrics metrics;
+    private final EarlyPayments earlyPayments;
 
     CaseLifecycle(CaseRepository cases, HoldRepository holds, PromiseRepository promises, PlanRepository plans, AccountLock lock,
-                  Treatment treatment, TreatmentStrategy strategy, CaseTimeline timeline, ReminderMetrics metrics) {
+                  Treatment treatment, TreatmentStrategy strategy, CaseTimeline timeline, ReminderMetrics metrics,
+                  EarlyPayments earlyPayments) {
         this.cases = cases;
         this.holds = holds;
         this.promises = promises;
@@ -55,16 +58,23 @@ public class CaseLifecycle {
         this.strategy = strategy;
         this.timeline = timeline;
         this.metrics = metrics;
+        this.earlyPayments = earlyPayments;
     }
 
-    public Outcome paymentMissed(PaymentMissed missed) {
+    /** {@code occurredAt}: when the account service wrote the event, which orders it against payments. */
+    public Outcome paymentMissed(PaymentMissed missed, OffsetDateTime occurredAt) {
         if (strategy.bucket(missed.bucket()).isEmpty()) {
             return Outcome.rejected("bucket '" + missed.bucket() + "' is not one of reminder.strategy.buckets");
         }
         lock.acquire(missed.accountId());
         Optional<CollectionCase> open = cases.openFor(missed.accountId());
         if (open.isEmpty()) {
-            open(missed);
+            CollectionCase c = open(missed);
+            for (PaymentReceived early : earlyPayments.takeFrom(missed.accountId(), occurredAt)) {
+                if (c.closedAt == null) {
+                    applyPayment(c, early, "PaymentReceived (arrived before its PaymentMissed)");
+                }
+            }
             return Outcome.applied();
         }
         CollectionCase c = open.get();
@@ -90,7 +100,7 @@ public class CaseLifecycle {
         return Outcome.applied();
     }
 
-    private void open(PaymentMissed missed) {
+    private CollectionCase open(PaymentMissed missed) {
         CollectionCase c = new CollectionCase();
         c.id = "CASE-" + UUID.randomUUID();
         c.accountId = missed.accountId();
@@ -108,19 +118,26 @@ public class CaseLifecycle {
         metrics.caseOpened(c.arm, c.segment);
         rederiveState(c, "PaymentMissed");
         treatment.enterBucket(c, "PaymentMissed");
+        return c;
     }
 
-    public Outcome paymentReceived(PaymentReceived received) {
+    public Outcome paymentReceived(PaymentReceived received, OffsetDateTime occurredAt) {
         lock.acquire(received.accountId());
         Optional<CollectionCase> open = cases.openFor(received.accountId());
         if (open.isEmpty()) {
+            // Its PaymentMissed may still be on its way (another topic): kept, so the case it opens starts paid.
+            earlyPayments.keep(received, occurredAt);
             return Outcome.applied();
         }
         CollectionCase c = open.get();
         if (!c.currency.equals(received.currency())) {
             return Outcome.rejected("PaymentReceived in " + received.currency() + " for case " + c.id + " kept in " + c.currency);
         }
-        String actor = "PaymentReceived";
+        applyPayment(c, received, "PaymentReceived");
+        return Outcome.applied();
+    }
+
+    private void applyPayment(CollectionCase c, PaymentReceived received, String actor) {
         Money amount = Money.of(received.amount(), received.currency());
         timeline.record(c.id, actor, "PAYMENT", amount + " paid, " + Money.of(received.remainingOverdue(), c.currency)
                 + " still overdue" + (received.cured() ? ", cured" : ""));
@@ -136,11 +153,10 @@ public class CaseLifecycle {
         });
         if (received.cured() && c.activePlanId == null) {
             close(c, "PAID", actor);
-            return Outcome.applied();
+            return;
         }
         resegment(c, actor);
         refresh(c, actor);
-        return Outcome.applied();
     }
 
     public Outcome planBroken(PlanBroken broken) {
@@ -170,7 +186,13 @@ public class CaseLifecycle {
                     "complaint " + opened.complaintId() + " (" + opened.category() + ") does not hold contact"));
             return Outcome.applied();
         }
-        if (holds.findById(opened.complaintId()) == null) {
+        ContactHold known = holds.findById(opened.complaintId());
+        if (known != null && known.releasedAt != null) {
+            open.ifPresent(c -> timeline.record(c.id, "ComplaintOpened", "COMPLAINT", "complaint " + opened.complaintId()
+                    + " arrived after its resolution; it holds nothing"));
+            return Outcome.applied();
+        }
+        if (known == null) {
             ContactHold hold = new ContactHold();
             hold.complaintId = opened.complaintId();
             hold.accountId = opened.accountId();
@@ -189,7 +211,19 @@ public class CaseLifecycle {
     public Outcome complaintResolved(ComplaintResolved resolved) {
         lock.acquire(resolved.accountId());
         ContactHold hold = holds.findById(resolved.complaintId());
-        if (hold == null || hold.releasedAt != null) {
+        if (hold == null) {
+            // The resolution overtook the opening (another topic): a released hold is kept, so that the
+            // opening, when it comes, finds its complaint already resolved and holds nothing.
+            ContactHold released = new ContactHold();
+            released.complaintId = resolved.complaintId();
+            released.accountId = resolved.accountId();
+            released.category = resolved.category().name();
+            released.openedAt = resolved.resolvedAt();
+            released.releasedAt = resolved.resolvedAt();
+            holds.persist(released);
+            return Outcome.applied();
+        }
+        if (hold.releasedAt != null) {
             return Outcome.applied();
         }
         hold.releasedAt = resolved.resolvedAt();

@@ -8,6 +8,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CollectionCase, String> {
 
+    /** Whether the statement went past due: some case of the account, open or closed, was opened for it. */
+    public boolean existsForStatement(String accountId, String statementId) {
+        return count("accountId = ?1 and statementId = ?2", accountId, statementId) > 0;
+    }
+
     /** The account's current episode; a unique index allows at most one. */
     public Optional<CollectionCase> openFor(String accountId) {
         return find("accountId = ?1 and state <> ?2", accountId, CaseState.CLOSED).firstResultOptional();

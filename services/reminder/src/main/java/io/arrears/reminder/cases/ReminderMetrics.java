@@ -28,6 +28,11 @@ public class ReminderMetrics {
         registry.counter("arrears.reminder.steps.fired", Tags.of("channel", channel, "arm", arm)).increment();
     }
 
+    /** A step parked because firing it failed for good: someone must look at {@code scheduled_step} rows in PARKED. */
+    public void stepParked() {
+        registry.counter("arrears.reminder.steps.parked").increment();
+    }
+
     public void promise(String outcome, String arm) {
         registry.counter("arrears.reminder.promises", Tags.of("outcome", outcome, "arm", arm)).increment();
     }

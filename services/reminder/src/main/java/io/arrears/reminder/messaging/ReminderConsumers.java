@@ -45,13 +45,13 @@ public class ReminderConsumers {
     @Incoming("payment-missed")
     @Blocking
     public void paymentMissed(ConsumerRecords<String, byte[]> records) {
-        intake.apply("reminder.payment-missed", records, PaymentMissed.class, (event, headers) -> cases.paymentMissed(event));
+        intake.apply("reminder.payment-missed", records, PaymentMissed.class, (event, headers) -> cases.paymentMissed(event, headers.time()));
     }
 
     @Incoming("payment-received")
     @Blocking
     public void paymentReceived(ConsumerRecords<String, byte[]> records) {
-        intake.apply("reminder.payment-received", records, PaymentReceived.class, (event, headers) -> cases.paymentReceived(event));
+        intake.apply("reminder.payment-received", records, PaymentReceived.class, (event, headers) -> cases.paymentReceived(event, headers.time()));
     }
 
     @Incoming("plan-broken")

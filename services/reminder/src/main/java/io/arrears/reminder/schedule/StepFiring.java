@@ -17,6 +17,7 @@ import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.ReminderMetrics;
 import io.arrears.reminder.config.ReminderConfig;
+import io.arrears.messaging.TransientFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -88,12 +89,33 @@ public class StepFiring {
             OffsetDateTime now = OffsetDateTime.now(clock);
             due = QuarkusTransaction.requiringNew().call(() -> steps.due(now, config.schedule().batchSize()));
             for (DueStep step : due) {
-                if (QuarkusTransaction.requiringNew().call(() -> fire(step))) {
-                    fired++;
+                try {
+                    if (QuarkusTransaction.requiringNew().call(() -> fire(step))) {
+                        fired++;
+                    }
+                } catch (RuntimeException e) {
+                    if (TransientFailures.isTransient(e)) {
+                        throw e;
+                    }
+                    // One step that cannot fire must not hold up every step behind it, poll after poll.
+                    LOG.errorf(e, "step %s of account %s cannot fire; parked", step.id(), step.accountId());
+                    QuarkusTransaction.requiringNew().run(() -> park(step, e));
                 }
             }
         } while (due.size() == config.schedule().batchSize());
         return fired;
+    }
+
+    private boolean overtakenByArrears(ScheduledStep step) {
+        String statementId = ReminderFacts.read(step.facts).get("statementId");
+        return cases.openFor(step.accountId).isPresent()
+                || (statementId != null && cases.existsForStatement(step.accountId, statementId));
+    }
+
+    private void park(DueStep due, RuntimeException failure) {
+        if (steps.parkPending(due.id(), "could not fire: " + failure.getClass().getSimpleName() + ": " + failure.getMessage())) {
+            metrics.stepParked();
+        }
     }
 
     private boolean fire(DueStep due) {
@@ -108,6 +130,13 @@ public class StepFiring {
             // The case changed after the step was lined up; align() normally suspends it first.
             step.status = StepStatus.SUSPENDED;
             step.statusReason = "case " + c.state;
+            return false;
+        }
+        if (step.kind == StepKind.PRE_DUE && overtakenByArrears(step)) {
+            // PaymentDueSoon and PaymentMissed travel on different topics: a due-soon reminder read late must
+            // not reach a cardholder whose statement is already past due, or already paid after falling due.
+            step.status = StepStatus.SKIPPED;
+            step.statusReason = "the statement went past due before this reminder could go; the ladder speaks for it";
             return false;
         }
         step.firedAt = now;

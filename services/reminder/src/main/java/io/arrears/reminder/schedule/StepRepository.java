@@ -36,4 +36,16 @@ public class StepRepository implements PanacheRepositoryBase<ScheduledStep, Stri
         }
         return list("accountId = ?1 and kind = ?2 and reference = ?3", step.accountId, step.kind, step.reference);
     }
+
+    /**
+     * Parks a pending step, in SQL rather than through the entity: the row may be one the entity cannot
+     * even load (a value written by a newer release). True if it was pending.
+     */
+    public boolean parkPending(String id, String reason) {
+        return getEntityManager().createNativeQuery(
+                        "update scheduled_step set status = 'PARKED', status_reason = ?1 where id = ?2 and status = 'PENDING'")
+                .setParameter(1, reason)
+                .setParameter(2, id)
+                .executeUpdate() == 1;
+    }
 }

@@ -23,6 +23,7 @@ import io.arrears.testing.KafkaTestClient;
 import io.arrears.testing.MovableClock;
 import io.arrears.testing.TestTokens;
 import io.arrears.testing.TopicProbe;
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -63,6 +65,8 @@ class ReminderFlowTest {
     StepFiring firing;
     @Inject
     MeterRegistry registry;
+    @Inject
+    AgroalDataSource dataSource;
 
     private TopicProbe requested;
     private String account;
@@ -254,6 +258,97 @@ class ReminderFlowTest {
     }
 
     @Test
+    void aPaymentThatOvertakesThePaymentMissedBeforeItStillMeansNoContact() {
+        OffsetDateTime missedAt = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10);
+        double payments = applied("reminder.payment-received");
+        KafkaTestClient.publishAt(new PaymentReceived(account, "PAY-EARLY-" + account, new BigDecimal("300.00"), BigDecimal.ZERO, "CNY", true),
+                missedAt.plusMinutes(5));
+        await().atMost(BOUND).until(() -> applied("reminder.payment-received") > payments);
+        KafkaTestClient.publishAt(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null), missedAt);
+
+        JsonPath file = await().atMost(BOUND).until(() -> caseOf(account), f -> f != null && f.getString("state").equals("CLOSED"));
+        firing.fireDue();
+        assertThat(file.getString("closedReason")).isEqualTo("PAID");
+        assertThat(file.getList("steps.status", String.class)).doesNotContain("PENDING", "SENT", "DELIVERED");
+        assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).isEmpty();
+    }
+
+    @Test
+    void aPaymentFromAnEarlierEpisodeDoesNotCloseANewCase() {
+        OffsetDateTime missedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        double payments = applied("reminder.payment-received");
+        KafkaTestClient.publishAt(new PaymentReceived(account, "PAY-OLD-" + account, new BigDecimal("300.00"), BigDecimal.ZERO, "CNY", true),
+                missedAt.minusDays(20));
+        await().atMost(BOUND).until(() -> applied("reminder.payment-received") > payments);
+        KafkaTestClient.publishAt(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null), missedAt);
+
+        assertThat(awaitRequests(2)).extracting(ReminderRequested::templateId).containsOnly("overdue-notice");
+        assertThat(caseOf(account).getString("state")).isNotEqualTo("CLOSED");
+    }
+
+    @Test
+    void aComplaintResolvedBeforeItsOpeningArrivesHoldsNothing() {
+        KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+        String caseId = awaitRequests(2).get(0).caseId();
+
+        double resolutions = applied("reminder.complaint-resolved");
+        KafkaTestClient.publish(new ComplaintResolved("CMP-" + account, account, ComplaintCategory.HARASSMENT, true,
+                ComplaintOutcome.UPHELD, now()));
+        await().atMost(BOUND).until(() -> applied("reminder.complaint-resolved") > resolutions);
+        KafkaTestClient.publish(new ComplaintOpened("CMP-" + account, account, ComplaintCategory.HARASSMENT, true, now().minusHours(1)));
+        await().atMost(BOUND).until(() -> caseFile(caseId).getList("timeline.detail", String.class).stream()
+                .anyMatch(d -> d.contains("arrived after its resolution")));
+
+        assertThat(caseFile(caseId).getString("state")).isNotEqualTo("ON_HOLD");
+        daysLater(4);
+        assertThat(awaitRequests(3)).extracting(ReminderRequested::channel).contains(Channel.VOICE);
+    }
+
+    @Test
+    void aDueSoonReminderReadAfterTheStatementWentPastDueIsNeverSent() {
+        KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+        awaitRequests(2);
+        double dueSoon = applied("reminder.payment-due-soon");
+        KafkaTestClient.publish(new PaymentDueSoon(account, "CUS-" + account, "ST-" + account, today().minusDays(4),
+                new BigDecimal("300.00"), new BigDecimal("300.00"), "CNY", "7788"));
+        await().atMost(BOUND).until(() -> applied("reminder.payment-due-soon") > dueSoon);
+
+        firing.fireDue();
+
+        assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account)))
+                .extracting(ReminderRequested::templateId).doesNotContain("pre-due-reminder").hasSize(2);
+    }
+
+    @Test
+    void aStepThatCannotFireIsParkedWithItsReasonAndTheStepsBehindItStillFire() throws Exception {
+        String other = "ACC-" + UUID.randomUUID();
+        KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+        KafkaTestClient.publish(missedBy(other));
+        awaitRequests(2);
+        await().atMost(BOUND).until(() -> requested.events(ReminderRequested.class, r -> r.accountId().equals(other)).size() >= 2);
+        // A release after this one wrote a channel this one does not know, on the day-5 step due first.
+        try (Connection db = dataSource.getConnection()) {
+            int changed = db.createStatement().executeUpdate("update scheduled_step set channel = 'PIGEON', due_at = due_at - interval '1 minute' "
+                    + "where account_id = '" + account + "' and status = 'PENDING' and ladder_day = 5");
+            assertThat(changed).isEqualTo(1);
+        }
+
+        daysLater(4);
+        firing.fireDue();
+
+        await().atMost(BOUND).until(() -> requested.events(ReminderRequested.class, r -> r.accountId().equals(other)
+                && r.channel() == Channel.VOICE).size() == 1);
+        try (Connection db = dataSource.getConnection();
+             var rs = db.createStatement().executeQuery("select status, status_reason from scheduled_step where account_id = '"
+                     + account + "' and ladder_day = 5")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("PARKED");
+            assertThat(rs.getString(2)).startsWith("could not fire:").contains("PIGEON");
+        }
+        assertThat(registry.find("arrears.reminder.steps.parked").counter().count()).isPositive();
+    }
+
+    @Test
     void sixtyDaysPastDuePlacesTheCaseWithAnAgency() {
         try (TopicProbe escalated = TopicProbe.open(Topics.CASE_ESCALATED)) {
             KafkaTestClient.publish(missed(60, "60-89", MissedReason.MINIMUM_NOT_PAID, null));
@@ -265,6 +360,12 @@ class ReminderFlowTest {
             assertThat(awaitRequests(1)).extracting(ReminderRequested::templateId).containsExactly("formal-letter");
             await().atMost(BOUND).until(() -> caseFile(placement.caseId()).getString("state").equals("ESCALATED_AGENCY"));
         }
+    }
+
+    private PaymentMissed missedBy(String accountId) {
+        return new PaymentMissed(accountId, "CUS-" + accountId, "ST-" + accountId, today().minusDays(4),
+                new BigDecimal("300.00"), new BigDecimal("300.00"), new BigDecimal("3000.00"), "CNY", 1, "1-29",
+                MissedReason.MINIMUM_NOT_PAID, null, "CLASSIC", null);
     }
 
     private PaymentMissed missed(int daysPastDue, String bucket, MissedReason reason, String planId) {
@@ -283,6 +384,21 @@ class ReminderFlowTest {
             firing.fireDue();
             return requested.events(ReminderRequested.class, r -> r.accountId().equals(account));
         }, list -> list.size() >= count);
+    }
+
+    /** The account's newest case, open or closed, or null while it has none. */
+    private static JsonPath caseOf(String accountId) {
+        JsonPath list = given().header("Authorization", TestTokens.bearer("sup-1", "supervisor"))
+                .queryParam("needsAgent", false).queryParam("accountId", accountId)
+                .get("/cases").then().statusCode(200).extract().jsonPath();
+        String id = list.getString("items[0].id");
+        return id == null ? null : caseFile(id);
+    }
+
+    /** Events the consumer has applied so far: waiting for it to grow waits for one event to be consumed. */
+    private double applied(String consumer) {
+        return registry.find("arrears.inbox.events").tag("consumer", consumer).tag("outcome", "applied")
+                .counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     private static JsonPath caseFile(String caseId) {
