@@ -152,6 +152,33 @@ final class ChaosSystem implements AutoCloseable {
         crashedPostgres = null;
     }
 
+    /** Ids of the records published by {@link #publishUnstorableRecords()}, to find them in the dead-letter topic. */
+    final List<String> unstorable = new ArrayList<>();
+
+    /** Payments a misbehaving producer might send: a key too long for a column, NUL and bytes that are not text in headers. */
+    void publishUnstorableRecords() {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(Map.of(
+                "bootstrap.servers", broker.bootstrapServers(), "acks", "all",
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName(),
+                "value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName()))) {
+            for (int i = 0; i < 3; i++) {
+                String id = "BAD-" + java.util.UUID.randomUUID();
+                var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
+                headers.add("ce_id", id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                headers.add("ce_source", "/corebanking/chaos".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                headers.add("ce_type", "corebanking.PaymentPosted.v1".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                headers.add("ce_specversion", "1.0".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                headers.add("x-note", ("a\u0000b" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                headers.add("x-raw", new byte[] {(byte) 0xC3, 0x28, (byte) i});
+                String key = "K".repeat(300) + i;
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("corebanking.payments.v1", null, key,
+                        ("{\"amount\":" + i + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8), headers));
+                unstorable.add(id);
+            }
+            producer.flush();
+        }
+    }
+
     /** Every live replica answers ready: its consumers have joined their groups and a relay holds each outbox. */
     void awaitReady() {
         HttpClient client = HttpClient.newHttpClient();
@@ -201,6 +228,7 @@ final class ChaosSystem implements AutoCloseable {
                 config.put("quarkus.mailer.keep-alive", "false");
                 config.put("contact.adapters.smpp.port", Integer.toString(smsc.port()));
                 config.put("contact.adapters.smpp.rebind-every", "2s");
+                config.put("contact.adapters.smpp.timeout", "2s");
                 config.put("contact.adapters.ivr.url", "http://127.0.0.1:" + ivrPort);
                 config.put("contact.adapters.letter.drop-folder", printFolder.toString());
                 config.put("contact.callback-secret", CALLBACK_SECRET);

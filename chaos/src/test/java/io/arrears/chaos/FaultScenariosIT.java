@@ -64,6 +64,15 @@ class FaultScenariosIT {
             s.killPostgres();
             return s::restartPostgres;
         }));
+        faults.add(new Fault("smsc-stalls", "for 5 s the SMS centre takes each submit but answers after 3 s, past the 2 s SMPP timeout", false, s -> {
+            s.smsc.stallAnswers(Duration.ofSeconds(3));
+            return () -> s.smsc.stallAnswers(Duration.ZERO);
+        }));
+        faults.add(new Fault("bad-records", "records that cannot be stored as they are (key of 300 characters, NUL and non-UTF-8 "
+                + "headers) among the payments", false, s -> {
+            s.publishUnstorableRecords();
+            return () -> { };
+        }));
         faults.add(new Fault("replicas", "two replicas of every service; a third of reminder and contact-channel joins and leaves mid-burst",
                 false, s -> {
                     List<ChaosSystem.Replica> third = List.of(s.startReplica("reminder"), s.startReplica("contact-channel"));
@@ -142,6 +151,11 @@ class FaultScenariosIT {
             // Pay everything, so the accounts of this scenario do not age on with the next scenario's business days.
             burst.pay(holders);
 
+            if (fault.name().equals("bad-records")) {
+                assertThat(ledger.deadLettered("corebanking.payments.v1", system.unstorable))
+                        .as("records that could not be stored as they came, dead-lettered with their reason")
+                        .containsExactlyInAnyOrderElementsOf(system.unstorable);
+            }
             assertThat(row.violations()).as(fault.name()).isEmpty();
             assertThat(row.duplicated()).as("messages duplicated in " + fault.name()).isZero();
             assertThat(row.lost()).as("messages lost in " + fault.name()).isZero();

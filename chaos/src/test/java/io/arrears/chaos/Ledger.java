@@ -356,6 +356,23 @@ final class Ledger {
     }
 
     private List<ConsumerRecord<String, byte[]>> records(String topic) {
+        return records(topic, key -> key != null && key.startsWith(burst.tag + "-"));
+    }
+
+    /** The ids among {@code ids} whose record sits in the dead-letter topic with the key it came with. */
+    Set<String> deadLettered(String topic, List<String> ids) {
+        Set<String> found = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records(Topics.deadLetter(topic), key -> true)) {
+            String id = header(record, CloudEventHeaders.ID);
+            if (ids.contains(id) && record.key() != null && record.key().startsWith("K".repeat(300))
+                    && header(record, "dlq-reason") != null) {
+                found.add(id);
+            }
+        }
+        return found;
+    }
+
+    private List<ConsumerRecord<String, byte[]>> records(String topic, java.util.function.Predicate<String> key) {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrap(),
@@ -368,7 +385,7 @@ final class Ledger {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (r.key() != null && r.key().startsWith(burst.tag + "-")) {
+                    if (key.test(r.key())) {
                         all.add(r);
                     }
                 });

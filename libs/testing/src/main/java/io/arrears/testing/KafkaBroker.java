@@ -91,30 +91,28 @@ public final class KafkaBroker {
 
     /** Kills the broker as a crash would (SIGKILL: no clean shutdown, nothing flushed) and waits until its port is free. */
     public synchronized void kill(Duration timeout) {
-        Optional<ProcessHandle> process = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
-        process.ifPresent(handle -> {
-            handle.destroyForcibly();
-            try {
-                handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("the broker " + pid + " outlived SIGKILL", e);
-            }
-        });
-        Instant deadline = Instant.now().plus(timeout);
-        while (FreePort.isListening(port) && Instant.now().isBefore(deadline)) {
-            pause();
-        }
-        pid = -1;
+        end(true, timeout);
     }
 
     /** Stops the broker cleanly (SIGTERM lets it close its logs) and waits for the process to end. */
     public synchronized void stop(Duration timeout) {
+        end(false, timeout);
+    }
+
+    private void end(boolean crash, Duration timeout) {
         Optional<ProcessHandle> process = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
         process.ifPresent(handle -> {
-            handle.destroy();
+            if (crash) {
+                handle.destroyForcibly();
+            } else {
+                handle.destroy();
+            }
             try {
                 handle.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception e) {
+                if (crash) {
+                    throw new IllegalStateException("the broker " + pid + " outlived SIGKILL", e);
+                }
                 handle.destroyForcibly();
             }
         });

@@ -123,16 +123,18 @@ class ReminderFlowTest {
         firing.fireDue();
         assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).hasSize(2);
 
+        // Counted before the resolution: the scheduler may fire the agent call as soon as the case is OPEN again.
+        // Other tests' cases share the counter, so it must have grown by at least this case's call.
+        double agentCallsBefore = agentCallsFired();
         KafkaTestClient.publish(new ComplaintResolved("CMP-" + account, account, ComplaintCategory.HARASSMENT, true,
                 ComplaintOutcome.REJECTED, now()));
         await().atMost(BOUND).until(() -> caseFile(caseId).getString("state").equals("OPEN"));
-        double agentCallsBefore = agentCallsFired();
         firing.fireDue();
 
         JsonPath file = caseFile(caseId);
         assertThat(stepStatus(file, "VOICE")).isEqualTo("SKIPPED");
         assertThat(stepStatus(file, "AGENT_CALL")).isEqualTo("DONE");
-        assertThat(agentCallsFired()).isEqualTo(agentCallsBefore + 1);
+        assertThat(agentCallsFired()).isGreaterThanOrEqualTo(agentCallsBefore + 1);
         assertThat(file.getString("needsAgentSince")).isNotNull();
         assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).hasSize(2);
     }
