@@ -50,6 +50,8 @@ final class ChaosSystem implements AutoCloseable {
     final Path keys;
     final KafkaBroker broker;
     final MailSink mail;
+    final SmtpDropProxy smtp;
+    private int smtpPort;
     final SmscSimulator smsc;
     final IvrSimulator ivr;
     final Path printFolder;
@@ -78,6 +80,8 @@ final class ChaosSystem implements AutoCloseable {
             KafkaTopics.createAll(broker.bootstrapServers(), 6);
             printFolder = Files.createDirectories(home.resolve("print-drop"));
             mail = MailSink.start(FreePort.pick());
+            smtpPort = FreePort.pick();
+            smtp = new SmtpDropProxy(smtpPort, mail.port());
             smsc = SmscSimulator.start(FreePort.pick()).autoReceipts(true);
             ivrPort = FreePort.pick();
             SERVICES.forEach(s -> replicas.put(s, new ArrayList<>()));
@@ -223,7 +227,7 @@ final class ChaosSystem implements AutoCloseable {
         switch (service) {
             case "reminder" -> config.put("reminder.schedule.send-at", "00:00");
             case "contact-channel" -> {
-                config.put("quarkus.mailer.port", Integer.toString(mail.port()));
+                config.put("quarkus.mailer.port", Integer.toString(smtpPort));
                 config.put("SMTP_START_TLS", "DISABLED");
                 config.put("quarkus.mailer.keep-alive", "false");
                 config.put("contact.adapters.smpp.port", Integer.toString(smsc.port()));
@@ -252,6 +256,11 @@ final class ChaosSystem implements AutoCloseable {
     @Override
     public void close() {
         replicas.values().forEach(list -> list.forEach(r -> r.process().close()));
+        try {
+            smtp.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
         mail.close();
         smsc.close();
         ivr.close();

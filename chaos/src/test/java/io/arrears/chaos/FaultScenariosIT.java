@@ -68,6 +68,15 @@ class FaultScenariosIT {
             s.smsc.stallAnswers(Duration.ofSeconds(3));
             return () -> s.smsc.stallAnswers(Duration.ZERO);
         }));
+        faults.add(new Fault("smtp-drops-after-data", "for 5 s the mail relay takes each message and then drops the connection "
+                + "instead of answering 250", false, s -> {
+            s.smtp.arm(true);
+            return () -> s.smtp.arm(false);
+        }));
+        faults.add(new Fault("receipts-lost", "for 5 s the SMS centre sends no delivery receipts, and never sends them later", false, s -> {
+            s.smsc.autoReceipts(false);
+            return () -> s.smsc.autoReceipts(true);
+        }));
         faults.add(new Fault("bad-records", "records that cannot be stored as they are (key of 300 characters, NUL and non-UTF-8 "
                 + "headers) among the payments", false, s -> {
             s.publishUnstorableRecords();
@@ -104,9 +113,10 @@ class FaultScenariosIT {
 
     @TestFactory
     Stream<DynamicTest> everyScenarioLosesNothingAndDoublesNothing() {
-        boolean all = System.getProperty("chaos.scenarios", "quick").equals("all");
+        String chosen = System.getProperty("chaos.scenarios", "quick");
+        java.util.Set<String> named = java.util.Set.of(chosen.split(","));
         int accounts = Integer.getInteger("chaos.accounts", 150);
-        return faults().stream().filter(f -> all || f.quick())
+        return faults().stream().filter(f -> chosen.equals("all") || (chosen.equals("quick") ? f.quick() : named.contains(f.name())))
                 .map(fault -> DynamicTest.dynamicTest(fault.name(), () -> run(fault, accounts)));
     }
 
