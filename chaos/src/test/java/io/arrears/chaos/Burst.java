@@ -133,7 +133,7 @@ final class Burst implements AutoCloseable {
     }
 
     RequestSpecification as(String role) {
-        String token = Jwt.issuer(ChaosSystem.ISSUER).upn("chaos-" + role).subject("chaos-" + role).groups(Set.of(role))
+        String token = Jwt.issuer(ChaosSystem.ISSUER).audience("arrears").upn("chaos-" + role).subject("chaos-" + role).groups(Set.of(role))
                 .expiresIn(Duration.ofHours(2)).sign(SigningKeys.privateKey(system.keys));
         return given().header("Authorization", "Bearer " + token);
     }

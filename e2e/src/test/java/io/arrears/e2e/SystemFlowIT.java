@@ -145,7 +145,7 @@ class SystemFlowIT {
         try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.STATEMENTS))) {
             CoreBanking.statement(before, cycle, "100.00");
             KafkaTestClient.publish(Topics.STATEMENTS, "ACC-BROKEN", Map.of(CloudEventHeaders.ID, badId, CloudEventHeaders.TYPE,
-                    "corebanking.StatementIssued.v1", CloudEventHeaders.SOURCE, "/corebanking", CloudEventHeaders.SPEC_VERSION, "1.0"),
+                    "corebanking.StatementIssued.v1", CloudEventHeaders.SOURCE, "/corebanking/cards", CloudEventHeaders.SPEC_VERSION, "1.0"),
                     "{\"accountId\": \"ACC-BROKEN\", \"minimumDue\": ".getBytes(StandardCharsets.UTF_8));
             CoreBanking.statement(after, cycle, "100.00");
 

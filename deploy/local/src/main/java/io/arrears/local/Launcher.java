@@ -77,7 +77,7 @@ public final class Launcher {
     }
 
     private static String token(Path home, String role) {
-        return Jwt.issuer(ISSUER).upn("local-" + role).subject("local-" + role).groups(Set.of(role))
+        return Jwt.issuer(ISSUER).audience("arrears").upn("local-" + role).subject("local-" + role).groups(Set.of(role))
                 .expiresIn(Duration.ofHours(8)).sign(SigningKeys.privateKey(home.resolve("keys")));
     }
 }

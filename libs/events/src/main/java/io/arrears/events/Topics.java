@@ -16,6 +16,7 @@ public final class Topics {
     public static final String PLAN_AGREED = "arrears.plan-agreed.v1";
     public static final String PLAN_BROKEN = "arrears.plan-broken.v1";
     public static final String PLAN_COMPLETED = "arrears.plan-completed.v1";
+    public static final String PLAN_REJECTED = "arrears.plan-rejected.v1";
     public static final String COMPLAINT_OPENED = "arrears.complaint-opened.v1";
     public static final String COMPLAINT_RESOLVED = "arrears.complaint-resolved.v1";
     public static final String CASE_ESCALATED = "arrears.case-escalated.v1";

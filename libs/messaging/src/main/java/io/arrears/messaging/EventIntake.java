@@ -177,6 +177,10 @@ public class EventIntake {
                 if (!expected.ceType().equals(headers.type())) {
                     throw new InvalidEventException("ce_type '" + headers.type() + "' is not " + expected.ceType());
                 }
+                if (!expected.isFromProducer(headers.source())) {
+                    throw new InvalidEventException("ce_source '" + headers.source() + "' may not publish " + expected.ceType()
+                            + "; only " + expected.producer() + (expected.producer().endsWith("/") ? "*" : "") + " may");
+                }
                 var body = EventJson.parse(record.value());
                 EventSchemas.requireValid(expected, body);
                 return new Delivery<>(record, headers, EventJson.bind(body, type), null);

@@ -186,7 +186,7 @@ class OutboxAndInboxTest {
     private static ConsumerRecord<String, byte[]> record(TopicPartition partition, long offset, String key, BusinessDayClosed day) {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(partition.topic(), partition.partition(), offset, key,
                 EventJson.write(day));
-        CloudEventHeaders.forNewEvent(day, "/arrears/order-test", OffsetDateTime.now()).toMap().entrySet().stream()
+        CloudEventHeaders.forNewEvent(day, "/corebanking/order-test", OffsetDateTime.now()).toMap().entrySet().stream()
                 .filter(h -> !CloudEventHeaders.SUBJECT.equals(h.getKey()))
                 .forEach(h -> record.headers().add(h.getKey(), h.getValue().getBytes(StandardCharsets.UTF_8)));
         record.headers().add(CloudEventHeaders.SUBJECT, key.getBytes(StandardCharsets.UTF_8));

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -132,11 +133,14 @@ public final class IvrSimulator implements AutoCloseable {
         }
     }
 
+    /** As the contact service expects: the signing time inside the signed data, {@code t=<seconds>,sha256=<hex>}. */
     private String sign(byte[] body) {
         try {
+            long seconds = Instant.now().getEpochSecond();
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
+            mac.update((seconds + ".").getBytes(StandardCharsets.US_ASCII));
+            return "t=" + seconds + ",sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

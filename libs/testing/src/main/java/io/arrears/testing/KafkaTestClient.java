@@ -22,30 +22,41 @@ import java.util.concurrent.TimeoutException;
 /** Publishes records the way an upstream system or another service would: CloudEvents headers, JSON body. */
 public final class KafkaTestClient {
 
-    private static final String SOURCE = "/arrears/test";
-
     private KafkaTestClient() {
     }
 
     /** Publishes {@code event} on its topic with a fresh {@code ce_id}, which it returns. */
     public static String publish(Event event) {
-        CloudEventHeaders headers = CloudEventHeaders.forNewEvent(event, SOURCE, OffsetDateTime.now());
+        CloudEventHeaders headers = CloudEventHeaders.forNewEvent(event, sourceOf(event), OffsetDateTime.now());
         publish(EventType.of(event).topic(), event.key(), headers.toMap(), EventJson.write(event));
         return headers.id();
     }
 
     /** Publishes {@code event} as written at {@code time} ({@code ce_time}), as a service that wrote it then would. */
     public static String publishAt(Event event, OffsetDateTime time) {
-        CloudEventHeaders headers = CloudEventHeaders.forNewEvent(event, SOURCE, time);
+        CloudEventHeaders headers = CloudEventHeaders.forNewEvent(event, sourceOf(event), time);
         publish(EventType.of(event).topic(), event.key(), headers.toMap(), EventJson.write(event));
         return headers.id();
     }
 
     /** Publishes {@code event} again with a given {@code ce_id}, as a redelivering producer would. */
     public static void publish(Event event, String ceId) {
-        CloudEventHeaders fresh = CloudEventHeaders.forNewEvent(event, SOURCE, OffsetDateTime.now());
+        CloudEventHeaders fresh = CloudEventHeaders.forNewEvent(event, sourceOf(event), OffsetDateTime.now());
         CloudEventHeaders headers = new CloudEventHeaders(ceId, fresh.source(), fresh.type(), fresh.time(), fresh.subject());
         publish(EventType.of(event).topic(), event.key(), headers.toMap(), EventJson.write(event));
+    }
+
+    /** As its producer would publish it: a core banking system, or the service that owns the event. */
+    public static String sourceOf(Event event) {
+        String producer = EventType.of(event).producer();
+        return producer.endsWith("/") ? producer + "test" : producer;
+    }
+
+    /** Publishes {@code event} as {@code source} says it comes from, as an impostor might. */
+    public static String publishFrom(String source, Event event) {
+        CloudEventHeaders headers = CloudEventHeaders.forNewEvent(event, source, OffsetDateTime.now());
+        publish(EventType.of(event).topic(), event.key(), headers.toMap(), EventJson.write(event));
+        return headers.id();
     }
 
     public static void publish(String topic, String key, Map<String, String> headers, byte[] body) {

@@ -1,7 +1,10 @@
 package io.arrears.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
@@ -12,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -31,14 +37,59 @@ public class ProblemMappers {
         return new Problem("about:blank", "Bad Request", 400, detail, violations).toResponse();
     }
 
+    /**
+     * A body Jackson cannot bind: a wrong type, an unknown enum value, a malformed date. Quarkus maps
+     * these to a bare 400 of its own unless this more specific mapper names the field.
+     */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e) {
+        return unreadable(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[") : "";
-        String detail = field.isEmpty() ? "the body is not valid JSON" : field + " has an invalid value";
-        List<Problem.Violation> violations = field.isEmpty() ? List.of() : List.of(new Problem.Violation(field, "invalid value"));
-        return new Problem("about:blank", "Bad Request", 400, detail, violations).toResponse();
+        if (field.isEmpty()) {
+            String detail = e instanceof JsonParseException ? "the body is not valid JSON" : "the body does not have the expected shape";
+            return new Problem("about:blank", "Bad Request", 400, detail, List.of()).toResponse();
+        }
+        String message = expected(e);
+        return new Problem("about:blank", "Bad Request", 400, field + " " + message,
+                List.of(new Problem.Violation(field, message))).toResponse();
+    }
+
+    /** What the field should have held, in the client's terms rather than Java's. */
+    private static String expected(JsonProcessingException e) {
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (target == null) {
+            return "has an invalid value";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + Arrays.toString(target.getEnumConstants());
+        }
+        if (target == BigDecimal.class) {
+            return "must be a decimal amount such as \"120.50\"";
+        }
+        if (Number.class.isAssignableFrom(target) || target == int.class || target == long.class) {
+            return "must be a whole number";
+        }
+        if (target == LocalDate.class) {
+            return "must be a date as YYYY-MM-DD";
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return "must be true or false";
+        }
+        if (target == String.class) {
+            return "must be a string";
+        }
+        return "has an invalid value";
     }
 
     @ServerExceptionMapper
@@ -54,7 +105,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e) {
-        return Problem.of(Response.Status.UNAUTHORIZED, "a valid bearer token is required").toResponse();
+        String detail = e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : "a valid bearer token is required";
+        return Problem.of(Response.Status.UNAUTHORIZED, detail).toResponse();
+    }
+
+    /** A token was sent but is not good: expired, signed by another key, for another audience or issuer. */
+    @ServerExceptionMapper
+    public Response badToken(AuthenticationFailedException e) {
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED,
+                        "the bearer token is not valid: expired, not signed by the bank's identity provider, or not for this system")
+                .toResponse()).header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build();
     }
 
     @ServerExceptionMapper
@@ -64,7 +124,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable);
+        }
         int status = e.getResponse().getStatus();
+        if (status == 400 && (e.getMessage() == null || e.getMessage().startsWith("HTTP 400"))) {
+            // Quarkus's own refusal of a body it could not read at all (cut short, not JSON): say so.
+            return Problem.of(Response.Status.BAD_REQUEST, "the request could not be read: the body is not valid JSON,"
+                    + " or a parameter does not have the expected type").toResponse();
+        }
         Response.StatusType type = e.getResponse().getStatusInfo();
         return Problem.of(status, type.getReasonPhrase(), e.getMessage()).toResponse();
     }

@@ -49,7 +49,7 @@ final class Desk {
         JsonNode page = send("reminder", "agent", "GET", "/cases?size=" + size, null, 200);
         List<WorkItem> items = new ArrayList<>();
         for (JsonNode c : page.path("items")) {
-            items.add(new WorkItem(c.path("id").asText(), c.path("accountId").asText(), c.path("amountOverdue").decimalValue()));
+            items.add(new WorkItem(c.path("id").asText(), c.path("accountId").asText(), new BigDecimal(c.path("amountOverdue").asText())));
         }
         return items;
     }
@@ -68,7 +68,7 @@ final class Desk {
         JsonNode plan = send("reminder", "agent", "POST", "/cases/" + caseId + "/plans", terms, 201);
         Map<LocalDate, BigDecimal> schedule = new LinkedHashMap<>();
         for (JsonNode i : plan.path("instalments")) {
-            schedule.merge(LocalDate.parse(i.path("dueDate").asText()), i.path("amount").decimalValue(), BigDecimal::add);
+            schedule.merge(LocalDate.parse(i.path("dueDate").asText()), new BigDecimal(i.path("amount").asText()), BigDecimal::add);
         }
         return schedule;
     }

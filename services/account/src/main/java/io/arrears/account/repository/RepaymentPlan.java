@@ -47,6 +47,9 @@ public class RepaymentPlan {
     @Column(name = "waived_fees")
     public BigDecimal waivedFees;
 
+    @Column(name = "written_off")
+    public BigDecimal writtenOff = BigDecimal.ZERO;
+
     @Column(name = "agreed_by")
     public String agreedBy;
 

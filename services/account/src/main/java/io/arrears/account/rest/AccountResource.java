@@ -18,14 +18,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR})
 @Tag(name = "accounts", description = "Card accounts and their delinquency")
-@SecurityRequirement(name = "jwt")
 public class AccountResource {
 
     private final AccountQueries queries;
@@ -47,7 +45,7 @@ public class AccountResource {
     public Page<AccountSummary> list(
             @QueryParam("status") @Pattern(regexp = "CURRENT|DELINQUENT|IN_PLAN", message = "must be CURRENT, DELINQUENT or IN_PLAN") String status,
             @QueryParam("bucket") String bucket,
-            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
+            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be between 0 and 100000") @Max(value = 100_000, message = "must be between 0 and 100000") int page,
             @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be between 1 and 200") @Max(value = 200, message = "must be between 1 and 200") int size) {
         if (bucket != null && !queries.isKnownBucket(bucket)) {
             throw new InvalidRequestException("bucket", "must be CURRENT or one of " + queries.buckets());

@@ -2,12 +2,11 @@ package io.arrears.account.rest;
 
 import io.arrears.events.PlanType;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** An account as an agent sees it: its lateness as of the last closed business day, and its plan. */
+/** An account as an agent sees it: its lateness as of the last closed business day, and its plan. Money as decimal strings. */
 public record AccountView(
         String accountId,
         String customerId,
@@ -16,16 +15,16 @@ public record AccountView(
         int daysPastDue,
         String bucket,
         LocalDate pastDueSince,
-        BigDecimal amountOverdue,
-        BigDecimal totalBalance,
+        String amountOverdue,
+        String totalBalance,
         LocalDate asOf,
         LocalDate nextReviewDate,
         Plan plan) {
 
-    public record Plan(String planId, String caseId, PlanType type, String status, String agreedBy, OffsetDateTime agreedAt,
-                       LocalDate endedOn, List<Instalment> instalments) {
+    public record Plan(String planId, String caseId, PlanType type, String status, String waivedInterest, String waivedFees,
+                       String writtenOff, String agreedBy, OffsetDateTime agreedAt, LocalDate endedOn, List<Instalment> instalments) {
     }
 
-    public record Instalment(int seq, LocalDate dueDate, BigDecimal amount, BigDecimal paid) {
+    public record Instalment(int seq, LocalDate dueDate, String amount, String paid) {
     }
 }

@@ -1,5 +1,6 @@
 package io.arrears.account.service;
 
+import io.arrears.account.domain.PlanCover;
 import io.arrears.account.repository.Account;
 import io.arrears.account.repository.AccountRepository;
 import io.arrears.account.repository.Instalment;
@@ -7,25 +8,36 @@ import io.arrears.account.repository.RepaymentPlan;
 import io.arrears.account.repository.RepaymentPlanRepository;
 import io.arrears.events.Money;
 import io.arrears.events.PlanAgreed;
+import io.arrears.events.PlanRejected;
 import io.arrears.messaging.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Currency;
 import java.util.Optional;
 
-/** Puts an agreed repayment plan in force; a newer plan supersedes the one before it. */
+/**
+ * Puts an agreed repayment plan in force; a newer plan supersedes the one before it. A plan that does not
+ * cover the arrears it would settle is refused: dead-lettered with the reason, and announced as PlanRejected.
+ */
 @ApplicationScoped
 public class PlanService {
 
     private final AccountRepository accounts;
     private final RepaymentPlanRepository plans;
     private final AccountLoader loader;
+    private final AccountEvents events;
+    private final Clock clock;
 
-    PlanService(AccountRepository accounts, RepaymentPlanRepository plans, AccountLoader loader) {
+    PlanService(AccountRepository accounts, RepaymentPlanRepository plans, AccountLoader loader, AccountEvents events, Clock clock) {
         this.accounts = accounts;
         this.plans = plans;
         this.loader = loader;
+        this.events = events;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -41,6 +53,12 @@ public class PlanService {
         if (plans.findById(agreed.planId()) != null) {
             return Outcome.applied();
         }
+        Optional<String> shortfall = shortfall(account, agreed);
+        if (shortfall.isPresent()) {
+            String reason = "plan " + agreed.planId() + " " + shortfall.get();
+            events.publish(new PlanRejected(agreed.planId(), agreed.caseId(), account.id, reason, OffsetDateTime.now(clock)));
+            return Outcome.rejected(reason);
+        }
         plans.active(account.id).ifPresent(previous -> {
             previous.status = RepaymentPlan.Status.SUPERSEDED;
             previous.endedOn = agreed.agreedAt().toLocalDate();
@@ -54,6 +72,7 @@ public class PlanService {
         plan.currency = agreed.currency();
         plan.waivedInterest = agreed.waivedInterest();
         plan.waivedFees = agreed.waivedFees();
+        plan.writtenOff = orZero(agreed.writtenOff());
         plan.agreedBy = agreed.agreedBy();
         plan.agreedAt = agreed.agreedAt();
         int seq = 1;
@@ -71,5 +90,23 @@ public class PlanService {
 
         loader.reassess(account, agreed.agreedAt().toLocalDate());
         return Outcome.applied();
+    }
+
+    /** Judged on the account's own statements, whatever the reminder service believed the arrears to be. */
+    private Optional<String> shortfall(Account account, PlanAgreed agreed) {
+        Currency currency = Currency.getInstance(account.currency);
+        Money arrears = PlanCover.arrearsSettled(loader.load(account).state(), agreed.agreedAt().toLocalDate());
+        PlanCover cover = PlanCover.of(agreed.instalments().stream().map(i -> Money.of(i.amount(), agreed.currency())).toList(),
+                money(agreed.waivedInterest(), currency), money(agreed.waivedFees(), currency), money(agreed.writtenOff(), currency),
+                currency);
+        return cover.shortfall(arrears);
+    }
+
+    private static Money money(BigDecimal amount, Currency currency) {
+        return Money.of(orZero(amount), currency.getCurrencyCode());
+    }
+
+    private static BigDecimal orZero(BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
     }
 }

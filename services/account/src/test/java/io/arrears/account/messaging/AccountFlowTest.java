@@ -9,6 +9,7 @@ import io.arrears.events.PaymentMissed;
 import io.arrears.events.PaymentPosted;
 import io.arrears.events.PaymentReceived;
 import io.arrears.events.PlanAgreed;
+import io.arrears.events.PlanRejected;
 import io.arrears.events.PlanBroken;
 import io.arrears.events.PlanType;
 import io.arrears.events.StatementIssued;
@@ -43,6 +44,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * The account service end to end on a real broker and database. Business dates are shared by
@@ -137,7 +139,7 @@ class AccountFlowTest {
             assertThat(events.get(0).remainingOverdue()).isEqualByComparingTo("60.00");
             assertThat(received.events(PaymentReceived.class, e -> e.accountId().equals(account))).hasSize(2);
         }
-        accountView().body("amountOverdue", equalTo(60.0f));
+        accountView().body("amountOverdue", equalTo("60.00"));
     }
 
     @Test
@@ -156,6 +158,30 @@ class AccountFlowTest {
     }
 
     @Test
+    void eventsFromAnyoneButTheirProducerAreDeadLetteredWithTheReason() {
+        LocalDate due = statementDate.plusDays(25);
+        issueStatement("ST-1", statementDate, due, "100.00", "CNY");
+        try (TopicProbe payments = TopicProbe.open(Topics.deadLetter(Topics.PAYMENTS));
+             TopicProbe plans = TopicProbe.open(Topics.deadLetter(Topics.PLAN_AGREED))) {
+            String forged = KafkaTestClient.publishFrom("/arrears/reminder", payment("PAY-FORGED-" + account, "100.00", "CNY",
+                    statementDate.plusDays(1)));
+            String forgedPlan = KafkaTestClient.publishFrom("/arrears/complaint", new PlanAgreed("PLAN-F-" + account, "CASE-" + account,
+                    account, PlanType.DEFERRAL, List.of(new PlanAgreed.Instalment(due.plusDays(30), new BigDecimal("100.00"))),
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "CNY", "agent-7", OffsetDateTime.now()));
+
+            assertThat(TopicProbe.header(payments.awaitRecords(r -> forged.equals(TopicProbe.ceId(r)), BOUND).get(0), Outbox.DLQ_REASON))
+                    .contains("ce_source '/arrears/reminder' may not publish corebanking.PaymentPosted.v1; only /corebanking/* may");
+            assertThat(TopicProbe.header(plans.awaitRecords(r -> forgedPlan.equals(TopicProbe.ceId(r)), BOUND).get(0), Outbox.DLQ_REASON))
+                    .contains("only /arrears/reminder may");
+        }
+        String genuine = pay("100.00", "CNY", statementDate.plusDays(2));
+        awaitPaymentApplied(genuine);
+        accountView().body("plan", nullValue());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Panache.getEntityManager().find(Payment.class, "PAY-FORGED-" + account)))
+                .isNull();
+    }
+
+    @Test
     void aMissedPlanInstalmentBreaksThePlanAndIsAPaymentMissed() {
         LocalDate due = statementDate.plusDays(25);
         issueStatement("ST-1", statementDate, due, "100.00", "CNY");
@@ -166,7 +192,7 @@ class AccountFlowTest {
         KafkaTestClient.publish(new PlanAgreed(planId, "CASE-" + account, account, PlanType.INSTALMENTS,
                 List.of(new PlanAgreed.Instalment(instalmentDue, new BigDecimal("50.00")),
                         new PlanAgreed.Instalment(instalmentDue.plusDays(30), new BigDecimal("50.00"))),
-                BigDecimal.ZERO, BigDecimal.ZERO, "CNY", "agent-7", OffsetDateTime.of(due.plusDays(6).atTime(10, 0), ZoneOffset.UTC)));
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "CNY", "agent-7", OffsetDateTime.of(due.plusDays(6).atTime(10, 0), ZoneOffset.UTC)));
         await().atMost(BOUND).untilAsserted(() -> accountView().body("status", equalTo("IN_PLAN")).body("plan.planId", equalTo(planId)));
 
         try (TopicProbe broken = TopicProbe.open(Topics.PLAN_BROKEN)) {
@@ -180,6 +206,37 @@ class AccountFlowTest {
             assertThat(events.get(0).planId()).isEqualTo(planId);
             assertThat(missed.events(PaymentMissed.class, e -> e.accountId().equals(account))).hasSize(2);
         }
+    }
+
+    @Test
+    void aPlanThatDoesNotCoverTheArrearsIsRefusedAndAnnouncedAndOneThatNamesItsWriteOffIsPutInForce() {
+        LocalDate due = statementDate.plusDays(25);
+        issueStatement("ST-1", statementDate, due, "400.00", "CNY");
+        closeDays(statementDate, due.plusDays(5));
+        missed.awaitEvents(PaymentMissed.class, e -> e.accountId().equals(account), 1, BOUND);
+        OffsetDateTime agreedAt = OffsetDateTime.of(due.plusDays(6).atTime(10, 0), ZoneOffset.UTC);
+        String twoCents = "PLAN-2C-" + account;
+        try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.PLAN_AGREED));
+             TopicProbe rejected = TopicProbe.open(Topics.PLAN_REJECTED)) {
+            String eventId = KafkaTestClient.publish(new PlanAgreed(twoCents, "CASE-" + account, account, PlanType.INSTALMENTS,
+                    List.of(new PlanAgreed.Instalment(due.plusDays(36), new BigDecimal("0.01")),
+                            new PlanAgreed.Instalment(due.plusDays(66), new BigDecimal("0.01"))),
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "CNY", "agent-7", agreedAt));
+
+            List<ConsumerRecord<String, byte[]>> dead = dlq.awaitRecords(r -> eventId.equals(TopicProbe.ceId(r)), BOUND);
+            assertThat(TopicProbe.header(dead.get(0), Outbox.DLQ_REASON))
+                    .contains("covers 0.02 CNY").contains("of the 400.00 CNY arrears it would settle");
+            PlanRejected refusal = rejected.awaitEvents(PlanRejected.class, e -> e.planId().equals(twoCents), 1, BOUND).get(0);
+            assertThat(refusal.caseId()).isEqualTo("CASE-" + account);
+            assertThat(refusal.reason()).contains("399.98 CNY would be neither paid nor forgiven");
+        }
+        accountView().body("status", equalTo("DELINQUENT")).body("plan", nullValue());
+
+        String settlement = "PLAN-SET-" + account;
+        KafkaTestClient.publish(new PlanAgreed(settlement, "CASE-" + account, account, PlanType.SETTLEMENT,
+                List.of(new PlanAgreed.Instalment(due.plusDays(20), new BigDecimal("300.00"))),
+                BigDecimal.ZERO, new BigDecimal("20.00"), new BigDecimal("80.00"), "CNY", "supervisor-1", agreedAt));
+        await().atMost(BOUND).untilAsserted(() -> accountView().body("status", equalTo("IN_PLAN")).body("plan.planId", equalTo(settlement)));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.arrears.complaint.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.arrears.complaint.complaint.AuditTrail;
 import io.arrears.complaint.complaint.Complaint;
 import io.arrears.complaint.complaint.ComplaintNotFound;
@@ -17,6 +20,7 @@ import io.arrears.web.Page;
 import io.arrears.web.Problem;
 import io.arrears.web.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -35,7 +39,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -51,7 +54,6 @@ import java.util.Optional;
 @Path("/complaints")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "complaints", description = "Complaints about collection: intake, evidence, lifecycle, SLA")
-@SecurityRequirement(name = "jwt")
 public class ComplaintResource {
 
     private final Complaints workflow;
@@ -79,6 +81,8 @@ public class ComplaintResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.AGENT, Roles.COMPLAINTS_OFFICER, Roles.CARDHOLDER})
     @Operation(summary = "Receive a complaint; categories that hold contact pause all collection contact with the account at once")
+    @APIResponse(responseCode = "201", description = "Received",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComplaintViews.Summary.class)))
     public Response file(@NotNull(message = "a body is required") @Valid ComplaintRequest request) {
         if (request.cardholderTimezone() != null) {
             zone(request.cardholderTimezone(), "cardholderTimezone");
@@ -86,7 +90,7 @@ public class ComplaintResource {
         Optional<AccountFact> account = history.account(request.accountId());
         String customerId = account.map(a -> a.customerId).orElse(null);
         if (identity.hasRole(Roles.CARDHOLDER) && !identity.hasRole(Roles.AGENT) && !identity.hasRole(Roles.COMPLAINTS_OFFICER)
-                && !user().equals(customerId)) {
+                && !subject().equals(customerId)) {
             throw new ForbiddenException("a cardholder may complain about their own accounts only");
         }
         Complaint c = workflow.file(new NewComplaint(request.accountId(), request.category(), request.description().strip(), request.channel(),
@@ -100,7 +104,7 @@ public class ComplaintResource {
     @Transactional
     public Page<ComplaintViews.Summary> list(@QueryParam("accountId") String accountId, @QueryParam("state") String state,
                                              @QueryParam("slaBreached") Boolean slaBreached,
-                                             @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
+                                             @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be between 0 and 100000") @Max(value = 100_000, message = "must be between 0 and 100000") int page,
                                              @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be between 1 and 200")
                                              @Max(value = 200, message = "must be between 1 and 200") int size) {
         ComplaintRepository.Listing listing = complaints.list(new ComplaintRepository.Filter(accountId, state(state), slaBreached), page, size);
@@ -189,6 +193,17 @@ public class ComplaintResource {
         } catch (DateTimeException e) {
             throw new InvalidRequestException(field, "'" + id + "' is not a time zone such as Asia/Shanghai");
         }
+    }
+
+    /**
+     * For a cardholder, the customer the identity provider vouches for: the token's {@code sub} claim, read
+     * as such, not the principal name, which a provider may fill from another claim (upn, preferred_username).
+     */
+    private String subject() {
+        if (identity.getPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+            return token.getSubject();
+        }
+        throw new ForbiddenException("the token names no subject");
     }
 
     private String user() {

@@ -130,6 +130,8 @@ class ComplaintFlowTest {
                 .contentType("application/json").body(request(ComplaintCategory.CONTACT_TIME)).post("/complaints").then().statusCode(201));
         given().header("Authorization", TestTokens.bearer("CUS-SOMEONE-ELSE", "cardholder")).contentType("application/json")
                 .body(request(ComplaintCategory.CONTACT_TIME)).post("/complaints").then().statusCode(403);
+        given().header("Authorization", TestTokens.withSubject("CUS-" + account, "CUS-SOMEONE-ELSE", "cardholder"))
+                .contentType("application/json").body(request(ComplaintCategory.CONTACT_TIME)).post("/complaints").then().statusCode(403);
     }
 
     @Test

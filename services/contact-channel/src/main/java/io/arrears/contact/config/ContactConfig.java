@@ -197,6 +197,10 @@ public interface ContactConfig {
     /** Replies that withdraw SMS consent, matched whole, ignoring case, width and trailing punctuation. */
     List<String> optOutKeywords();
 
-    /** Shared secret the providers sign their callbacks with (HMAC-SHA256 of the body). */
+    /** Shared secret the providers sign their callbacks with (HMAC-SHA256 of the signing time and the body). */
     String callbackSecret();
+
+    /** How far a callback's signing time may be from ours; outside it the callback is refused as stale. */
+    @WithDefault("5m")
+    Duration callbackWindow();
 }

@@ -11,14 +11,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/contacts/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.AUDITOR})
 @Tag(name = "contact history", description = "Every contact attempt for an account with every decision of the compliance guard")
-@SecurityRequirement(name = "jwt")
 public class ContactHistoryResource {
 
     private final AttemptRepository attempts;

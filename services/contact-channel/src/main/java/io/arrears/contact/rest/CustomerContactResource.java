@@ -21,7 +21,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -32,7 +31,6 @@ import java.util.Locale;
 @Path("/contacts/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "customers", description = "A customer's contact data (masked) and consents per channel")
-@SecurityRequirement(name = "jwt")
 public class CustomerContactResource {
 
     private final CustomerDirectory directory;

@@ -1,10 +1,14 @@
 package io.arrears.contact.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.arrears.contact.channel.ProviderReceipt;
 import io.arrears.events.EventJson;
 import io.arrears.events.InvalidEventException;
 import io.arrears.web.InvalidRequestException;
+import io.arrears.web.ProblemResponses;
 import io.arrears.web.Problem;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.PermitAll;
@@ -16,6 +20,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Set;
@@ -30,55 +36,75 @@ import java.util.Set;
 @Tag(name = "provider callbacks", description = "Signed delivery reports from the IVR vendor and messaging providers")
 public class ProviderCallbackResource {
 
+    private static final String SIGNED = "HMAC-SHA256 of the body with the secret shared with the provider";
     private static final Set<String> ANSWERED = Set.of("ANSWERED", "COMPLETED", "VOICEMAIL");
 
     private final CallbackSignature signature;
+    private final CallbackReplays replays;
     private final Event<ProviderReceipt> receipts;
 
-    ProviderCallbackResource(CallbackSignature signature, Event<ProviderReceipt> receipts) {
+    ProviderCallbackResource(CallbackSignature signature, CallbackReplays replays, Event<ProviderReceipt> receipts) {
         this.signature = signature;
+        this.replays = replays;
         this.receipts = receipts;
     }
 
     @POST
     @Path("/voice")
     @Operation(summary = "The IVR vendor's call outcome: {callId, outcome: ANSWERED|VOICEMAIL|NO_ANSWER|BUSY|FAILED, detail?}")
-    public Response voice(byte[] body, @HeaderParam(CallbackSignature.HEADER) String signed) {
-        JsonNode report = verified(body, signed);
+    @Extension(name = ProblemResponses.SIGNATURE_HEADER, value = CallbackSignature.HEADER)
+    @APIResponse(responseCode = "204", description = "Taken")
+    @APIResponse(responseCode = "401", description = "The signature is missing, does not match the body, is stale or was used before")
+    @APIResponse(responseCode = "409", description = "No call with that id was placed")
+    public Response voice(byte[] body, @HeaderParam(CallbackSignature.HEADER) @Parameter(description = SIGNED) String signed) {
+        CallbackSignature.Signed callback = verified(body, signed);
+        JsonNode report = parsed(body);
         String outcome = required(report, "outcome");
         boolean answered = ANSWERED.contains(outcome);
-        return deliver(new ProviderReceipt(required(report, "callId"), answered, answered ? null : "call " + outcome
+        return deliver(callback, new ProviderReceipt(required(report, "callId"), answered, answered ? null : "call " + outcome
                 + (report.hasNonNull("detail") ? ": " + report.get("detail").asText() : "")));
     }
 
     @POST
     @Path("/messages")
     @Operation(summary = "A messaging provider's delivery report: {messageId, status: DELIVERED|FAILED, error?}")
-    public Response message(byte[] body, @HeaderParam(CallbackSignature.HEADER) String signed) {
-        JsonNode report = verified(body, signed);
+    @Extension(name = ProblemResponses.SIGNATURE_HEADER, value = CallbackSignature.HEADER)
+    @APIResponse(responseCode = "204", description = "Taken")
+    @APIResponse(responseCode = "401", description = "The signature is missing, does not match the body, is stale or was used before")
+    @APIResponse(responseCode = "409", description = "No message with that id was sent")
+    public Response message(byte[] body, @HeaderParam(CallbackSignature.HEADER) @Parameter(description = SIGNED) String signed) {
+        CallbackSignature.Signed callback = verified(body, signed);
+        JsonNode report = parsed(body);
         String status = required(report, "status");
         if (!status.equals("DELIVERED") && !status.equals("FAILED")) {
             throw new InvalidRequestException("status", "must be DELIVERED or FAILED, not " + status);
         }
         boolean delivered = status.equals("DELIVERED");
-        return deliver(new ProviderReceipt(required(report, "messageId"), delivered,
+        return deliver(callback, new ProviderReceipt(required(report, "messageId"), delivered,
                 delivered ? null : "provider reported FAILED: " + report.path("error").asText("no reason given")));
     }
 
-    private Response deliver(ProviderReceipt receipt) {
+    private Response deliver(CallbackSignature.Signed callback, ProviderReceipt receipt) {
         try {
             receipts.fire(receipt);
             return Response.noContent().build();
         } catch (ProviderReceipt.UnknownMessage e) {
+            replays.forget(callback);
             return Response.status(Response.Status.CONFLICT).type(Problem.MEDIA_TYPE)
                     .entity(Problem.of(409, "Unknown message", e.getMessage())).build();
         }
     }
 
-    private JsonNode verified(byte[] body, String signed) {
-        if (!signature.verify(body, signed)) {
-            throw new UnauthorizedException("missing or invalid " + CallbackSignature.HEADER);
+    private CallbackSignature.Signed verified(byte[] body, String header) {
+        CallbackSignature.Signed callback = signature.verify(body, header).orElseThrow(() -> new UnauthorizedException(
+                "missing or invalid " + CallbackSignature.HEADER + ", or signed outside the accepted window"));
+        if (!replays.firstSight(callback)) {
+            throw new UnauthorizedException("this signed callback was received before");
         }
+        return callback;
+    }
+
+    private static JsonNode parsed(byte[] body) {
         try {
             return EventJson.parse(body);
         } catch (InvalidEventException e) {

@@ -44,6 +44,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -176,12 +177,22 @@ class ChannelAdaptersTest {
 
         byte[] report = ("{\"callId\":\"" + callId + "\",\"outcome\":\"ANSWERED\"}").getBytes(StandardCharsets.UTF_8);
         given().contentType("application/json").body(report).post("/callbacks/voice").then().statusCode(401);
-        given().contentType("application/json").header(CallbackSignature.HEADER, CallbackSignature.sign("wrong secret", report))
+        given().contentType("application/json").header(CallbackSignature.HEADER, CallbackSignature.sign("wrong secret", Instant.now(), report))
                 .body(report).post("/callbacks/voice").then().statusCode(401);
+        String stale = CallbackSignature.sign(ProviderPeers.CALLBACK_SECRET, Instant.now().minus(Duration.ofMinutes(6)), report);
+        given().contentType("application/json").header(CallbackSignature.HEADER, stale).body(report).post("/callbacks/voice")
+                .then().statusCode(401).body("detail", Matchers.containsString("outside the accepted window"));
+        String fromTheFuture = CallbackSignature.sign(ProviderPeers.CALLBACK_SECRET, Instant.now().plus(Duration.ofMinutes(6)), report);
+        given().contentType("application/json").header(CallbackSignature.HEADER, fromTheFuture).body(report).post("/callbacks/voice")
+                .then().statusCode(401);
         byte[] unknown = "{\"callId\":\"CALL-NOBODY\",\"outcome\":\"ANSWERED\"}".getBytes(StandardCharsets.UTF_8);
         signed(unknown).post("/callbacks/voice").then().statusCode(409);
-        signed(report).post("/callbacks/voice").then().statusCode(204);
+        String signature = CallbackSignature.sign(ProviderPeers.CALLBACK_SECRET, Instant.now(), report);
+        given().contentType("application/json").header(CallbackSignature.HEADER, signature).body(report).post("/callbacks/voice")
+                .then().statusCode(204);
         sent.await(request.reminderId(), DeliveryStatus.DELIVERED);
+        given().contentType("application/json").header(CallbackSignature.HEADER, signature).body(report).post("/callbacks/voice")
+                .then().statusCode(401).body("detail", Matchers.containsString("received before"));
     }
 
     @Test
@@ -240,7 +251,7 @@ class ChannelAdaptersTest {
         PlanAgreed plan = new PlanAgreed("PLAN-" + UUID.randomUUID(), "CASE-" + holder.accountId(), holder.accountId(), PlanType.INSTALMENTS,
                 List.of(new PlanAgreed.Instalment(LocalDate.parse("2030-04-01"), new BigDecimal("100.00")),
                         new PlanAgreed.Instalment(LocalDate.parse("2030-05-01"), new BigDecimal("100.01"))),
-                BigDecimal.ZERO, BigDecimal.ZERO, "CNY", "agent-7", OffsetDateTime.parse("2030-03-01T09:00:00+08:00"));
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, "CNY", "agent-7", OffsetDateTime.parse("2030-03-01T09:00:00+08:00"));
         KafkaTestClient.publish(plan);
 
         MimeMessage mail = await().atMost(BOUND).until(() -> mailFor(plan.planId() + "-CONFIRMATION"), m -> m != null);
@@ -251,7 +262,8 @@ class ChannelAdaptersTest {
 
 
     private static RequestSpecification signed(byte[] body) {
-        return given().contentType("application/json").header(CallbackSignature.HEADER, CallbackSignature.sign(ProviderPeers.CALLBACK_SECRET, body))
+        return given().contentType("application/json")
+                .header(CallbackSignature.HEADER, CallbackSignature.sign(ProviderPeers.CALLBACK_SECRET, Instant.now(), body))
                 .body(body);
     }
 

@@ -1,5 +1,8 @@
 package io.arrears.reminder.agent;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.arrears.reminder.cases.CaseState;
 import io.arrears.reminder.negotiation.PlanPolicy;
 import io.arrears.web.InvalidRequestException;
@@ -23,7 +26,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -34,19 +36,20 @@ import java.util.Arrays;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
 @Tag(name = "cases", description = "Collection cases: the agents' work queue, call outcomes, promises and plans")
-@SecurityRequirement(name = "jwt")
 public class CaseResource {
 
     private final CaseQueries queries;
     private final AgentWork agentWork;
     private final Negotiation negotiation;
     private final SecurityIdentity identity;
+    private final PlanAudit audit;
 
-    CaseResource(CaseQueries queries, AgentWork agentWork, Negotiation negotiation, SecurityIdentity identity) {
+    CaseResource(CaseQueries queries, AgentWork agentWork, Negotiation negotiation, SecurityIdentity identity, PlanAudit audit) {
         this.queries = queries;
         this.agentWork = agentWork;
         this.negotiation = negotiation;
         this.identity = identity;
+        this.audit = audit;
     }
 
     @GET
@@ -58,7 +61,7 @@ public class CaseResource {
             @QueryParam("bucket") String bucket,
             @QueryParam("arm") String arm,
             @QueryParam("segment") String segment,
-            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
+            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be between 0 and 100000") @Max(value = 100_000, message = "must be between 0 and 100000") int page,
             @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be between 1 and 200") @Max(value = 200, message = "must be between 1 and 200") int size) {
         CaseQueries.Listing listing = queries.queue(new CaseQueries.Filter(needsAgent, accountId, state(state), bucket, arm, segment), page, size);
         return new Page<>(listing.cases().stream().map(CaseViews::summary).toList(), page, size, listing.total());
@@ -71,10 +74,24 @@ public class CaseResource {
         return queries.file(id).map(CaseViews::detail).orElseThrow(() -> new CaseNotFound(id));
     }
 
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.AUDITOR})
+    @Operation(summary = "The case's money decisions: plans, waivers, overrides and refusals, with who took them and the limits in force")
+    public java.util.List<CaseViews.AuditEntry> audit(@PathParam("id") String id) {
+        if (queries.file(id).isEmpty()) {
+            throw new CaseNotFound(id);
+        }
+        return audit.of(id).stream().map(CaseViews::audit).toList();
+    }
+
     @POST
     @Path("/{id}/contacts")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record the outcome of a call; PROMISE_TO_PAY pauses the ladder until the promised date")
+    @APIResponse(responseCode = "201", description = "Recorded; the case as it now stands",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseViews.Detail.class)))
+    @APIResponse(responseCode = "409", description = "The case is closed")
     public Response recordContact(@PathParam("id") String id, @NotNull(message = "a body is required") @Valid ContactRequest request) {
         agentWork.recordContact(id,
                 new AgentWork.ContactReport(request.outcome(), request.note(), request.promisedAmount(), request.promisedDate()), user());
@@ -84,7 +101,11 @@ public class CaseResource {
     @POST
     @Path("/{id}/plans")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Agree a repayment plan; beyond an agent's limits it needs a supervisor")
+    @Operation(summary = "Agree a repayment plan, judged against the case's own figures; beyond an agent's limits it needs a supervisor")
+    @APIResponse(responseCode = "201", description = "The plan, in force; PlanAgreed is on its way to the account service",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseViews.Plan.class)))
+    @APIResponse(responseCode = "403", description = "Beyond the caller's role, or beyond the limits of a role; the problem names the limit")
+    @APIResponse(responseCode = "409", description = "The case is closed, on hold, or already in a plan")
     public Response agreePlan(@PathParam("id") String id, @NotNull(message = "a body is required") @Valid PlanRequest request) {
         PlanPolicy.Authority authority = identity.hasRole(Roles.SUPERVISOR) ? PlanPolicy.Authority.SUPERVISOR : PlanPolicy.Authority.AGENT;
         RepaymentPlan plan = negotiation.agree(id, request, user(), authority);

@@ -2,8 +2,8 @@ package io.arrears.reminder.agent;
 
 import io.arrears.events.PlanType;
 import io.arrears.reminder.cases.CollectionCase;
+import io.arrears.web.Amounts;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -14,13 +14,13 @@ public final class CaseViews {
     private CaseViews() {
     }
 
-    public record Summary(String id, String accountId, String state, String bucket, int daysPastDue, BigDecimal amountOverdue,
+    public record Summary(String id, String accountId, String state, String bucket, int daysPastDue, String amountOverdue,
                           String currency, String segment, String arm, int brokenPromises, OffsetDateTime needsAgentSince) {
     }
 
     public record Detail(String id, String accountId, String customerId, String product, String state, String arm, String segment, String bucket,
-                         int daysPastDue, String statementId, LocalDate dueDate, BigDecimal amountOverdue, BigDecimal minimumDue,
-                         BigDecimal totalBalance, String currency, String escalation, int brokenPromises, int brokenPlans,
+                         int daysPastDue, String statementId, LocalDate dueDate, String amountOverdue, String minimumDue,
+                         String totalBalance, String currency, String escalation, int brokenPromises, int brokenPlans,
                          OffsetDateTime needsAgentSince, String activePlanId, OffsetDateTime openedAt, OffsetDateTime closedAt,
                          String closedReason, List<Step> steps, List<Contact> contacts, List<Call> calls, List<Promise> promises,
                          List<Plan> plans, List<Event> timeline) {
@@ -36,40 +36,53 @@ public final class CaseViews {
     public record Call(String outcome, String note, String agent, OffsetDateTime at, String promiseId) {
     }
 
-    public record Promise(String id, BigDecimal amount, String currency, LocalDate promisedDate, String status, BigDecimal paid,
+    public record Promise(String id, String amount, String currency, LocalDate promisedDate, String status, String paid,
                           String madeBy, OffsetDateTime madeAt) {
     }
 
-    public record Plan(String id, PlanType type, String status, BigDecimal total, String currency, BigDecimal waivedInterest,
-                       BigDecimal waivedFees, String agreedBy, OffsetDateTime agreedAt, List<Instalment> instalments) {
+    public record Plan(String id, PlanType type, String status, String total, String currency, String waivedInterest,
+                       String waivedFees, String writtenOff, String agreedBy, OffsetDateTime agreedAt, List<Instalment> instalments) {
     }
 
-    public record Instalment(int seq, LocalDate dueDate, BigDecimal amount) {
+    /** One money decision on the case, with the limits in force when it was taken. */
+    public record AuditEntry(OffsetDateTime at, String actor, String authority, String action, String planId, String covered,
+                             String toPay, String forgiven, String currency, String detail, String limits) {
+    }
+
+    public record Instalment(int seq, LocalDate dueDate, String amount) {
     }
 
     public record Event(OffsetDateTime at, String actor, String kind, String detail) {
     }
 
     static Summary summary(CollectionCase c) {
-        return new Summary(c.id, c.accountId, c.state.name(), c.bucket, c.daysPastDue, c.amountOverdue, c.currency, c.segment, c.arm,
+        return new Summary(c.id, c.accountId, c.state.name(), c.bucket, c.daysPastDue, Amounts.of(c.amountOverdue, c.currency), c.currency, c.segment, c.arm,
                 c.brokenPromises, c.agentTaskSince);
     }
 
     static Plan plan(RepaymentPlan p) {
-        return new Plan(p.id, p.type, p.status.name(), p.total, p.currency, p.waivedInterest, p.waivedFees, p.agreedBy, p.agreedAt,
-                p.instalments.stream().map(i -> new Instalment(i.seq, i.dueDate, i.amount)).toList());
+        return new Plan(p.id, p.type, p.status.name(), Amounts.of(p.total, p.currency), p.currency, Amounts.of(p.waivedInterest, p.currency),
+                Amounts.of(p.waivedFees, p.currency), Amounts.of(p.writtenOff, p.currency), p.agreedBy, p.agreedAt,
+                p.instalments.stream().map(i -> new Instalment(i.seq, i.dueDate, Amounts.of(i.amount, p.currency))).toList());
+    }
+
+    static AuditEntry audit(PlanAuditEntry e) {
+        return new AuditEntry(e.at, e.actor, e.authority, e.action.name(), e.planId, Amounts.of(e.covered, e.currency),
+                Amounts.of(e.toPay, e.currency), Amounts.of(e.forgiven, e.currency), e.currency,
+                e.detail, e.limits);
     }
 
     static Detail detail(CaseQueries.CaseFile file) {
         CollectionCase c = file.collectionCase();
         return new Detail(c.id, c.accountId, c.customerId, c.product, c.state.name(), c.arm, c.segment, c.bucket, c.daysPastDue, c.statementId,
-                c.dueDate, c.amountOverdue, c.minimumDue, c.totalBalance, c.currency, c.escalation.name(), c.brokenPromises,
+                c.dueDate, Amounts.of(c.amountOverdue, c.currency), Amounts.of(c.minimumDue, c.currency), Amounts.of(c.totalBalance, c.currency), c.currency, c.escalation.name(), c.brokenPromises,
                 c.brokenPlans, c.agentTaskSince, c.activePlanId, c.openedAt, c.closedAt, c.closedReason,
                 file.steps().stream().map(s -> new Step(s.id, s.kind.name(), s.channel == null ? null : s.channel.name(), s.templateId,
                         s.bucket, s.ladderDay, s.dueAt, s.status.name(), s.statusReason, s.fallbackOf, s.firedAt)).toList(),
                 file.contacts().stream().map(r -> new Contact(r.stepId, r.channel, r.status, r.reason, r.providerMessageId, r.at)).toList(),
                 file.agentContacts().stream().map(a -> new Call(a.outcome.name(), a.note, a.agent, a.at, a.promiseId)).toList(),
-                file.promises().stream().map(p -> new Promise(p.id, p.amount, p.currency, p.promisedDate, p.status.name(), p.paid,
+                file.promises().stream().map(p -> new Promise(p.id, Amounts.of(p.amount, p.currency), p.currency, p.promisedDate, p.status.name(),
+                        Amounts.of(p.paid, p.currency),
                         p.madeBy, p.madeAt)).toList(),
                 file.plans().stream().map(CaseViews::plan).toList(),
                 file.timeline().stream().map(t -> new Event(t.at, t.actor, t.kind, t.detail)).toList());

@@ -7,6 +7,7 @@ import io.arrears.reminder.cases.CaseLifecycle;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.ReminderMetrics;
+import io.arrears.reminder.negotiation.CaseDebt;
 import io.arrears.reminder.negotiation.InstalmentSchedule;
 import io.arrears.reminder.negotiation.PlanPolicy;
 import io.arrears.reminder.negotiation.PlanRefused;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -39,9 +41,11 @@ public class Negotiation {
     private final PlanPolicy policy;
     private final Outbox outbox;
     private final ReminderMetrics metrics;
+    private final PlanAudit audit;
 
     Negotiation(AgentWork agentWork, PlanRepository plans, PromiseRepository promises, CaseLifecycle lifecycle, CaseTimeline timeline,
-                Treatment treatment, TreatmentStrategy strategy, PlanPolicy policy, Outbox outbox, ReminderMetrics metrics) {
+                Treatment treatment, TreatmentStrategy strategy, PlanPolicy policy, Outbox outbox, ReminderMetrics metrics,
+                PlanAudit audit) {
         this.agentWork = agentWork;
         this.plans = plans;
         this.promises = promises;
@@ -52,6 +56,7 @@ public class Negotiation {
         this.policy = policy;
         this.outbox = outbox;
         this.metrics = metrics;
+        this.audit = audit;
     }
 
     @Transactional
@@ -65,9 +70,11 @@ public class Negotiation {
         }
         PlanTerms terms = terms(c, request);
         policy.check(terms, authority).ifPresent(breach -> {
+            audit.refused(c.id, terms, agent, authority, policy, breach);
             throw new LimitBreached(breach);
         });
         RepaymentPlan plan = store(c, terms, agent);
+        audit.agreed(c.id, plan.id, terms, agent, authority, policy);
         promises.openFor(c.id).ifPresent(p -> lifecycle.settlePromise(c, p, PromiseToPay.Status.SUPERSEDED, agent));
         treatment.cancel(c, s -> s.kind == StepKind.LADDER, StepStatus.CANCELLED, "plan " + plan.id + " agreed");
         c.activePlanId = plan.id;
@@ -82,41 +89,44 @@ public class Negotiation {
         }
         outbox.add(new PlanAgreed(plan.id, c.id, c.accountId, terms.type(),
                 terms.instalments().stream().map(i -> new PlanAgreed.Instalment(i.dueDate(), i.amount().amount())).toList(),
-                terms.waivedInterest().amount(), terms.waivedFees().amount(), c.currency, agent, plan.agreedAt));
+                terms.waivedInterest().amount(), terms.waivedFees().amount(), terms.writtenOff().amount(), c.currency, agent,
+                plan.agreedAt));
         metrics.plan("agreed", c.arm);
         return plan;
     }
 
+    /** The terms against the case's own figures: the request says how the cardholder pays, never what is owed. */
     private PlanTerms terms(CollectionCase c, PlanRequest request) {
         try {
+            CaseDebt debt = new CaseDebt(money(c.amountOverdue, c.currency, "amountOverdue"), money(c.totalBalance, c.currency, "totalBalance"));
             Money waivedInterest = money(request.waivedInterest(), c.currency, "waivedInterest");
             Money waivedFees = money(request.waivedFees(), c.currency, "waivedFees");
-            java.time.LocalDate today = treatment.today();
+            Money amount = request.amount() == null ? null : money(request.amount(), c.currency, "amount");
+            LocalDate today = treatment.today();
             return switch (request.type()) {
                 case INSTALMENTS -> {
                     if (request.instalments() == null) {
                         throw new InvalidRequestException("instalments", "is required for INSTALMENTS");
                     }
-                    yield PlanTerms.instalments(covered(request.amount(), c.amountOverdue, c.currency), request.instalments(),
+                    yield PlanTerms.instalments(debt, amount, request.instalments(),
                             request.firstDueDate() == null ? today.plusMonths(1) : request.firstDueDate(), waivedInterest, waivedFees, today);
                 }
-                case DEFERRAL -> PlanTerms.deferral(covered(request.amount(), c.amountOverdue, c.currency), request.payBy(),
-                        waivedInterest, waivedFees, today);
+                case DEFERRAL -> PlanTerms.deferral(debt, amount, request.payBy(), waivedInterest, waivedFees, today);
                 case SETTLEMENT -> {
                     if (request.settlementAmount() == null) {
                         throw new InvalidRequestException("settlementAmount", "is required for SETTLEMENT");
                     }
-                    yield PlanTerms.settlement(covered(request.amount(), c.totalBalance, c.currency),
-                            money(request.settlementAmount(), c.currency, "settlementAmount"), request.payBy(), waivedInterest, waivedFees, today);
+                    if (amount != null) {
+                        throw new InvalidRequestException("amount", "a settlement covers the whole balance of the case;"
+                                + " what the cardholder pays is settlementAmount");
+                    }
+                    yield PlanTerms.settlement(debt, money(request.settlementAmount(), c.currency, "settlementAmount"), request.payBy(),
+                            waivedInterest, waivedFees, today);
                 }
             };
         } catch (PlanRefused refused) {
             throw new InvalidRequestException(refused.field(), refused.getMessage());
         }
-    }
-
-    private static Money covered(BigDecimal requested, BigDecimal otherwise, String currency) {
-        return money(requested == null ? otherwise : requested, currency, "amount");
     }
 
     private static Money money(BigDecimal amount, String currency, String field) {
@@ -138,6 +148,7 @@ public class Negotiation {
         plan.currency = c.currency;
         plan.waivedInterest = terms.waivedInterest().amount();
         plan.waivedFees = terms.waivedFees().amount();
+        plan.writtenOff = terms.writtenOff().amount();
         plan.agreedBy = agent;
         plan.agreedAt = treatment.now();
         int seq = 1;

@@ -19,7 +19,7 @@ import java.util.List;
 @Table(name = "repayment_plan")
 public class RepaymentPlan {
 
-    public enum Status { ACTIVE, BROKEN, COMPLETED }
+    public enum Status { ACTIVE, BROKEN, COMPLETED, REJECTED }
 
     @Id
     public String id;
@@ -33,6 +33,7 @@ public class RepaymentPlan {
     public String currency;
     public BigDecimal waivedInterest;
     public BigDecimal waivedFees;
+    public BigDecimal writtenOff = BigDecimal.ZERO;
     public String agreedBy;
     public OffsetDateTime agreedAt;
     public OffsetDateTime endedAt;

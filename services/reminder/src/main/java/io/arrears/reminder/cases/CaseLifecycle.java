@@ -9,7 +9,9 @@ import io.arrears.events.PaymentMissed;
 import io.arrears.events.PaymentReceived;
 import io.arrears.events.PlanBroken;
 import io.arrears.events.PlanCompleted;
+import io.arrears.events.PlanRejected;
 import io.arrears.messaging.Outcome;
+import io.arrears.reminder.agent.PlanAudit;
 import io.arrears.reminder.agent.PlanRepository;
 import io.arrears.reminder.agent.PromiseRepository;
 import io.arrears.reminder.agent.PromiseToPay;
@@ -45,10 +47,11 @@ public class CaseLifecycle {
     private final CaseTimeline timeline;
     private final ReminderMetrics metrics;
     private final EarlyPayments earlyPayments;
+    private final PlanAudit audit;
 
     CaseLifecycle(CaseRepository cases, HoldRepository holds, PromiseRepository promises, PlanRepository plans, AccountLock lock,
                   Treatment treatment, TreatmentStrategy strategy, CaseTimeline timeline, ReminderMetrics metrics,
-                  EarlyPayments earlyPayments) {
+                  EarlyPayments earlyPayments, PlanAudit audit) {
         this.cases = cases;
         this.holds = holds;
         this.promises = promises;
@@ -59,6 +62,7 @@ public class CaseLifecycle {
         this.timeline = timeline;
         this.metrics = metrics;
         this.earlyPayments = earlyPayments;
+        this.audit = audit;
     }
 
     /** {@code occurredAt}: when the account service wrote the event, which orders it against payments. */
@@ -165,6 +169,24 @@ public class CaseLifecycle {
             endPlan(c, RepaymentPlan.Status.BROKEN, "PlanBroken");
             refresh(c, "PlanBroken");
             treatment.enterBucket(c, "PlanBroken");
+        });
+        return Outcome.applied();
+    }
+
+    /**
+     * The account service would not put the plan in force: its figures do not cover the arrears on the
+     * bank's record. The case leaves the plan, goes back to an agent and resumes its bucket's ladder.
+     */
+    public Outcome planRejected(PlanRejected rejected) {
+        lock.acquire(rejected.accountId());
+        cases.openFor(rejected.accountId()).filter(c -> rejected.planId().equals(c.activePlanId)).ifPresent(c -> {
+            audit.rejectedDownstream(c.id, rejected.planId(), rejected.reason(), "PlanRejected");
+            timeline.record(c.id, "PlanRejected", "PLAN", "plan " + rejected.planId() + " refused by the account service: "
+                    + rejected.reason());
+            endPlan(c, RepaymentPlan.Status.REJECTED, "PlanRejected");
+            c.agentTaskSince = treatment.now();
+            refresh(c, "PlanRejected");
+            treatment.enterBucket(c, "PlanRejected");
         });
         return Outcome.applied();
     }

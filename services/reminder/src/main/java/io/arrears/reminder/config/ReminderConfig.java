@@ -46,12 +46,17 @@ public interface ReminderConfig {
 
         Limits supervisor();
 
+        /** See {@link io.arrears.reminder.negotiation.PlanLimits}: each is judged on the case's own figures. */
         interface Limits {
             int maxInstalments();
+
+            int maxFirstDueDays();
 
             int maxDeferralDays();
 
             BigDecimal maxWaiverPercent();
+
+            BigDecimal minSettlementPercent();
         }
     }
 

@@ -45,6 +45,7 @@ public class StrategyProducer {
     }
 
     private static PlanLimits limits(ReminderConfig.Plans.Limits limits) {
-        return new PlanLimits(limits.maxInstalments(), limits.maxDeferralDays(), limits.maxWaiverPercent());
+        return new PlanLimits(limits.maxInstalments(), limits.maxFirstDueDays(), limits.maxDeferralDays(), limits.maxWaiverPercent(),
+                limits.minSettlementPercent());
     }
 }

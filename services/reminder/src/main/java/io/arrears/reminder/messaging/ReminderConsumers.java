@@ -7,6 +7,7 @@ import io.arrears.events.PaymentMissed;
 import io.arrears.events.PaymentReceived;
 import io.arrears.events.PlanBroken;
 import io.arrears.events.PlanCompleted;
+import io.arrears.events.PlanRejected;
 import io.arrears.events.ReminderSent;
 import io.arrears.messaging.EventIntake;
 import io.arrears.reminder.cases.CaseLifecycle;
@@ -64,6 +65,12 @@ public class ReminderConsumers {
     @Blocking
     public void planCompleted(ConsumerRecords<String, byte[]> records) {
         intake.apply("reminder.plan-completed", records, PlanCompleted.class, (event, headers) -> cases.planCompleted(event));
+    }
+
+    @Incoming("plan-rejected")
+    @Blocking
+    public void planRejected(ConsumerRecords<String, byte[]> records) {
+        intake.apply("reminder.plan-rejected", records, PlanRejected.class, (event, headers) -> cases.planRejected(event));
     }
 
     @Incoming("complaint-opened")

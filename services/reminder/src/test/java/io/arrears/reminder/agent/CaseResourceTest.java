@@ -3,6 +3,7 @@ package io.arrears.reminder.agent;
 import io.arrears.events.MissedReason;
 import io.arrears.events.PaymentMissed;
 import io.arrears.events.PaymentReceived;
+import io.arrears.events.PlanRejected;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
 import io.arrears.testing.MovableClock;
@@ -26,6 +27,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
@@ -82,6 +84,33 @@ class CaseResourceTest {
     }
 
     @Test
+    void aBodyThatCannotBeReadIs400NamingTheFieldAndChangesNothing() {
+        as("agent").contentType("application/json").body("{\"type\":\"INSTALMENTS\",\"instalments\":\"many\"}")
+                .post("/cases/" + caseId + "/plans").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("instalments")).body("violations[0].message", equalTo("must be a whole number"));
+        as("agent").contentType("application/json").body("{\"type\":\"WEEKLY\",\"instalments\":2}")
+                .post("/cases/" + caseId + "/plans").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("type")).body("violations[0].message", containsString("INSTALMENTS"));
+        as("agent").contentType("application/json").body("{\"type\":\"DEFERRAL\",\"payBy\":\"next week\"}")
+                .post("/cases/" + caseId + "/plans").then().statusCode(400).body("violations[0].field", equalTo("payBy"));
+        as("agent").contentType("application/json").body("{\"type\":\"INSTALMENTS\",")
+                .post("/cases/" + caseId + "/plans").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not valid JSON"));
+        as("supervisor").contentType("application/json").body("{\"type\":\"INSTALMENTS\",\"instalments\":2,\"amount\":\"1e20\"}")
+                .post("/cases/" + caseId + "/plans").then().statusCode(400).body("violations[0].field", equalTo("amount"));
+        as("agent").contentType("application/json").body("{\"outcome\":\"PROMISE_TO_PAY\",\"promisedAmount\":\"12.345678\","
+                        + "\"promisedDate\":\"" + today().plusDays(3) + "\"}")
+                .post("/cases/" + caseId + "/contacts").then().statusCode(400).body("violations[0].field", equalTo("promisedAmount"));
+        as("agent").queryParam("page", Integer.MAX_VALUE).queryParam("size", 200).get("/cases").then().statusCode(400)
+                .body("violations[0].field", equalTo("page"));
+        as("agent").queryParam("size", "lots").get("/cases").then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("size"));
+        as("agent").queryParam("needsAgent", "perhaps").get("/cases").then().statusCode(400).body("violations[0].field", equalTo("needsAgent"));
+        as("agent").get("/cases/" + caseId).then().body("state", equalTo("OPEN")).body("plans.size()", equalTo(0))
+                .body("calls.size()", equalTo(0)).body("amountOverdue", equalTo("1000.00"));
+    }
+
+    @Test
     void aPlanBeyondTheAgentLimitNeedsASupervisor() {
         Map<String, Object> plan = Map.of("type", "INSTALMENTS", "instalments", 18);
         as("agent").contentType("application/json").body(plan).post("/cases/" + caseId + "/plans")
@@ -89,10 +118,53 @@ class CaseResourceTest {
                 .body("detail", containsString("max-instalments 18 is beyond the allowed 12; a supervisor must agree this plan"))
                 .body("violations[0].field", equalTo("max-instalments"));
         as("supervisor").contentType("application/json").body(plan).post("/cases/" + caseId + "/plans")
-                .then().statusCode(201).body("instalments.size()", equalTo(18)).body("total", equalTo(1000.00f));
+                .then().statusCode(201).body("instalments.size()", equalTo(18)).body("total", equalTo("1000.00"));
         as("agent").get("/cases/" + caseId).then().body("state", equalTo("IN_PLAN"));
         as("supervisor").contentType("application/json").body(plan).post("/cases/" + caseId + "/plans")
                 .then().statusCode(409).body("detail", containsString("already has plan"));
+    }
+
+    @Test
+    void anAgentCannotForgiveTheDebtByTypingASmallAmount() {
+        as("agent").contentType("application/json").body("{\"type\":\"INSTALMENTS\",\"amount\":\"0.02\",\"instalments\":2}")
+                .post("/cases/" + caseId + "/plans").then().statusCode(403).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("max-waiver-percent"))
+                .body("detail", containsString("100.00% is beyond the allowed 40%; no role may agree this"));
+        as("agent").get("/cases/" + caseId).then().body("state", equalTo("OPEN")).body("plans.size()", equalTo(0));
+        as("auditor").get("/cases/" + caseId + "/audit").then().statusCode(200)
+                .body("action", equalTo(java.util.List.of("LIMIT_REFUSED")))
+                .body("[0].actor", equalTo("user-agent")).body("[0].authority", equalTo("AGENT"))
+                .body("[0].limits", containsString("max-waiver-percent=10"));
+    }
+
+    @Test
+    void aSupervisorsOverrideAndTheWaiverAreOnTheAuditTrailWithTheLimitsInForce() {
+        as("supervisor").contentType("application/json").body(Map.of("type", "INSTALMENTS", "amount", "800.00", "instalments", 4))
+                .post("/cases/" + caseId + "/plans").then().statusCode(201).body("writtenOff", equalTo("200.00"));
+        as("auditor").get("/cases/" + caseId + "/audit").then().statusCode(200)
+                .body("action", equalTo(java.util.List.of("PLAN_AGREED", "WAIVER", "LIMIT_OVERRIDE")))
+                .body("actor", everyItem(equalTo("user-supervisor")))
+                .body("[1].detail", containsString("forgiven 200.00 CNY of 1000.00 CNY (20.00%)"))
+                .body("[2].detail", containsString("max-waiver-percent 20.00% > 10%"))
+                .body("[2].limits", containsString("max-waiver-percent=10"));
+        as("agent").get("/cases/" + caseId + "/audit").then().statusCode(403);
+    }
+
+    @Test
+    void aPlanTheAccountServiceRefusesTakesTheCaseBackToAnAgent() {
+        String planId = as("agent").contentType("application/json").body(Map.of("type", "INSTALMENTS", "instalments", 2))
+                .post("/cases/" + caseId + "/plans").then().statusCode(201).extract().path("id");
+        as("agent").get("/cases/" + caseId).then().body("state", equalTo("IN_PLAN"));
+
+        KafkaTestClient.publish(new PlanRejected(planId, caseId, account, "plan " + planId + " covers 1000.00 CNY of the 1200.00 CNY arrears",
+                java.time.OffsetDateTime.now(clock)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as("agent").get("/cases/" + caseId).then()
+                .body("state", equalTo("OPEN")).body("plans[0].status", equalTo("REJECTED"))
+                .body("needsAgentSince", org.hamcrest.Matchers.notNullValue())
+                .body("steps.findAll { it.kind == 'LADDER' && it.status == 'PENDING' }.size()", org.hamcrest.Matchers.greaterThan(0)));
+        as("supervisor").get("/cases/" + caseId + "/audit").then()
+                .body("action", hasItem("PLAN_REJECTED")).body("detail", hasItem(containsString("1200.00 CNY arrears")));
     }
 
     @Test

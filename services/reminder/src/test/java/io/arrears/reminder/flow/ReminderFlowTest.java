@@ -184,7 +184,7 @@ class ReminderFlowTest {
                 .post("/cases/" + caseId + "/contacts").then().statusCode(201).body("state", equalTo("PROMISED"));
 
         KafkaTestClient.publish(new PaymentReceived(account, "PAY-PART", new BigDecimal("100.00"), new BigDecimal("200.00"), "CNY", false));
-        await().atMost(BOUND).until(() -> caseFile(caseId).getFloat("promises[0].paid") == 100f);
+        await().atMost(BOUND).until(() -> "100.00".equals(caseFile(caseId).getString("promises[0].paid")));
 
         daysLater(2);
         ReminderRequested promiseReminder = awaitRequests(3).get(2);

@@ -26,6 +26,7 @@ class InvalidStrategyStartupIT {
             postgres.createDatabase("reminder");
             Map<String, String> config = Map.of(
                     "quarkus.datasource.jdbc.url", postgres.jdbcUrl("reminder"),
+                    "quarkus.datasource.password", "unused",
                     "kafka.bootstrap.servers", "127.0.0.1:" + FreePort.pick(),
                     "quarkus.http.port", Integer.toString(FreePort.pick()),
                     "mp.jwt.verify.publickey.location", keys.resolve(SigningKeys.PUBLIC_KEY).toString(),

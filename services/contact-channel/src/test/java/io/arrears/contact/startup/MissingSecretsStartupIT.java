@@ -1,0 +1,36 @@
+package io.arrears.contact.startup;
+
+import io.arrears.testing.FreePort;
+import io.arrears.testing.PackagedService;
+import io.arrears.testing.SigningKeys;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged service runs in the prod profile, where no secret has a fallback value: without them it
+ * refuses to start and says which are missing, instead of running with a secret anyone can read here.
+ */
+class MissingSecretsStartupIT {
+
+    @Test
+    void withoutItsSecretsTheServiceRefusesToStartAndNamesThem(@TempDir Path keys) {
+        SigningKeys.ensure(keys);
+        Map<String, String> config = Map.of(
+                "kafka.bootstrap.servers", "127.0.0.1:" + FreePort.pick(),
+                "quarkus.http.port", Integer.toString(FreePort.pick()),
+                "mp.jwt.verify.publickey.location", keys.resolve(SigningKeys.PUBLIC_KEY).toString());
+
+        try (PackagedService service = PackagedService.start(Path.of("").toAbsolutePath(), config)) {
+            int exit = service.awaitExit(Duration.ofSeconds(90));
+
+            assertThat(exit).isNotZero();
+            assertThat(service.output()).contains("ARREARS_CALLBACK_SECRET").contains("SMPP_PASSWORD").contains("CONTACT_DB_PASSWORD");
+        }
+    }
+}
