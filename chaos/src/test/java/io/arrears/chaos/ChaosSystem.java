@@ -219,7 +219,9 @@ final class ChaosSystem implements AutoCloseable {
         config.put("quarkus.datasource.username", PostgresServer.USER);
         // The jars run in the prod profile, where secrets have no defaults; the test server trusts loopback.
         config.put("quarkus.datasource.password", "unused");
+        config.put((service.equals("contact-channel") ? "CONTACT" : service.toUpperCase()) + "_DB_PASSWORD", "unused");
         config.put("contact.adapters.smpp.password", "chaos-smpp");
+        config.put("contact.phone-digest-key", "chaos-phone-digest-key");
         config.put("mp.jwt.verify.publickey.location", keys.resolve(SigningKeys.PUBLIC_KEY).toString());
         config.put("mp.jwt.verify.issuer", ISSUER);
         config.put("arrears.messaging.relay.idle-wait", "200ms");

@@ -102,7 +102,9 @@ final class TheSystem {
         config.put("quarkus.datasource.username", PostgresServer.USER);
         // The jars run in the prod profile, where secrets have no defaults; the test server trusts loopback.
         config.put("quarkus.datasource.password", "unused");
+        config.put(database.replace("e2e_", "").toUpperCase() + "_DB_PASSWORD", "unused");
         config.put("contact.adapters.smpp.password", "e2e-smpp");
+        config.put("contact.phone-digest-key", "e2e-phone-digest-key");
         config.put("mp.jwt.verify.publickey.location", TestInfrastructure.signingKeys().resolve(SigningKeys.PUBLIC_KEY).toString());
         config.put("mp.jwt.verify.issuer", TestInfrastructure.JWT_ISSUER);
         config.put("arrears.messaging.relay.idle-wait", "200ms");

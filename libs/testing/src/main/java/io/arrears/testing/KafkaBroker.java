@@ -27,13 +27,30 @@ public final class KafkaBroker {
     private final int port;
     private final int controllerPort;
     private final String heap;
+    private final BrokerSecurity security;
     private volatile long pid = -1;
 
     public KafkaBroker(Path home, int port, int controllerPort, String heap) {
+        this(home, port, controllerPort, heap, null);
+    }
+
+    /** With {@code security}, clients must come over TLS with a SCRAM login, and only ACLs grant anything. */
+    public KafkaBroker(Path home, int port, int controllerPort, String heap, BrokerSecurity security) {
         this.home = home;
         this.port = port;
         this.controllerPort = controllerPort;
         this.heap = heap;
+        this.security = security;
+    }
+
+    /** Client settings for {@code user} on a secured broker (none on a plaintext one). */
+    public Map<String, Object> clientSettings(String user) {
+        Map<String, Object> settings = new java.util.HashMap<>();
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        if (security != null) {
+            settings.putAll(security.clientSettings(home, user));
+        }
+        return settings;
     }
 
     /** Re-attaches to a broker this JVM already started (possibly from another class loader). */
@@ -77,6 +94,9 @@ public final class KafkaBroker {
         }
         try {
             Files.createDirectories(home.resolve("data"));
+            if (security != null) {
+                security.createStores(home);
+            }
             Path config = writeServerProperties();
             format(config);
             ProcessBuilder builder = new ProcessBuilder(javaCommand(List.of(heap),
@@ -144,6 +164,9 @@ public final class KafkaBroker {
         settings.put("share.coordinator.state.topic.min.isr", "1");
         settings.put("group.initial.rebalance.delay.ms", "0");
         settings.put("log.retention.hours", "168");
+        if (security != null) {
+            settings.putAll(security.serverSettings(home, port, controllerPort));
+        }
         StringBuilder text = new StringBuilder("# written by arrears-testing\n");
         settings.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         Path config = home.resolve("server.properties");
@@ -158,8 +181,12 @@ public final class KafkaBroker {
         // Kafka's own generator never starts an id with '-'; the '=' form keeps the tool's argument
         // parser from reading any id as an option all the same.
         String clusterId = Uuid.randomUuid().toString();
+        List<String> arguments = new ArrayList<>(List.of("format", "--cluster-id=" + clusterId, "--config=" + config, "--ignore-formatted"));
+        if (security != null) {
+            arguments.addAll(security.scramArguments());
+        }
         Process format = new ProcessBuilder(javaCommand(List.of("-Xmx256m"), "kafka.tools.StorageTool",
-                "format", "--cluster-id=" + clusterId, "--config=" + config, "--ignore-formatted"))
+                arguments.toArray(String[]::new)))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("format.log").toFile()))
                 .start();
@@ -191,10 +218,9 @@ public final class KafkaBroker {
 
     private void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        Map<String, Object> config = clientSettings(BrokerSecurity.ADMIN);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
         RuntimeException last = null;
         while (Instant.now().isBefore(deadline)) {
             if (!isRunning()) {

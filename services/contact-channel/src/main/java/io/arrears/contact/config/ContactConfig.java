@@ -200,6 +200,12 @@ public interface ContactConfig {
     /** Shared secret the providers sign their callbacks with (HMAC-SHA256 of the signing time and the body). */
     String callbackSecret();
 
+    /** How to opt out, by channel ({@code sms}, {@code email}) and then language. */
+    Map<String, Map<String, String>> optOutNotice();
+
+    /** The secret phone digests are keyed with (HMAC-SHA256), so that a digest cannot be reversed by trying numbers. */
+    String phoneDigestKey();
+
     /** How far a callback's signing time may be from ours; outside it the callback is refused as stale. */
     @WithDefault("5m")
     Duration callbackWindow();

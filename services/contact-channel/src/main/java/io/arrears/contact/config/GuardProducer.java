@@ -3,6 +3,7 @@ package io.arrears.contact.config;
 import io.arrears.contact.guard.ComplianceGuard;
 import io.arrears.contact.guard.FrequencyCap;
 import io.arrears.contact.guard.PolicyPack;
+import io.arrears.contact.guard.StatutoryRules;
 import io.arrears.contact.template.NoticeData;
 import io.arrears.events.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,7 +74,12 @@ public class GuardProducer {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("the contact policy is invalid:\n  " + String.join("\n  ", problems));
         }
-        return new PolicyPack(name, pack.windowStart(), pack.windowEnd(), window, pack.dailyCap(), daily, caps, consent);
+        try {
+            return new PolicyPack(name, pack.windowStart(), pack.windowEnd(), window, pack.dailyCap(), daily, caps, consent,
+                    StatutoryRules.of(name));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the contact policy is invalid:\n  " + prefix + "window: " + e.getMessage());
+        }
     }
 
     private static Set<Channel> channels(List<String> names, String key, List<String> problems) {

@@ -29,15 +29,18 @@ public class CustomerDirectory {
     private final CustomerRepositories.Consents consents;
     private final CustomerRepositories.ConsentChanges changes;
     private final Clock clock;
+    private final PhoneDigests digests;
 
     CustomerDirectory(CustomerRepositories.Profiles profiles, CustomerRepositories.Phones phones, CustomerRepositories.Accounts accounts,
-                      CustomerRepositories.Consents consents, CustomerRepositories.ConsentChanges changes, Clock clock) {
+                      CustomerRepositories.Consents consents, CustomerRepositories.ConsentChanges changes, Clock clock,
+                      PhoneDigests digests) {
         this.profiles = profiles;
         this.phones = phones;
         this.accounts = accounts;
         this.consents = consents;
         this.changes = changes;
         this.clock = clock;
+        this.digests = digests;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -68,7 +71,8 @@ public class CustomerDirectory {
             CustomerPhone phone = new CustomerPhone();
             phone.customerId = updated.customerId();
             phone.number = p.number().strip();
-            phone.digest = Masked.phoneDigest(phone.number);
+            phone.digest = digests.of(phone.number);
+            phone.digestKeyed = true;
             phone.type = p.type();
             phone.isPrimary = Boolean.TRUE.equals(p.primary());
             phones.persist(phone);
@@ -171,7 +175,7 @@ public class CustomerDirectory {
 
     /** Customers who have this number on file; an inbound SMS speaks for them only. */
     public List<String> customersWithPhone(String number) {
-        return phones.byDigest(Masked.phoneDigest(number)).stream().map(p -> p.customerId).distinct().toList();
+        return phones.byDigest(digests.of(number)).stream().map(p -> p.customerId).distinct().toList();
     }
 
     private static ChannelConsent.Key key(String customerId, Channel channel) {

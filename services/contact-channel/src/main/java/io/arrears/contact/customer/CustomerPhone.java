@@ -18,6 +18,7 @@ public class CustomerPhone {
     @Id
     public String number;
     public String digest;
+    public boolean digestKeyed;
     public String type;
     public boolean isPrimary;
 

@@ -1,10 +1,5 @@
 package io.arrears.contact.customer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 /** How contact points appear anywhere but the provider call: in logs, views and the attempt row. */
 public final class Masked {
 
@@ -34,16 +29,6 @@ public final class Masked {
             return "*".repeat(address.length());
         }
         return address.charAt(0) + "*".repeat(Math.max(1, at - 1)) + address.substring(at);
-    }
-
-    /** A phone number reduced to its digits, then SHA-256: the key inbound SMS are matched by, whatever the number's format. */
-    public static String phoneDigest(String number) {
-        String normalized = normalize(number);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static String normalize(String number) {

@@ -13,6 +13,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, String> {
 
+    /** Outcomes of a call that reached nobody, and of one that reached the cardholder. */
+    static final List<String> UNANSWERED = List.of("NO_ANSWER", "BUSY", "FAILED");
+    static final List<String> CONVERSATION = List.of("ANSWERED", "COMPLETED");
+
+
     /** Hibernate's lock timeout for SKIP LOCKED: another instance working on a row is passed over, not waited for. */
     private static final int SKIP_LOCKED = -2;
 
@@ -50,6 +55,24 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
             return 0;
         }
         return (int) count("accountId = ?1 and channel in ?2 and attemptedAt >= ?3 and reminderId <> ?4", accountId, channels, since, except);
+    }
+
+    /** Calls to the number with this digest since {@code since} that nobody answered. */
+    public int unansweredCallsSince(String destinationDigest, OffsetDateTime since) {
+        return (int) count("channel = ?1 and destinationDigest = ?2 and attemptedAt >= ?3 and callOutcome in ?4",
+                Channel.VOICE, destinationDigest, since, UNANSWERED);
+    }
+
+    /** Calls with the customer since {@code since} that reached them, whatever the account. */
+    public int conversationsSince(String customerId, OffsetDateTime since) {
+        return (int) count("channel = ?1 and customerId = ?2 and attemptedAt >= ?3 and callOutcome in ?4",
+                Channel.VOICE, customerId, since, CONVERSATION);
+    }
+
+    /** When the last call about the account reached the cardholder, if one did. */
+    public Optional<OffsetDateTime> lastConversation(String accountId) {
+        return find("channel = ?1 and accountId = ?2 and callOutcome in ?3 order by attemptedAt desc", Channel.VOICE, accountId, CONVERSATION)
+                .firstResultOptional().map(a -> a.attemptedAt);
     }
 
     public List<ContactAttempt> ofAccount(String accountId) {

@@ -33,6 +33,10 @@ public class ContactAttempt {
     public int tries;
     /** The masked contact point it went to, never the address itself. */
     public String destination;
+    /** The keyed digest of the number called or texted, by which the call rules count; never the number. */
+    public String destinationDigest;
+    /** What the IVR vendor reported of a call: ANSWERED, VOICEMAIL, NO_ANSWER, BUSY, FAILED. */
+    public String callOutcome;
     public String providerMessageId;
     public OffsetDateTime createdAt;
     public OffsetDateTime attemptedAt;

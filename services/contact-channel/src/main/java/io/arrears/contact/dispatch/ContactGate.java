@@ -1,5 +1,7 @@
 package io.arrears.contact.dispatch;
 
+import io.arrears.events.Channel;
+import io.arrears.contact.customer.PhoneDigests;
 import io.arrears.contact.channel.OutgoingMessage;
 import io.arrears.contact.channel.SendResult;
 import io.arrears.contact.config.ContactConfig;
@@ -53,10 +55,11 @@ public class ContactGate {
     private final ContactConfig config;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final PhoneDigests digests;
 
     ContactGate(AttemptRepository attempts, DecisionRepository decisions, CustomerDirectory directory, CustomerRepositories.Holds holds,
                 ComplianceGuard guard, NoticeTemplates templates, NoticeData.Payment payment, AttemptOutcomes outcomes,
-                AccountLock lock, ContactConfig config, MeterRegistry registry, Clock clock) {
+                AccountLock lock, ContactConfig config, MeterRegistry registry, Clock clock, PhoneDigests digests) {
         this.attempts = attempts;
         this.decisions = decisions;
         this.directory = directory;
@@ -69,6 +72,7 @@ public class ContactGate {
         this.config = config;
         this.registry = registry;
         this.clock = clock;
+        this.digests = digests;
     }
 
     @Transactional
@@ -99,7 +103,8 @@ public class ContactGate {
                 capPeriod.isZero() ? 0 : attempts.attemptsSince(attempt.accountId, Set.of(attempt.channel), now.minus(capPeriod),
                         attempt.reminderId),
                 attempts.attemptsSince(attempt.accountId, guard.pack().dailyCapChannels(),
-                        OffsetDateTime.ofInstant(ComplianceGuard.startOfDay(instant, zone), ZoneOffset.UTC), attempt.reminderId));
+                        OffsetDateTime.ofInstant(ComplianceGuard.startOfDay(instant, zone), ZoneOffset.UTC), attempt.reminderId),
+                calls(attempt, profile, to, instant, zone));
         Decision decision = guard.decide(circumstances, instant);
         record(attempt, decision, now);
         switch (decision.verdict()) {
@@ -120,6 +125,9 @@ public class ContactGate {
                             : attempt.language != null ? attempt.language : config.defaultLanguage();
                     notice = templates.render(attempt.templateId, language,
                             NoticeData.of(facts(attempt), profile.name, payment.in(language)));
+                    if (guard.pack().law().optOutInEveryMessage() && (attempt.channel == Channel.SMS || attempt.channel == Channel.EMAIL)) {
+                        notice = notice.withOptOut(optOut("sms", language), optOut("email", language));
+                    }
                 } catch (RuntimeException e) {
                     outcomes.finish(attempt, AttemptStatus.FAILED, "template " + attempt.templateId + " could not be rendered: "
                             + e.getMessage(), null);
@@ -130,6 +138,9 @@ public class ContactGate {
                 attempt.attemptedAt = now;
                 attempt.tries++;
                 attempt.destination = to.get().masked();
+                if (attempt.channel == Channel.VOICE || attempt.channel == Channel.SMS) {
+                    attempt.destinationDigest = digests.of(to.get().address());
+                }
                 return Optional.of(new OutgoingMessage(attempt.reminderId, attempt.accountId, to.get(), notice));
             }
         }
@@ -216,4 +227,26 @@ public class ContactGate {
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
+
+    /** For a call: what today's calls to the number and with the debtor, and the last conversation, say. */
+    private Circumstances.Calls calls(ContactAttempt attempt, CustomerProfile profile, Optional<ContactPoint> to, Instant now, ZoneId zone) {
+        if (attempt.channel != Channel.VOICE || to.isEmpty()) {
+            return Circumstances.Calls.NONE;
+        }
+        OffsetDateTime today = OffsetDateTime.ofInstant(ComplianceGuard.startOfDay(now, zone), ZoneOffset.UTC);
+        return new Circumstances.Calls(attempts.unansweredCallsSince(digests.of(to.get().address()), today),
+                attempts.conversationsSince(profile.customerId, today),
+                attempts.lastConversation(attempt.accountId).map(OffsetDateTime::toInstant).orElse(null));
+    }
+
+
+    private String optOut(String channel, String language) {
+        Map<String, String> lines = config.optOutNotice().getOrDefault(channel, Map.of());
+        String line = lines.getOrDefault(language, lines.get(config.defaultLanguage()));
+        if (line == null) {
+            throw new IllegalStateException("no contact.opt-out-notice." + channel + " for " + language);
+        }
+        return line;
+    }
+
 }

@@ -24,6 +24,9 @@ public class Deliveries {
     void onReceipt(@Observes ProviderReceipt receipt) {
         ContactAttempt attempt = attempts.byProviderMessageId(receipt.providerMessageId())
                 .orElseThrow(() -> new ProviderReceipt.UnknownMessage(receipt.providerMessageId()));
+        if (receipt.callOutcome() != null) {
+            attempt.callOutcome = receipt.callOutcome();
+        }
         if (attempt.status.awaitsReceipt()) {
             outcomes.finish(attempt, receipt.delivered() ? AttemptStatus.DELIVERED : AttemptStatus.FAILED, receipt.detail(), null);
         }

@@ -1,5 +1,6 @@
 package io.arrears.contact.guard;
 
+import io.arrears.events.Channel;
 import io.arrears.events.SuppressionReason;
 
 import java.time.Instant;
@@ -50,11 +51,40 @@ public final class ComplianceGuard {
             return Decision.suppress(SuppressionReason.FREQUENCY_CAP, c.attemptsInCapPeriod() + " " + c.channel() + " attempts in "
                     + cap.get().per().toDays() + " days; policy pack " + pack.name() + " allows " + cap.get().max());
         }
+        if (c.channel() == Channel.VOICE) {
+            Decision call = decideCall(c, local);
+            if (call != null) {
+                return call;
+            }
+        }
         if (pack.dailyCapChannels().contains(c.channel()) && c.attemptsToday() >= pack.dailyCap()) {
             return Decision.defer(Decision.DAILY_CAP, c.attemptsToday() + " attempts today; policy pack " + pack.name() + " allows "
                     + pack.dailyCap() + " a day", local.toLocalDate().plusDays(1).atTime(pack.windowStart()).atZone(c.zone()).toInstant());
         }
         return Decision.send();
+    }
+
+    /** The jurisdiction's own limits on calls; null when none stands in the way. */
+    private Decision decideCall(Circumstances c, ZonedDateTime local) {
+        StatutoryRules law = pack.law();
+        Instant tomorrow = local.toLocalDate().plusDays(1).atTime(pack.windowStart()).atZone(c.zone()).toInstant();
+        if (!law.quietAfterConversation().isZero() && c.calls().lastConversation() != null) {
+            Instant quietUntil = c.calls().lastConversation().plus(law.quietAfterConversation());
+            if (local.toInstant().isBefore(quietUntil)) {
+                return Decision.defer(Decision.AFTER_CONVERSATION, "a conversation about the debt took place at "
+                        + c.calls().lastConversation() + "; policy pack " + pack.name() + " allows no call for "
+                        + law.quietAfterConversation().toDays() + " days after one", quietUntil);
+            }
+        }
+        if (law.unansweredCallsPerNumberPerDay() > 0 && c.calls().unansweredToNumberToday() >= law.unansweredCallsPerNumberPerDay()) {
+            return Decision.defer(Decision.UNANSWERED_CALLS, c.calls().unansweredToNumberToday() + " unanswered calls to this number today;"
+                    + " policy pack " + pack.name() + " allows " + law.unansweredCallsPerNumberPerDay(), tomorrow);
+        }
+        if (law.conversationsPerDebtorPerDay() > 0 && c.calls().conversationsToday() >= law.conversationsPerDebtorPerDay()) {
+            return Decision.defer(Decision.CONVERSATIONS, c.calls().conversationsToday() + " answered calls with the debtor today;"
+                    + " policy pack " + pack.name() + " allows " + law.conversationsPerDebtorPerDay(), tomorrow);
+        }
+        return null;
     }
 
     /** The start of the cardholder's local day, from which the daily cap counts. */

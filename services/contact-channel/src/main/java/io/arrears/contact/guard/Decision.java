@@ -6,7 +6,8 @@ import java.time.Instant;
 
 /**
  * The guard's answer for one attempt. {@code rule} names what decided: ALLOWED for a send, a
- * {@link SuppressionReason} for a suppression, CONTACT_WINDOW or DAILY_CAP for a deferral.
+ * {@link SuppressionReason} for a suppression; for a deferral CONTACT_WINDOW, DAILY_CAP, or a call rule:
+ * AFTER_CONVERSATION, UNANSWERED_CALLS, CONVERSATIONS.
  */
 public record Decision(Verdict verdict, String rule, String detail, Instant until) {
 
@@ -15,6 +16,9 @@ public record Decision(Verdict verdict, String rule, String detail, Instant unti
     public static final String ALLOWED = "ALLOWED";
     public static final String CONTACT_WINDOW = "CONTACT_WINDOW";
     public static final String DAILY_CAP = "DAILY_CAP";
+    public static final String AFTER_CONVERSATION = "AFTER_CONVERSATION";
+    public static final String UNANSWERED_CALLS = "UNANSWERED_CALLS";
+    public static final String CONVERSATIONS = "CONVERSATIONS";
     public static final String AWAITING_CONTACT_DATA = "AWAITING_CONTACT_DATA";
 
     static Decision send() {

@@ -62,7 +62,7 @@ public class ProviderCallbackResource {
         String outcome = required(report, "outcome");
         boolean answered = ANSWERED.contains(outcome);
         return deliver(callback, new ProviderReceipt(required(report, "callId"), answered, answered ? null : "call " + outcome
-                + (report.hasNonNull("detail") ? ": " + report.get("detail").asText() : "")));
+                + (report.hasNonNull("detail") ? ": " + report.get("detail").asText() : ""), outcome));
     }
 
     @POST

@@ -27,6 +27,7 @@ class InvalidStrategyStartupIT {
             Map<String, String> config = Map.of(
                     "quarkus.datasource.jdbc.url", postgres.jdbcUrl("reminder"),
                     "quarkus.datasource.password", "unused",
+                    "REMINDER_DB_PASSWORD", "unused",
                     "kafka.bootstrap.servers", "127.0.0.1:" + FreePort.pick(),
                     "quarkus.http.port", Integer.toString(FreePort.pick()),
                     "mp.jwt.verify.publickey.location", keys.resolve(SigningKeys.PUBLIC_KEY).toString(),
