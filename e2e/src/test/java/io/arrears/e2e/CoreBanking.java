@@ -45,14 +45,25 @@ final class CoreBanking {
         return new Cycle(issued, issued.plusDays(25));
     }
 
+    /** The cardholder's name and street on every holder's record: no service may write them to a log. */
+    static final String NAME = "Wang Fang";
+    static final String STREET = "1 Nanjing Road";
+    private static final List<Holder> ISSUED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Every holder published so far. */
+    static List<Holder> issued() {
+        return List.copyOf(ISSUED);
+    }
+
     static Holder holder(String timezone) {
         String account = "ACC-" + UUID.randomUUID();
         String phone = "+86139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
         Holder holder = new Holder(account, "CUS-" + account, phone, "holder+" + account.substring(4, 12) + "@example.com",
                 String.format("%04d", ThreadLocalRandom.current().nextInt(10_000)));
-        KafkaTestClient.publish(new CustomerUpdated(holder.customerId(), List.of(account), "Wang Fang",
+        ISSUED.add(holder);
+        KafkaTestClient.publish(new CustomerUpdated(holder.customerId(), List.of(account), NAME,
                 List.of(new CustomerUpdated.Phone(phone, "MOBILE", true)), holder.email(),
-                new CustomerUpdated.PostalAddress(List.of("1 Nanjing Road"), "Shanghai", "200001", null, "CN"), "en", timezone, List.of(), false));
+                new CustomerUpdated.PostalAddress(List.of(STREET), "Shanghai", "200001", null, "CN"), "en", timezone, List.of(), false));
         return holder;
     }
 

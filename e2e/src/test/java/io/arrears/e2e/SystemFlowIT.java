@@ -14,6 +14,9 @@ import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -35,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * The four services as separate processes, agreeing with each other over a real broker: only the
  * feed topics, the REST APIs and the provider simulators are touched, as a bank would.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SystemFlowIT {
 
     private static final Duration BOUND = Duration.ofSeconds(60);
@@ -43,6 +47,36 @@ class SystemFlowIT {
     @BeforeAll
     static void start() {
         system = TheSystem.get();
+    }
+
+    /** Last, over what every other flow made the services log: no cardholder's phone, email, name or address. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void noServiceLogsACardholdersPersonalData() {
+        List<CoreBanking.Holder> holders = CoreBanking.issued();
+        assertThat(holders).as("the flows before this one published cardholders").isNotEmpty();
+        Map<String, String> logs = system.logs();
+        assertThat(logs.values()).allSatisfy(log -> assertThat(log).isNotBlank());
+        List<String> found = new java.util.ArrayList<>();
+        logs.forEach((service, log) -> {
+            for (CoreBanking.Holder holder : holders) {
+                for (String personal : List.of(holder.phone(), holder.phoneDigits(), holder.email())) {
+                    if (log.contains(personal)) {
+                        found.add(service + " logs " + personal + ": " + lineWith(log, personal));
+                    }
+                }
+            }
+            for (String personal : List.of(CoreBanking.NAME, CoreBanking.STREET)) {
+                if (log.contains(personal)) {
+                    found.add(service + " logs " + personal + ": " + lineWith(log, personal));
+                }
+            }
+        });
+        assertThat(found).isEmpty();
+    }
+
+    private static String lineWith(String log, String text) {
+        return log.lines().filter(line -> line.contains(text)).findFirst().orElse("");
     }
 
     @Test

@@ -90,6 +90,13 @@ final class TheSystem {
         return instance;
     }
 
+    /** What each service has written to its log so far. */
+    Map<String, String> logs() {
+        Map<String, String> logs = new LinkedHashMap<>();
+        services.forEach((name, service) -> logs.put(name, service.output()));
+        return logs;
+    }
+
     String url(String service) {
         return "http://127.0.0.1:" + ports.get(service);
     }

@@ -42,7 +42,8 @@ final class ProviderSinks {
         SmscSimulator smsc = SmscSimulator.start(SMPP).autoReceipts(true)
                 .onSubmit(s -> say("SMS    to " + s.destination() + ": " + s.text()));
         IvrSimulator ivr = IvrSimulator.start(HOST, IVR, CALLBACK, SECRET)
-                .onCall(c -> say("CALL   to " + c.to() + " (" + c.language() + "): " + c.script()));
+                .onCall(c -> say("CALL   to " + c.to() + " (" + c.language() + "): " + (c.verifyPrompt() == null ? c.callbackRequest()
+                        : c.verifyPrompt() + " / confirmed: " + c.script() + " / otherwise: " + c.callbackRequest())));
         say("mail server SMTP " + HOST + ":" + SMTP + ", SMS centre SMPP " + HOST + ":" + SMPP + ", IVR vendor http://" + HOST + ":" + IVR
                 + ", print drop " + print);
 

@@ -96,7 +96,9 @@ class KubernetesManifestsTest {
     @ValueSource(strings = {"dev", "prod"})
     void everyTopicOfTheContractExistsWithTheOverlaysReplication(String overlay) throws Exception {
         List<JsonNode> docs = render(overlay);
-        String kafka = docs.stream().filter(d -> d.path("kind").asText().equals("Kafka")).findFirst().orElseThrow().at("/metadata/name").asText();
+        JsonNode cluster = docs.stream().filter(d -> d.path("kind").asText().equals("Kafka")).findFirst().orElseThrow();
+        String kafka = cluster.at("/metadata/name").asText();
+        JsonNode listener = cluster.at("/spec/kafka/listeners/0");
         Map<String, JsonNode> topics = docs.stream().filter(d -> d.path("kind").asText().equals("KafkaTopic"))
                 .collect(Collectors.toMap(d -> d.at("/spec/topicName").asText(), d -> d));
 
@@ -113,8 +115,13 @@ class KubernetesManifestsTest {
         }
         for (String service : services()) {
             assertThat(topics.keySet()).as("%s consumes", service).containsAll(consumedTopics(service));
-            assertThat(one(docs, "ConfigMap", service + "-config").at("/data/KAFKA_BOOTSTRAP_SERVERS").asText())
-                    .isEqualTo(kafka + "-kafka-bootstrap:9092");
+            JsonNode config = one(docs, "ConfigMap", service + "-config");
+            assertThat(config.at("/data/KAFKA_BOOTSTRAP_SERVERS").asText()).isEqualTo(kafka + "-kafka-bootstrap:" + listener.path("port").asInt());
+            // The only listener takes TLS and SCRAM logins, and so does every service.
+            assertThat(listener.path("tls").asBoolean()).isTrue();
+            assertThat(listener.at("/authentication/type").asText()).isEqualTo("scram-sha-512");
+            assertThat(config.at("/data/KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SASL_SSL");
+            assertThat(config.at("/data/KAFKA_SASL_MECHANISM").asText()).isEqualTo("SCRAM-SHA-512");
         }
     }
 

@@ -3,7 +3,11 @@ package io.arrears.events;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The full current contact profile of a customer; each update replaces the previous one. */
+/**
+ * The full current contact profile of a customer; each update replaces the previous one.
+ * {@code relationshipEnded}: the customer has no account or product with the bank any more, so their
+ * personal data may be erased on request once the records the law keeps are anonymous.
+ */
 public record CustomerUpdated(
         String customerId,
         List<String> accountIds,
@@ -14,7 +18,13 @@ public record CustomerUpdated(
         String language,
         String timezone,
         List<Consent> consents,
-        Boolean doNotContact) implements Event {
+        Boolean doNotContact,
+        Boolean relationshipEnded) implements Event {
+
+    public CustomerUpdated(String customerId, List<String> accountIds, String name, List<Phone> phones, String email,
+                           PostalAddress postalAddress, String language, String timezone, List<Consent> consents, Boolean doNotContact) {
+        this(customerId, accountIds, name, phones, email, postalAddress, language, timezone, consents, doNotContact, null);
+    }
 
     @Override
     public String key() {

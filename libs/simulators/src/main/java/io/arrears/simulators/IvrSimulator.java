@@ -35,7 +35,13 @@ import java.util.function.Consumer;
 public final class IvrSimulator implements AutoCloseable {
 
     /** One call the vendor was asked to place. */
-    public record Call(String callId, String reference, String to, String language, String script) {
+    /**
+     * @param script          the message, spoken only to a listener who keyed in the expected digits
+     * @param verifyPrompt    what the call asks first, or null when it asked nothing and said only the callback request
+     * @param callbackRequest what an answering machine or an unconfirmed listener hears
+     */
+    public record Call(String callId, String reference, String to, String language, String script, String verifyPrompt,
+                       String callbackRequest) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,7 +109,8 @@ public final class IvrSimulator implements AutoCloseable {
             Call call = byReference.computeIfAbsent(reference, r -> {
                 placed[0] = true;
                 return new Call("CALL-" + UUID.randomUUID(), r, body.path("to").asText(), body.path("language").asText(),
-                        body.path("script").asText());
+                        body.path("script").asText(), body.path("verification").path("prompt").asText(null),
+                        body.path("callbackRequest").asText(null));
             });
             if (placed[0]) {
                 onCall.accept(call);
@@ -114,7 +121,9 @@ public final class IvrSimulator implements AutoCloseable {
     }
 
     private void report(Call call) {
-        byte[] body = ("{\"callId\":\"" + call.callId() + "\",\"outcome\":\"ANSWERED\"}").getBytes(StandardCharsets.UTF_8);
+        // The simulated cardholder answers and keys in the right digits whenever the call asks for them.
+        byte[] body = ("{\"callId\":\"" + call.callId() + "\",\"outcome\":\"ANSWERED\",\"verified\":" + (call.verifyPrompt() != null) + "}")
+                .getBytes(StandardCharsets.UTF_8);
         for (int attempt = 0; attempt < 10; attempt++) {
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(callbackUrl)).timeout(Duration.ofSeconds(5))

@@ -200,6 +200,34 @@ public interface ContactConfig {
     /** Shared secret the providers sign their callbacks with (HMAC-SHA256 of the signing time and the body). */
     String callbackSecret();
 
+    /** How long collection records are kept before they are anonymised or deleted. */
+    Retention retention();
+
+    interface Retention {
+        /** Contact attempts: their contact point and facts are removed after this. */
+        @WithDefault("P1095D")
+        Duration attempts();
+
+        /** The guard's decisions: deleted after this. */
+        @WithDefault("P1095D")
+        Duration decisions();
+
+        /** When the retention job runs (cron). */
+        @WithDefault("0 30 2 * * ?")
+        String runAt();
+    }
+
+    /** What an automated call says before the cardholder is confirmed, by language. */
+    Voice voice();
+
+    interface Voice {
+        /** Asks the named cardholder to prove who they are; {@code {name}} is replaced with their name. */
+        Map<String, String> verifyPrompt();
+
+        /** All a voicemail or an unconfirmed listener hears: who called and a number to call back, nothing about any debt. */
+        Map<String, String> callbackRequest();
+    }
+
     /** How to opt out, by channel ({@code sms}, {@code email}) and then language. */
     Map<String, Map<String, String>> optOutNotice();
 

@@ -58,6 +58,10 @@ public class CustomerDirectory {
         profile.language = updated.language();
         profile.timezone = updated.timezone();
         profile.doNotContact = Boolean.TRUE.equals(updated.doNotContact());
+        profile.relationshipEnded = Boolean.TRUE.equals(updated.relationshipEnded());
+        // A customer who comes back is described afresh by core banking; the erasure was of the old data.
+        profile.erasedAt = null;
+        profile.erasedBy = null;
         profile.updatedAt = OffsetDateTime.now(clock);
         if (isNew) {
             profiles.persist(profile);

@@ -21,4 +21,7 @@ public class CustomerProfile {
     public String timezone;
     public boolean doNotContact;
     public OffsetDateTime updatedAt;
+    public boolean relationshipEnded;
+    public OffsetDateTime erasedAt;
+    public String erasedBy;
 }

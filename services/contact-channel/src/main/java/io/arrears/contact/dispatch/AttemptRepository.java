@@ -13,9 +13,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, String> {
 
-    /** Outcomes of a call that reached nobody, and of one that reached the cardholder. */
-    static final List<String> UNANSWERED = List.of("NO_ANSWER", "BUSY", "FAILED");
-    static final List<String> CONVERSATION = List.of("ANSWERED", "COMPLETED");
+    /** Outcomes of a call that reached no one in person, and of one that reached the confirmed cardholder. */
+    static final List<String> UNANSWERED = List.of("NO_ANSWER", "BUSY", "FAILED", "VOICEMAIL");
+    static final List<String> CONVERSATION = List.of("ANSWERED");
 
 
     /** Hibernate's lock timeout for SKIP LOCKED: another instance working on a row is passed over, not waited for. */
@@ -73,6 +73,12 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
     public Optional<OffsetDateTime> lastConversation(String accountId) {
         return find("channel = ?1 and accountId = ?2 and callOutcome in ?3 order by attemptedAt desc", Channel.VOICE, accountId, CONVERSATION)
                 .firstResultOptional().map(a -> a.attemptedAt);
+    }
+
+    /** Attempts on these accounts still to be made or being made; a receipt that comes later needs no contact point. */
+    public long inFlight(Collection<String> accountIds) {
+        return count("accountId in ?1 and status in ?2", accountIds, List.of(AttemptStatus.PENDING, AttemptStatus.DEFERRED,
+                AttemptStatus.SENDING));
     }
 
     public List<ContactAttempt> ofAccount(String accountId) {

@@ -141,7 +141,9 @@ public class ContactGate {
                 if (attempt.channel == Channel.VOICE || attempt.channel == Channel.SMS) {
                     attempt.destinationDigest = digests.of(to.get().address());
                 }
-                return Optional.of(new OutgoingMessage(attempt.reminderId, attempt.accountId, to.get(), notice));
+                Object cardLast4 = facts(attempt).get("cardLast4");
+                return Optional.of(new OutgoingMessage(attempt.reminderId, attempt.accountId, to.get(), notice,
+                        cardLast4 == null ? null : cardLast4.toString()));
             }
         }
     }

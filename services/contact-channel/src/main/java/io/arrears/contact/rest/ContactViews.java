@@ -34,7 +34,8 @@ public final class ContactViews {
     }
 
     public record Customer(String customerId, String name, String email, List<String> phones, String language, String timezone,
-                           boolean doNotContact, List<Consent> consents, List<ConsentHistory> consentHistory) {
+                           boolean doNotContact, boolean relationshipEnded, OffsetDateTime erasedAt, List<Consent> consents,
+                           List<ConsentHistory> consentHistory) {
     }
 
     public record Consent(String channel, boolean granted, String source, OffsetDateTime updatedAt) {
@@ -53,7 +54,7 @@ public final class ContactViews {
 
     static Customer customer(CustomerProfile p, List<String> phones, List<ChannelConsent> consents, List<ConsentChange> history) {
         return new Customer(p.customerId, p.name, Masked.email(p.email), phones.stream().map(Masked::phone).toList(), p.language,
-                p.timezone, p.doNotContact,
+                p.timezone, p.doNotContact, p.relationshipEnded, p.erasedAt,
                 consents.stream().map(c -> new Consent(c.channel.name(), c.granted, c.source.name(), c.updatedAt)).toList(),
                 history.stream().map(h -> new ConsentHistory(h.channel.name(), h.granted, h.source.name(), h.actor, h.reason, h.at)).toList());
     }

@@ -1,5 +1,10 @@
 package io.arrears.contact.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import jakarta.ws.rs.POST;
+import io.arrears.contact.privacy.Erasure;
 import io.arrears.contact.customer.ChannelConsent;
 import io.arrears.contact.customer.CustomerDirectory;
 import io.arrears.contact.customer.CustomerProfile;
@@ -37,11 +42,14 @@ public class CustomerContactResource {
     private final CustomerRepositories.Phones phones;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final Erasure erasure;
 
-    CustomerContactResource(CustomerDirectory directory, CustomerRepositories.Phones phones, SecurityIdentity identity, Clock clock) {
+    CustomerContactResource(CustomerDirectory directory, CustomerRepositories.Phones phones, SecurityIdentity identity, Clock clock,
+                            Erasure erasure) {
         this.directory = directory;
         this.phones = phones;
         this.identity = identity;
+        this.erasure = erasure;
         this.clock = clock;
     }
 
@@ -65,6 +73,18 @@ public class CustomerContactResource {
         directory.record(customerId, channel(channel), request.granted(), ChannelConsent.Source.AGENT, identity.getPrincipal().getName(),
                 request.reason().strip(), OffsetDateTime.now(clock));
         return view(profile);
+    }
+
+    @POST
+    @Path("/{customerId}/erasure")
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Erase a former customer's personal data (contact points, name, address, consent reasons); the anonymous"
+            + " record of contacts stays for the period the law sets")
+    @APIResponse(responseCode = "200", description = "Erased; the customer as now recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ContactViews.Customer.class)))
+    @APIResponse(responseCode = "409", description = "The customer still holds accounts, or contact with them is under way")
+    public ContactViews.Customer erase(@PathParam("customerId") String customerId) {
+        return view(erasure.erase(customerId, identity.getPrincipal().getName()));
     }
 
     private CustomerProfile profile(String customerId) {

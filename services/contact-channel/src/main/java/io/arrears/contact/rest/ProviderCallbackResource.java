@@ -37,7 +37,7 @@ import java.util.Set;
 public class ProviderCallbackResource {
 
     private static final String SIGNED = "HMAC-SHA256 of the body with the secret shared with the provider";
-    private static final Set<String> ANSWERED = Set.of("ANSWERED", "COMPLETED", "VOICEMAIL");
+    private static final Set<String> ANSWERED = Set.of("ANSWERED", "COMPLETED");
 
     private final CallbackSignature signature;
     private final CallbackReplays replays;
@@ -51,7 +51,8 @@ public class ProviderCallbackResource {
 
     @POST
     @Path("/voice")
-    @Operation(summary = "The IVR vendor's call outcome: {callId, outcome: ANSWERED|VOICEMAIL|NO_ANSWER|BUSY|FAILED, detail?}")
+    @Operation(summary = "The IVR vendor's call outcome: {callId, outcome: ANSWERED|VOICEMAIL|NO_ANSWER|BUSY|FAILED, verified?, detail?};"
+            + " only an answered call whose listener keyed in the card's digits (verified: true) heard the message")
     @Extension(name = ProblemResponses.SIGNATURE_HEADER, value = CallbackSignature.HEADER)
     @APIResponse(responseCode = "204", description = "Taken")
     @APIResponse(responseCode = "401", description = "The signature is missing, does not match the body, is stale or was used before")
@@ -60,8 +61,18 @@ public class ProviderCallbackResource {
         CallbackSignature.Signed callback = verified(body, signed);
         JsonNode report = parsed(body);
         String outcome = required(report, "outcome");
-        boolean answered = ANSWERED.contains(outcome);
-        return deliver(callback, new ProviderReceipt(required(report, "callId"), answered, answered ? null : "call " + outcome
+        String callId = required(report, "callId");
+        if (ANSWERED.contains(outcome) && report.path("verified").asBoolean(false)) {
+            return deliver(callback, new ProviderReceipt(callId, true, null, "ANSWERED"));
+        }
+        if (ANSWERED.contains(outcome)) {
+            return deliver(callback, new ProviderReceipt(callId, false, "answered, but the cardholder was not confirmed: only the"
+                    + " callback request was said", "UNVERIFIED"));
+        }
+        if (outcome.equals("VOICEMAIL")) {
+            return deliver(callback, new ProviderReceipt(callId, false, "voicemail: only the callback request was left", "VOICEMAIL"));
+        }
+        return deliver(callback, new ProviderReceipt(callId, false, "call " + outcome
                 + (report.hasNonNull("detail") ? ": " + report.get("detail").asText() : ""), outcome));
     }
 

@@ -162,6 +162,37 @@ class ChannelAdaptersTest {
     }
 
     @Test
+    void aCallSaysNothingOfTheDebtUntilTheCardholderIsConfirmedAndAVoicemailGetsOnlyACallBackRequest() throws Exception {
+        Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
+        ReminderRequested unconfirmed = holder.reminder(Channel.VOICE, "overdue-call");
+        ReminderRequested voicemail = holder.reminder(Channel.VOICE, "overdue-call");
+        for (ReminderRequested request : List.of(unconfirmed, voicemail)) {
+            Peers.ivr().stubFor(post(urlEqualTo("/calls")).withHeader("Idempotency-Key", equalTo(request.reminderId()))
+                    .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                            .withBody("{\"callId\":\"CALL-" + request.reminderId() + "\"}")));
+            KafkaTestClient.publish(request);
+            sent.await(request.reminderId(), DeliveryStatus.SENT);
+        }
+
+        var call = Peers.ivr().findAll(postRequestedFor(urlEqualTo("/calls")).withHeader("Idempotency-Key", equalTo(unconfirmed.reminderId())));
+        com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(call.get(0).getBodyAsString());
+        assertThat(body.path("verification").path("digits").asText()).isEqualTo(Cardholder.CARD_LAST4);
+        assertThat(body.path("verification").path("prompt").asText()).contains("Li Wei").contains("last four digits")
+                .doesNotContain("300.00").doesNotContainIgnoringCase("overdue").doesNotContainIgnoringCase("debt");
+        assertThat(body.path("callbackRequest").asText()).contains("400 820 0000").doesNotContain("300.00")
+                .doesNotContainIgnoringCase("overdue").doesNotContainIgnoringCase("debt").doesNotContain("Li Wei");
+        assertThat(body.path("script").asText()).contains("300.00 CNY is overdue");
+
+        signed(("{\"callId\":\"CALL-" + unconfirmed.reminderId() + "\",\"outcome\":\"ANSWERED\",\"verified\":false}")
+                .getBytes(StandardCharsets.UTF_8)).post("/callbacks/voice").then().statusCode(204);
+        signed(("{\"callId\":\"CALL-" + voicemail.reminderId() + "\",\"outcome\":\"VOICEMAIL\"}")
+                .getBytes(StandardCharsets.UTF_8)).post("/callbacks/voice").then().statusCode(204);
+
+        assertThat(sent.await(unconfirmed.reminderId(), DeliveryStatus.FAILED).reason()).contains("cardholder was not confirmed");
+        assertThat(sent.await(voicemail.reminderId(), DeliveryStatus.FAILED).reason()).contains("only the callback request was left");
+    }
+
+    @Test
     void aCallGoesToTheIvrVendorAndItsSignedCallbackSaysHowItWent() {
         Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
         ReminderRequested request = holder.reminder(Channel.VOICE, "overdue-call");
@@ -175,7 +206,7 @@ class ChannelAdaptersTest {
                 .withRequestBody(matchingJsonPath("$.to", equalTo(holder.phone())))
                 .withRequestBody(matchingJsonPath("$.script", WireMock.containing("300.00 CNY is overdue"))));
 
-        byte[] report = ("{\"callId\":\"" + callId + "\",\"outcome\":\"ANSWERED\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] report = ("{\"callId\":\"" + callId + "\",\"outcome\":\"ANSWERED\",\"verified\":true}").getBytes(StandardCharsets.UTF_8);
         given().contentType("application/json").body(report).post("/callbacks/voice").then().statusCode(401);
         given().contentType("application/json").header(CallbackSignature.HEADER, CallbackSignature.sign("wrong secret", Instant.now(), report))
                 .body(report).post("/callbacks/voice").then().statusCode(401);
