@@ -220,7 +220,7 @@ final class ChaosSystem implements AutoCloseable {
         // The jars run in the prod profile, where secrets have no defaults; the test server trusts loopback.
         config.put("quarkus.datasource.password", "unused");
         config.put((service.equals("contact-channel") ? "CONTACT" : service.toUpperCase()) + "_DB_PASSWORD", "unused");
-        config.put("contact.adapters.smpp.password", "chaos-smpp");
+        config.put("contact.adapters.smpp.password", "chaos-pw");
         config.put("contact.phone-digest-key", "chaos-phone-digest-key");
         config.put("mp.jwt.verify.publickey.location", keys.resolve(SigningKeys.PUBLIC_KEY).toString());
         config.put("mp.jwt.verify.issuer", ISSUER);

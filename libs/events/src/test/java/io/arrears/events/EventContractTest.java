@@ -118,6 +118,22 @@ class EventContractTest {
     }
 
     @Test
+    void reminderFactsAreTypedAndFreeTextIsRefused() {
+        ObjectNode body = (ObjectNode) SampleEvents.json(EventType.REMINDER_REQUESTED);
+        assertThat(EventSchemas.violations(EventType.REMINDER_REQUESTED, body)).isEmpty();
+
+        ((ObjectNode) body.path("facts")).put("note", "Dear Li Wei, call 13800138000 now");
+        assertThat(EventSchemas.violations(EventType.REMINDER_REQUESTED, body)).isNotEmpty();
+        ((ObjectNode) body.path("facts")).remove("note");
+        ((ObjectNode) body.path("facts")).put("amountOverdue", "261.52 CNY, or we call your employer");
+        assertThat(EventSchemas.violations(EventType.REMINDER_REQUESTED, body)).isNotEmpty();
+        ((ObjectNode) body.path("facts")).put("amountOverdue", "261.52");
+        ((ObjectNode) body.path("facts")).put("bucket", "180+");
+        ((ObjectNode) body.path("facts")).put("daysPastDue", "185");
+        assertThat(EventSchemas.violations(EventType.REMINDER_REQUESTED, body)).isEmpty();
+    }
+
+    @Test
     void requireValidNamesEveryViolation() {
         ObjectNode body = SampleEvents.json(EventType.PAYMENT_MISSED).deepCopy();
         body.remove("accountId");

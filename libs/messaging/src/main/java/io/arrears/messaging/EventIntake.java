@@ -90,7 +90,7 @@ public class EventIntake {
                 throw batchFailure;
             }
             LOG.warnf("batch of %d on %s failed (%s); applying its records one by one", deliveries.size(), consumer,
-                    batchFailure.getCause().toString());
+                    Redact.text(batchFailure.getCause().toString()));
             for (Delivery<T> delivery : deliveries) {
                 try {
                     retryingTransient(() -> QuarkusTransaction.requiringNew().run(() -> applyOne(consumer, delivery, handler)));
@@ -98,8 +98,9 @@ public class EventIntake {
                     if (stopping) {
                         throw recordFailure;
                     }
-                    String reason = "processing failed: " + recordFailure.getCause();
-                    LOG.errorf(recordFailure.getCause(), "dead-lettering %s: %s", delivery.position(), reason);
+                    String reason = Redact.text("processing failed: " + recordFailure.getCause());
+                    // The stack trace's messages may quote row values; the reason says what failed, without them.
+                    LOG.errorf("dead-lettering %s: %s", delivery.position(), reason);
                     retryingTransient(() -> QuarkusTransaction.requiringNew().run(() ->
                             deadLetter(consumer, delivery.withFailure(reason))));
                 }
@@ -129,7 +130,7 @@ public class EventIntake {
         if (outcome instanceof Outcome.Rejected rejected) {
             outbox.deadLetter(delivery.record(), consumer, rejected.reason());
             count(consumer, "dead-lettered");
-            LOG.warnf("dead-lettered %s: %s", delivery.position(), rejected.reason());
+            LOG.warnf("dead-lettered %s: %s", delivery.position(), Redact.text(rejected.reason()));
         } else {
             count(consumer, "applied");
         }
@@ -140,7 +141,7 @@ public class EventIntake {
         if (inbox.firstDelivery(consumer, "dlq:" + delivery.position())) {
             outbox.deadLetter(delivery.record(), consumer, delivery.failure());
             count(consumer, "dead-lettered");
-            LOG.warnf("dead-lettered %s: %s", delivery.position(), delivery.failure());
+            LOG.warnf("dead-lettered %s: %s", delivery.position(), Redact.text(delivery.failure()));
         }
     }
 

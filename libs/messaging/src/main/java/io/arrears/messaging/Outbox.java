@@ -62,7 +62,7 @@ public class Outbox {
         // only what we add is made printable, so that dead-lettering itself cannot fail.
         Map<String, String> headers = OutboxHeaders.fromKafka(record.headers());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        headers.put(DLQ_REASON, OutboxHeaders.printable(reason, 2000));
+        headers.put(DLQ_REASON, OutboxHeaders.printable(Redact.text(reason), 2000));
         headers.put(DLQ_ORIGINAL_TOPIC, record.topic());
         headers.put(DLQ_ORIGINAL_PARTITION, Integer.toString(record.partition()));
         headers.put(DLQ_ORIGINAL_OFFSET, Long.toString(record.offset()));

@@ -1,5 +1,7 @@
 package io.arrears.contact.channel;
 
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import io.arrears.contact.config.ContactConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +30,16 @@ public class SmppGateway {
     SmppGateway(ContactConfig config, SmsInbound inbound) {
         this.config = config.adapters().smpp();
         this.inbound = inbound;
+    }
+
+    /** SMPP 3.4 fixes the lengths of the bind credentials; a longer one would never bind, so it stops start-up instead. */
+    void check(@Observes StartupEvent start) {
+        if (config.systemId().length() > 15) {
+            throw new IllegalStateException("contact.adapters.smpp.system-id: SMPP allows at most 15 characters");
+        }
+        if (config.password().length() > 8) {
+            throw new IllegalStateException("contact.adapters.smpp.password (SMPP_PASSWORD): SMPP allows at most 8 characters");
+        }
     }
 
     /** A bound session, binding anew if there is none. */

@@ -1,5 +1,6 @@
 package io.arrears.contact.dispatch;
 
+import io.arrears.messaging.Redact;
 import io.arrears.events.DeliveryStatus;
 import io.arrears.events.ReminderSent;
 import io.arrears.messaging.Outbox;
@@ -32,7 +33,8 @@ public class AttemptOutcomes {
     public void finish(ContactAttempt attempt, AttemptStatus status, String reason, String providerMessageId) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         attempt.status = status;
-        attempt.statusReason = reason;
+        // A provider's reply may quote the address it refused; the reason travels on in ReminderSent.
+        attempt.statusReason = Redact.text(reason);
         if (providerMessageId != null) {
             attempt.providerMessageId = providerMessageId;
         }

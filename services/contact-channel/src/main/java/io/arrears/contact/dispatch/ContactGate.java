@@ -1,5 +1,6 @@
 package io.arrears.contact.dispatch;
 
+import io.arrears.messaging.Redact;
 import io.arrears.events.Channel;
 import io.arrears.contact.customer.PhoneDigests;
 import io.arrears.contact.channel.OutgoingMessage;
@@ -159,13 +160,13 @@ public class ContactGate {
             case REJECTED -> outcomes.finish(attempt, AttemptStatus.FAILED, result.error(), null);
             // Left SENDING: the reconciler asks the provider by our key, and sends again only if it says it
             // has nothing; a provider that cannot say leaves it UNKNOWN, for a person. Never a blind retry.
-            case AMBIGUOUS -> attempt.statusReason = "the provider may have taken it: " + result.error();
+            case AMBIGUOUS -> attempt.statusReason = Redact.text("the provider may have taken it: " + result.error());
             case TRANSIENT -> {
                 if (attempt.tries >= config.dispatch().maxTries()) {
                     outcomes.finish(attempt, AttemptStatus.FAILED, "gave up after " + attempt.tries + " tries: " + result.error(), null);
                 } else {
                     attempt.status = AttemptStatus.PENDING;
-                    attempt.statusReason = result.error();
+                    attempt.statusReason = Redact.text(result.error());
                     attempt.nextAttemptAt = now().plus(config.dispatch().firstBackoff().multipliedBy(1L << (attempt.tries - 1)));
                 }
             }
