@@ -37,10 +37,10 @@ public final class Launcher {
             case "publish" -> FeedTool.publish(bootstrap(), args[1], Files.readString(Path.of(args[2])));
             case "watch" -> FeedTool.watch(bootstrap(), args[1]);
             case "sinks" -> ProviderSinks.run(home);
-            case "keys" -> SigningKeys.ensure(Path.of(args[1]));
+            case "keys" -> keys(Path.of(args[1]), args.length > 2 ? Path.of(args[2]) : null);
             case "demo" -> BankMonth.play(role -> token(home, role));
             default -> {
-                System.err.println("usage: Launcher infra | sinks | keys DIR | token ROLE | publish TOPIC FILE | watch TOPIC | demo");
+                System.err.println("usage: Launcher infra | sinks | keys DIR [PUBLIC_KEY_DIR] | token ROLE | publish TOPIC FILE | watch TOPIC | demo");
                 System.exit(2);
             }
         }
@@ -70,6 +70,16 @@ public final class Launcher {
         }, "local-infra-stop"));
         Files.writeString(ready, "kafka=" + broker.bootstrapServers() + "\npostgres=" + postgresPort + "\n");
         stopped.await();
+    }
+
+    /** Makes the key pair in {@code folder}, and copies the public key alone to {@code publicOnly} for the services. */
+    private static void keys(Path folder, Path publicOnly) throws IOException {
+        SigningKeys.ensure(folder);
+        if (publicOnly != null) {
+            Files.createDirectories(publicOnly);
+            Files.copy(folder.resolve(SigningKeys.PUBLIC_KEY), publicOnly.resolve(SigningKeys.PUBLIC_KEY),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private static String bootstrap() {

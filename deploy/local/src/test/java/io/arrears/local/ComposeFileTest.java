@@ -50,6 +50,25 @@ class ComposeFileTest {
     }
 
     @Test
+    void theServicesGetThePublicKeyAloneNeverTheSigningKey() throws Exception {
+        JsonNode keys = compose.path("services").path("keys");
+        assertThat(keys.path("command").toString()).contains("/keys").contains("/public-key");
+        for (String service : serviceModules()) {
+            List<String> volumes = new ArrayList<>();
+            compose.path("services").path(service).path("volumes").forEach(v -> volumes.add(v.asText()));
+            assertThat(volumes).as("%s volumes", service).contains("jwt-public-key:/keys:ro").noneMatch(v -> v.startsWith("keys:"));
+        }
+        // What the keys container writes to the services' volume: the public key, and nothing else.
+        Path signing = Files.createTempDirectory("keys-");
+        Path publicOnly = Files.createTempDirectory("public-");
+        Launcher.main(new String[] {"keys", signing.toString(), publicOnly.toString()});
+        try (var listing = Files.list(publicOnly)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactly("publicKey.pem");
+        }
+        assertThat(Files.readString(publicOnly.resolve("publicKey.pem"))).startsWith("-----BEGIN PUBLIC KEY-----");
+    }
+
+    @Test
     void everyEnvironmentVariableIsOneTheServiceReads() throws IOException {
         for (String service : serviceModules()) {
             String text = Files.readString(applicationProperties(service), StandardCharsets.UTF_8);
