@@ -80,6 +80,22 @@ class SystemFlowIT {
     }
 
     @Test
+    void theBrokerTheServicesWorkOnGrantsEachPrincipalOnlyItsAcls() {
+        // What the flows here prove, they prove on a broker where a service's login may not publish core banking's records.
+        java.util.Map<String, Object> settings = new java.util.HashMap<>(io.arrears.testing.TestInfrastructure.kafkaClientSettings("reminder"));
+        settings.put("max.block.ms", 15_000);
+        settings.put("delivery.timeout.ms", 20_000);
+        settings.put("request.timeout.ms", 10_000);
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<>(settings,
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.StringSerializer())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> producer.send(
+                            new org.apache.kafka.clients.producer.ProducerRecord<>(Topics.PAYMENTS, "ACC-NOT-MINE", "{}")).get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .hasRootCauseInstanceOf(org.apache.kafka.common.errors.TopicAuthorizationException.class);
+        }
+        assertThat(settings).containsEntry("security.protocol", "SASL_SSL");
+    }
+
+    @Test
     void aMissedPaymentReachesTheCardholderBySmsAndEmailAndTheCaseSeesTheOutcomes() {
         Holder holder = CoreBanking.holder(middayZone());
         String caseId = missedPayment(holder);

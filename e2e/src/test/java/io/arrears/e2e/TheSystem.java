@@ -28,7 +28,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole system for the end-to-end tests, started once per test JVM: one Kafka broker and one
  * PostgreSQL (a database per service), the provider simulators, and the four services from their
- * packaged jars, each in its own JVM, configured as an operator would configure them.
+ * packaged jars, each in its own JVM, configured as an operator would configure them. The broker is
+ * secured with the Kubernetes KafkaUsers' logins and ACLs, so the flow also proves that each service
+ * can do its work with only the grants its principal has.
  */
 final class TheSystem {
 
@@ -47,7 +49,7 @@ final class TheSystem {
 
     private TheSystem() throws IOException {
         TestInfrastructure.ensureStarted();
-        KafkaTopics.createAll(TestInfrastructure.bootstrapServers(), 3);
+        KafkaTopics.createAll(TestInfrastructure.kafkaClientSettings(), 3);
         for (String db : new String[] {"account", "reminder", "contact", "complaint"}) {
             PostgresServer.createDatabase(TestInfrastructure.postgresPort(), "e2e_" + db);
         }
@@ -104,7 +106,8 @@ final class TheSystem {
     private void start(String name, String database, Map<String, String> extra) {
         Map<String, String> config = new HashMap<>(extra);
         config.put("quarkus.http.port", Integer.toString(ports.get(name)));
-        config.put("kafka.bootstrap.servers", TestInfrastructure.bootstrapServers());
+        // As its own Kafka principal, when the broker is secured (see the failsafe configuration).
+        config.putAll(TestInfrastructure.serviceKafkaConfig(name));
         config.put("quarkus.datasource.jdbc.url", TestInfrastructure.jdbcUrl(database));
         config.put("quarkus.datasource.username", PostgresServer.USER);
         // The jars run in the prod profile, where secrets have no defaults; the test server trusts loopback.

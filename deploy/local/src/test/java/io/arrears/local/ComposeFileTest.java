@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -104,9 +105,8 @@ class ComposeFileTest {
     @Test
     void theTopicsCreatedAreExactlyTheContractsTopicsAndCoverEveryConsumer() throws IOException {
         Set<String> created = new HashSet<>();
-        Matcher m = Pattern.compile("--topic (\\S+)").matcher(compose.path("services").path("topics").path("command").get(0).asText());
-        while (m.find()) {
-            created.add(m.group(1));
+        for (String topic : compose.path("services").path("topics").path("environment").path("KAFKA_TOPICS").asText().trim().split("\\s+")) {
+            created.add(topic);
         }
         Set<String> contract = new HashSet<>(KafkaTopics.contract());
         assertThat(created).isEqualTo(contract);
@@ -115,6 +115,49 @@ class ComposeFileTest {
             properties.stringPropertyNames().stream().filter(k -> k.startsWith("mp.messaging.incoming.") && k.endsWith(".topic"))
                     .forEach(k -> assertThat(created).as("%s consumes %s", service, k).contains(properties.getProperty(k)));
         }
+    }
+
+    @Test
+    void theBrokerGrantsEachPrincipalExactlyTheAclsOfTheKubernetesUsers() throws IOException {
+        Set<String> kubernetes = new TreeSet<>();
+        YAMLFactory yaml = new YAMLFactory();
+        try (var parser = yaml.createParser(ROOT.resolve("deploy/k8s/base/kafka-users.yaml").toFile())) {
+            for (JsonNode user : new ObjectMapper(yaml).readValues(parser, JsonNode.class).readAll()) {
+                for (JsonNode acl : user.path("spec").path("authorization").path("acls")) {
+                    JsonNode resource = acl.path("resource");
+                    List<String> operations = new ArrayList<>();
+                    acl.path("operations").forEach(o -> operations.add(o.asText()));
+                    kubernetes.add(String.join(" ", user.path("metadata").path("name").asText(), resource.path("type").asText(),
+                            resource.path("name").asText(), "prefix".equals(resource.path("patternType").asText()) ? "prefixed" : "literal",
+                            String.join(",", operations)));
+                }
+            }
+        }
+        Set<String> compose = new TreeSet<>();
+        Matcher grant = Pattern.compile("(?m)^\\s+grant (.+)$").matcher(Files.readString(ROOT.resolve("deploy/compose/kafka-security.sh")));
+        while (grant.find()) {
+            compose.add(grant.group(1).trim());
+        }
+        assertThat(kubernetes).hasSizeGreaterThan(40);
+        assertThat(compose).isEqualTo(kubernetes);
+    }
+
+    @Test
+    void eachServiceLogsInToTheBrokerAsItsOwnPrincipalWithThePasswordTheBrokerKnows() throws IOException {
+        JsonNode broker = compose.path("services").path("kafka");
+        assertThat(broker.path("entrypoint").toString()).contains("kafka-security.sh").contains("broker");
+        Pattern login = Pattern.compile("org\\.apache\\.kafka\\.common\\.security\\.scram\\.ScramLoginModule required username=\"([a-z-]+)\" password=\"([^\"]+)\";");
+        Set<String> principals = new HashSet<>();
+        for (String service : serviceModules()) {
+            JsonNode env = compose.path("services").path(service).path("environment");
+            assertThat(env.path("KAFKA_SECURITY_PROTOCOL").asText()).as(service).isEqualTo("SASL_PLAINTEXT");
+            Matcher m = login.matcher(env.path("KAFKA_SASL_JAAS_CONFIG").asText());
+            assertThat(m.matches()).as("%s logs in with SCRAM", service).isTrue();
+            assertThat(m.group(1)).isEqualTo(service);
+            assertThat(broker.path("environment").path("KAFKA_PASSWORD_" + service.replace('-', '_')).asText()).isEqualTo(m.group(2));
+            principals.add(m.group(1));
+        }
+        assertThat(principals).hasSize(serviceModules().size());
     }
 
     @Test

@@ -1,12 +1,11 @@
 package io.arrears.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.arrears.events.EventType;
 import io.arrears.testing.BrokerSecurity;
 import io.arrears.testing.FreePort;
 import io.arrears.testing.KafkaBroker;
+import io.arrears.testing.KafkaUsers;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,15 +14,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourceType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -37,17 +29,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -63,7 +52,7 @@ class KafkaUserAclsTest {
 
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final List<String> SERVICES = List.of("account", "reminder", "contact-channel", "complaint");
-    private static final Map<String, JsonNode> USERS = users();
+    private static final Map<String, JsonNode> USERS = KafkaUsers.read(ROOT.resolve("deploy/k8s/base/kafka-users.yaml")).users();
 
     @TempDir
     static Path home;
@@ -78,9 +67,7 @@ class KafkaUserAclsTest {
         try (Admin admin = Admin.create(broker.clientSettings(BrokerSecurity.ADMIN))) {
             admin.createTopics(List.of(new NewTopic("corebanking.payments.v1", 1, (short) 1),
                     new NewTopic("arrears.plan-agreed.v1", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-            List<AclBinding> bindings = new ArrayList<>();
-            USERS.forEach((user, spec) -> spec.path("spec").path("authorization").path("acls").forEach(acl -> bindings.addAll(bindings(user, acl))));
-            admin.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
+            admin.createAcls(new KafkaUsers(USERS).bindings()).all().get(30, TimeUnit.SECONDS);
         }
     }
 
@@ -171,24 +158,6 @@ class KafkaUserAclsTest {
         }
     }
 
-    private static List<AclBinding> bindings(String user, JsonNode acl) {
-        JsonNode resource = acl.path("resource");
-        ResourceType type = switch (resource.path("type").asText()) {
-            case "topic" -> ResourceType.TOPIC;
-            case "group" -> ResourceType.GROUP;
-            case "cluster" -> ResourceType.CLUSTER;
-            default -> throw new IllegalArgumentException("resource type " + resource.path("type").asText());
-        };
-        String name = type == ResourceType.CLUSTER ? "kafka-cluster" : resource.path("name").asText();
-        PatternType pattern = "prefix".equals(resource.path("patternType").asText()) ? PatternType.PREFIXED : PatternType.LITERAL;
-        List<AclBinding> bindings = new ArrayList<>();
-        acl.path("operations").forEach(operation -> bindings.add(new AclBinding(new ResourcePattern(type, name, pattern),
-                new AccessControlEntry("User:" + user, acl.path("host").asText("*"),
-                        AclOperation.fromString(operation.asText().replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT)),
-                        AclPermissionType.ALLOW))));
-        return bindings;
-    }
-
     private static Set<String> topics(String user, String operation) {
         Set<String> topics = new TreeSet<>();
         USERS.get(user).path("spec").path("authorization").path("acls").forEach(acl -> {
@@ -222,20 +191,5 @@ class KafkaUserAclsTest {
                 .filter(key -> key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic"))
                 .map(properties::getProperty)
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static Map<String, JsonNode> users() {
-        try {
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-            Map<String, JsonNode> users = new LinkedHashMap<>();
-            try (var parser = yaml.getFactory().createParser(ROOT.resolve("deploy/k8s/base/kafka-users.yaml").toFile())) {
-                yaml.readValues(parser, JsonNode.class).readAll().stream()
-                        .filter(doc -> "KafkaUser".equals(doc.path("kind").asText()))
-                        .forEach(doc -> users.put(doc.path("metadata").path("name").asText(), doc));
-            }
-            return users;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -27,7 +27,8 @@ public enum EventType {
     PLAN_REJECTED(Topics.PLAN_REJECTED, "arrears", PlanRejected.class, Producers.ACCOUNT),
     COMPLAINT_OPENED(Topics.COMPLAINT_OPENED, "arrears", ComplaintOpened.class, Producers.COMPLAINT),
     COMPLAINT_RESOLVED(Topics.COMPLAINT_RESOLVED, "arrears", ComplaintResolved.class, Producers.COMPLAINT),
-    CASE_ESCALATED(Topics.CASE_ESCALATED, "arrears", CaseEscalated.class, Producers.REMINDER);
+    CASE_ESCALATED(Topics.CASE_ESCALATED, "arrears", CaseEscalated.class, Producers.REMINDER),
+    AGENT_CALL_LOGGED(Topics.AGENT_CALL_LOGGED, "arrears", AgentCallLogged.class, Producers.REMINDER);
 
     private static final Map<Class<?>, EventType> BY_CLASS =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.recordClass, Function.identity()));

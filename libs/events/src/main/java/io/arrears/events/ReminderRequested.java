@@ -1,7 +1,6 @@
 package io.arrears.events;
 
 import java.time.OffsetDateTime;
-import java.util.Map;
 
 /** The reminder service asks contact-channel to reach the cardholder. Facts fill the template; they carry no contact data. */
 public record ReminderRequested(
@@ -12,7 +11,7 @@ public record ReminderRequested(
         Channel channel,
         String templateId,
         String language,
-        Map<String, String> facts,
+        TemplateFacts facts,
         OffsetDateTime notBefore) implements Event {
 
     @Override

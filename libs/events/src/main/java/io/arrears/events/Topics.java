@@ -20,6 +20,7 @@ public final class Topics {
     public static final String COMPLAINT_OPENED = "arrears.complaint-opened.v1";
     public static final String COMPLAINT_RESOLVED = "arrears.complaint-resolved.v1";
     public static final String CASE_ESCALATED = "arrears.case-escalated.v1";
+    public static final String AGENT_CALL_LOGGED = "arrears.agent-call-logged.v1";
 
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 

@@ -47,6 +47,25 @@ class EventContractTest {
         assertThat(components).isEqualTo(properties);
     }
 
+    @org.junit.jupiter.api.Test
+    void templateFactsAreExactlyTheFactsTheReminderSchemaAllowsAndEveryOneIsWrittenAsAString() {
+        Set<String> components = Arrays.stream(TemplateFacts.class.getRecordComponents())
+                .map(c -> c.getName()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> properties = new TreeSet<>();
+        EventSchemas.schemaOf(EventType.REMINDER_REQUESTED).get("properties").get("facts").get("properties").fieldNames()
+                .forEachRemaining(properties::add);
+        assertThat(components).isEqualTo(properties);
+
+        TemplateFacts all = TemplateFacts.ofCase("CASE-1", "CNY", new java.math.BigDecimal("261.52"), new java.math.BigDecimal("200.00"),
+                        new java.math.BigDecimal("5230.40"), java.time.LocalDate.of(2026, 10, 30), 35, "30-59", "4321")
+                .withPromise(new java.math.BigDecimal("300.00"), java.time.LocalDate.of(2026, 11, 20))
+                .withInstalment("PLAN-1", 2, 3, new java.math.BigDecimal("100.00"), java.time.LocalDate.of(2026, 12, 20));
+        JsonNode written = EventJson.mapper().valueToTree(all);
+        written.fields().forEachRemaining(field -> assertThat(field.getValue().isTextual()).as(field.getKey()).isTrue());
+        assertThat(written.get("daysPastDue").asText()).isEqualTo("35");
+        assertThat(EventJson.bind(written, TemplateFacts.class)).isEqualTo(all);
+    }
+
     @ParameterizedTest
     @EnumSource(EventType.class)
     void everyRequiredFieldIsEnforced(EventType type) {

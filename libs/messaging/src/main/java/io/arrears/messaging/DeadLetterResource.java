@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.SUPERVISOR)
-@Tag(name = "dead letters", description = "Records a service could not use, put back once their cause is fixed")
+@Tag(name = "dead letters", description = "Records a service could not use, applied again once their cause is fixed")
 public class DeadLetterResource {
 
     private final DeadLetterReplay replay;
@@ -33,8 +33,8 @@ public class DeadLetterResource {
 
     @POST
     @Path("/{topic}/replay")
-    @Operation(summary = "Republishes every dead letter of the topic not replayed before, with its original key, headers and body")
-    @APIResponse(responseCode = "200", description = "What was replayed, what had been replayed before, and what was skipped and why")
+    @Operation(summary = "Hands every dead letter this service's consumers made on the topic, not applied before, to its consumer again")
+    @APIResponse(responseCode = "200", description = "What was applied, what had been applied before, and what is still unusable or was skipped, and why")
     @APIResponse(responseCode = "400", description = "The topic is not a dead-letter topic")
     public DeadLetterReplay.Report replay(@PathParam("topic") String topic, @Context SecurityContext security) {
         try {

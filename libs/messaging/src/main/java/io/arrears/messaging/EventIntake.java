@@ -65,15 +65,12 @@ public class EventIntake {
         stopping = true;
     }
 
-    /**
-     * @param consumer a stable name for this consumer; it scopes de-duplication
-     * @param type     the event the topic carries
-     * @param handler  the service operation, called once per new event inside the transaction
-     */
-    public <T extends Event> void apply(String consumer, ConsumerRecords<String, byte[]> records, Class<T> type,
-                                        EventHandler<T> handler) {
+    /** Applies a consumed batch with the subscription's handler, each new event once. */
+    public <T extends Event> void apply(Subscription<T> subscription, ConsumerRecords<String, byte[]> records) {
+        String consumer = subscription.consumer();
+        EventHandler<T> handler = subscription.handler();
         List<Delivery<T>> deliveries = new ArrayList<>(records.count());
-        records.forEach(record -> deliveries.add(Delivery.read(record, type)));
+        records.forEach(record -> deliveries.add(Delivery.read(record, subscription.type())));
         if (deliveries.isEmpty()) {
             return;
         }
@@ -102,10 +99,51 @@ public class EventIntake {
                     // The stack trace's messages may quote row values; the reason says what failed, without them.
                     LOG.errorf("dead-lettering %s: %s", delivery.position(), reason);
                     retryingTransient(() -> QuarkusTransaction.requiringNew().run(() ->
-                            deadLetter(consumer, delivery.withFailure(reason))));
+                            deadLetter(consumer, delivery.withFailure(reason), Outbox.DeadLetterCause.FAILED)));
                 }
             }
         }
+    }
+
+    /** What re-applying a dead letter came to. */
+    public sealed interface Reapplied {
+        record Applied() implements Reapplied {
+        }
+
+        /** The consumer has applied this event since (or a copy of it), so there is nothing to do. */
+        record AlreadyApplied() implements Reapplied {
+        }
+
+        /** Still unusable, for this reason; nothing was changed. */
+        record StillUnusable(String reason) implements Reapplied {
+        }
+    }
+
+    /**
+     * Applies one dead letter again, as {@code subscription}'s consumer would have applied the original
+     * record, inside the caller's transaction. A refusal of the consumer's own left the event in its inbox;
+     * that entry is set aside so that the consumer decides afresh. If the event is still unusable, the
+     * caller must roll back: nothing the attempt wrote may stay, and no new dead letter is made.
+     */
+    @jakarta.transaction.Transactional(jakarta.transaction.Transactional.TxType.MANDATORY)
+    public <T extends Event> Reapplied reapply(Subscription<T> subscription, ConsumerRecord<String, byte[]> original,
+                                               Outbox.DeadLetterCause cause) {
+        Delivery<T> delivery = Delivery.read(original, subscription.type());
+        if (delivery.failure() != null) {
+            return new Reapplied.StillUnusable(delivery.failure());
+        }
+        if (cause == Outbox.DeadLetterCause.REFUSED) {
+            inbox.setAside(subscription.consumer(), delivery.headers().id());
+        }
+        if (!inbox.firstDelivery(subscription.consumer(), delivery.headers().id())) {
+            return new Reapplied.AlreadyApplied();
+        }
+        Outcome outcome = subscription.handler().handle(delivery.event(), delivery.headers());
+        if (outcome instanceof Outcome.Rejected rejected) {
+            return new Reapplied.StillUnusable(rejected.reason());
+        }
+        count(subscription.consumer(), "replayed");
+        return new Reapplied.Applied();
     }
 
     /**
@@ -119,7 +157,7 @@ public class EventIntake {
 
     private <T extends Event> void applyOne(String consumer, Delivery<T> delivery, EventHandler<T> handler) {
         if (delivery.failure() != null) {
-            deadLetter(consumer, delivery);
+            deadLetter(consumer, delivery, Outbox.DeadLetterCause.UNREADABLE);
             return;
         }
         if (!inbox.firstDelivery(consumer, delivery.headers().id())) {
@@ -128,7 +166,7 @@ public class EventIntake {
         }
         Outcome outcome = handler.handle(delivery.event(), delivery.headers());
         if (outcome instanceof Outcome.Rejected rejected) {
-            outbox.deadLetter(delivery.record(), consumer, rejected.reason());
+            outbox.deadLetter(delivery.record(), consumer, Outbox.DeadLetterCause.REFUSED, rejected.reason());
             count(consumer, "dead-lettered");
             LOG.warnf("dead-lettered %s: %s", delivery.position(), Redact.text(rejected.reason()));
         } else {
@@ -137,9 +175,9 @@ public class EventIntake {
     }
 
     /** Dead-letters once per record position, so a redelivered bad record is not dead-lettered twice. */
-    private void deadLetter(String consumer, Delivery<?> delivery) {
+    private void deadLetter(String consumer, Delivery<?> delivery, Outbox.DeadLetterCause cause) {
         if (inbox.firstDelivery(consumer, "dlq:" + delivery.position())) {
-            outbox.deadLetter(delivery.record(), consumer, delivery.failure());
+            outbox.deadLetter(delivery.record(), consumer, cause, delivery.failure());
             count(consumer, "dead-lettered");
             LOG.warnf("dead-lettered %s: %s", delivery.position(), Redact.text(delivery.failure()));
         }

@@ -27,4 +27,16 @@ public class Inbox {
                 .setParameter(2, eventId)
                 .executeUpdate() == 1;
     }
+
+    /**
+     * Forgets that {@code consumer} saw {@code eventId}. Only for an event the consumer refused, when its
+     * dead letter is replayed: the refusal is what the inbox remembered, not an application.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void setAside(String consumer, String eventId) {
+        entityManager.createNativeQuery("delete from inbox where consumer = ?1 and event_id = ?2")
+                .setParameter(1, consumer)
+                .setParameter(2, eventId)
+                .executeUpdate();
+    }
 }

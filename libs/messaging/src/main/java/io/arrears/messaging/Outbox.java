@@ -31,6 +31,20 @@ public class Outbox {
     public static final String DLQ_CONSUMER = "dlq-consumer";
     public static final String DLQ_FAILED_AT = "dlq-failed-at";
     public static final String DLQ_ORIGINAL_KEY_BASE64 = "dlq-original-key-base64";
+    public static final String DLQ_CAUSE = "dlq-cause";
+
+    /**
+     * Why a record was dead-lettered. Only a refusal leaves the event in the consumer's inbox, which a
+     * replay must then set aside to let the consumer try again.
+     */
+    public enum DeadLetterCause {
+        /** The service refused the event as bad input ({@link Outcome.Rejected}). */
+        REFUSED,
+        /** The record does not meet its contract (headers, source, schema). */
+        UNREADABLE,
+        /** Applying it threw, again and again, on its own. */
+        FAILED
+    }
 
     private final EntityManager entityManager;
     private final MessagingConfig config;
@@ -57,7 +71,7 @@ public class Outbox {
 
     /** Queues an unusable record for {@code <topic>.dlq}, unchanged, with the reason in its headers. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void deadLetter(ConsumerRecord<String, byte[]> record, String consumer, String reason) {
+    public void deadLetter(ConsumerRecord<String, byte[]> record, String consumer, DeadLetterCause cause, String reason) {
         // Whatever the record holds goes on unchanged (OutboxHeaders keeps bytes that are not text);
         // only what we add is made printable, so that dead-lettering itself cannot fail.
         Map<String, String> headers = OutboxHeaders.fromKafka(record.headers());
@@ -67,6 +81,7 @@ public class Outbox {
         headers.put(DLQ_ORIGINAL_PARTITION, Integer.toString(record.partition()));
         headers.put(DLQ_ORIGINAL_OFFSET, Long.toString(record.offset()));
         headers.put(DLQ_CONSUMER, OutboxHeaders.printable(consumer, 100));
+        headers.put(DLQ_CAUSE, cause.name());
         headers.put(DLQ_FAILED_AT, now.toString());
         String key = record.key();
         if (key != null && key.indexOf('\u0000') >= 0) {

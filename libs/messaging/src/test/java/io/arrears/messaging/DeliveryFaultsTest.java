@@ -52,6 +52,9 @@ class DeliveryFaultsTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    DayConsumer dayConsumer;
+
     @Test
     void afterTheRelayFailsItsLeadershipLivesOnItsOwnConnectionNotOnOneBackInThePool() throws Exception {
         await().atMost(BOUND).until(relay::isLeader);
@@ -106,7 +109,7 @@ class DeliveryFaultsTest {
         ConsumerRecord<String, byte[]> tooLarge = new ConsumerRecord<>(Topics.BUSINESS_DAY, 0, 0, "ACC-HUGE", huge);
         String marker = "PLAN-" + UUID.randomUUID();
         try (TopicProbe completed = TopicProbe.open(Topics.PLAN_COMPLETED)) {
-            QuarkusTransaction.requiringNew().run(() -> outbox.deadLetter(tooLarge, "fault-test", "too large to forward"));
+            QuarkusTransaction.requiringNew().run(() -> outbox.deadLetter(tooLarge, "fault-test", Outbox.DeadLetterCause.FAILED, "too large to forward"));
             String id = QuarkusTransaction.requiringNew().call(() ->
                     outbox.add(new PlanCompleted(marker, "ACC-F3", LocalDate.of(2026, 11, 3))));
 
@@ -127,43 +130,65 @@ class DeliveryFaultsTest {
     }
 
     @Test
-    void aDeadLetterIsReplayedOnceWithItsOriginalKeyHeadersAndBodyAndTheReplayIsRecorded() throws Exception {
+    void aRefusedEventIsAppliedByItsOwnConsumerWhenReplayedAfterTheFixOnceAndNothingIsRepublished() throws Exception {
+        LocalDate early = LocalDate.of(1900, 1, 1).plusDays(UUID.randomUUID().hashCode() & 0x7FFF);
         String id = UUID.randomUUID().toString();
         String key = "ACC-REPLAY-" + id;
-        byte[] body = "{\"businessDate\":\"1999-12-30\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("{\"businessDate\":\"" + early + "\"}").getBytes(StandardCharsets.UTF_8);
+        java.util.Map<String, String> headers = java.util.Map.of(CloudEventHeaders.ID, id, CloudEventHeaders.SOURCE, "/corebanking/test",
+                CloudEventHeaders.TYPE, EventType.BUSINESS_DAY_CLOSED.ceType(), CloudEventHeaders.SPEC_VERSION, "1.0");
         try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.BUSINESS_DAY))) {
-            KafkaTestClient.publish(Topics.BUSINESS_DAY, key, java.util.Map.of(CloudEventHeaders.ID, id, CloudEventHeaders.SOURCE, "/corebanking/test",
-                    CloudEventHeaders.TYPE, EventType.BUSINESS_DAY_CLOSED.ceType(), CloudEventHeaders.SPEC_VERSION, "1.0"), body);
-            dlq.awaitRecords(r -> id.equals(TopicProbe.ceId(r)), BOUND);
+            KafkaTestClient.publish(Topics.BUSINESS_DAY, key, headers, body);
+            ConsumerRecord<String, byte[]> dead = dlq.awaitRecords(r -> id.equals(TopicProbe.ceId(r)), BOUND).get(0);
+            assertThat(TopicProbe.header(dead, Outbox.DLQ_CAUSE)).isEqualTo("REFUSED");
+            // A dead letter another service's consumer made on the same topic is that service's to replay.
+            RecordHeaders foreign = new RecordHeaders();
+            foreign.add(Outbox.DLQ_CONSUMER, "another-service.days".getBytes(StandardCharsets.UTF_8));
+            KafkaTestClient.publish(Topics.deadLetter(Topics.BUSINESS_DAY), "ACC-FOREIGN", foreign, body);
+            dlq.awaitRecords(r -> "ACC-FOREIGN".equals(r.key()), BOUND);
         }
         try (TopicProbe original = TopicProbe.open(Topics.BUSINESS_DAY)) {
+            // Before the fix the consumer refuses it again: nothing applied, the attempt on record.
             given().header("Authorization", io.arrears.testing.TestTokens.bearer("sup-1", "supervisor"))
                     .post("/admin/dead-letters/{topic}/replay", Topics.deadLetter(Topics.BUSINESS_DAY))
-                    .then().statusCode(200).body("replayed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
-            ConsumerRecord<String, byte[]> again = original.awaitRecords(r -> id.equals(TopicProbe.ceId(r)), BOUND).get(0);
-            given().header("Authorization", io.arrears.testing.TestTokens.bearer("sup-1", "supervisor"))
-                    .post("/admin/dead-letters/{topic}/replay", Topics.deadLetter(Topics.BUSINESS_DAY))
-                    .then().statusCode(200).body("alreadyReplayed", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+                    .then().statusCode(200)
+                    .body("stillUnusable", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                    .body("otherServices", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                    .body("notApplied", org.hamcrest.Matchers.hasItem(containsString(early + " predates the ledger")));
+            assertThat(QuarkusTransaction.requiringNew().call(() -> daysApplied(early))).isZero();
+            assertThat(replayRecord(id)).containsExactly("STILL_UNUSABLE", "sup-1");
 
-            assertThat(again.key()).isEqualTo(key);
-            assertThat(again.value()).isEqualTo(body);
-            assertThat(TopicProbe.header(again, CloudEventHeaders.SOURCE)).isEqualTo("/corebanking/test");
-            assertThat(again.headers().lastHeader(Outbox.DLQ_REASON)).isNull();
-            await().during(Duration.ofSeconds(2)).atMost(BOUND).until(() -> original.matching(r -> id.equals(TopicProbe.ceId(r))).size() == 1);
-        }
-        try (Connection connection = dataSource.getConnection();
-             ResultSet rs = connection.createStatement().executeQuery(
-                     "select outcome, replayed_by, dlq_reason from dead_letter_replay where event_id = '" + id + "'")) {
-            assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("REPLAYED");
-            assertThat(rs.getString(2)).isEqualTo("sup-1");
-            assertThat(rs.getString(3)).contains("predates the ledger");
-            assertThat(rs.next()).isFalse();
+            dayConsumer.backfill(early);
+            given().header("Authorization", io.arrears.testing.TestTokens.bearer("sup-2", "supervisor"))
+                    .post("/admin/dead-letters/{topic}/replay", Topics.deadLetter(Topics.BUSINESS_DAY))
+                    .then().statusCode(200).body("applied", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+            assertThat(QuarkusTransaction.requiringNew().call(() -> daysApplied(early))).isEqualTo(1);
+            assertThat(replayRecord(id)).containsExactly("APPLIED", "sup-2");
+
+            given().header("Authorization", io.arrears.testing.TestTokens.bearer("sup-1", "supervisor"))
+                    .post("/admin/dead-letters/{topic}/replay", Topics.deadLetter(Topics.BUSINESS_DAY))
+                    .then().statusCode(200).body("alreadyApplied", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+            assertThat(QuarkusTransaction.requiringNew().call(() -> daysApplied(early))).isEqualTo(1);
+            assertThat(replayRecord(id)).containsExactly("APPLIED", "sup-2");
+            // A service may write only the topics it owns: the replay went to the consumer, not back on the topic.
+            await().during(Duration.ofSeconds(2)).atMost(BOUND).until(() -> original.matching(r -> id.equals(TopicProbe.ceId(r))).isEmpty());
         }
         given().header("Authorization", io.arrears.testing.TestTokens.bearer("agent-1", "agent"))
                 .post("/admin/dead-letters/{topic}/replay", Topics.deadLetter(Topics.BUSINESS_DAY)).then().statusCode(403);
         given().header("Authorization", io.arrears.testing.TestTokens.bearer("sup-1", "supervisor"))
                 .post("/admin/dead-letters/{topic}/replay", Topics.BUSINESS_DAY).then().statusCode(400);
+    }
+
+    private List<String> replayRecord(String eventId) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "select outcome, replayed_by, dlq_reason from dead_letter_replay where event_id = '" + eventId + "'")) {
+            assertThat(rs.next()).isTrue();
+            List<String> row = List.of(rs.getString(1), rs.getString(2));
+            assertThat(rs.getString(3)).contains("predates the ledger");
+            assertThat(rs.next()).isFalse();
+            return row;
+        }
     }
 
     @Test

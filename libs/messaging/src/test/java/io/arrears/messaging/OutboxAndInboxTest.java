@@ -174,11 +174,10 @@ class OutboxAndInboxTest {
         }
         List<String> applied = new ArrayList<>();
 
-        intake.apply("order-test-" + UUID.randomUUID(), new ConsumerRecords<>(Map.of(partition, batch)), BusinessDayClosed.class,
-                (day, headers) -> {
-                    applied.add(headers.subject() + "@" + (day.businessDate().toEpochDay() - first.toEpochDay()));
-                    return Outcome.applied();
-                });
+        intake.apply(Subscription.of("order-test-" + UUID.randomUUID(), BusinessDayClosed.class, (day, headers) -> {
+            applied.add(headers.subject() + "@" + (day.businessDate().toEpochDay() - first.toEpochDay()));
+            return Outcome.applied();
+        }), new ConsumerRecords<>(Map.of(partition, batch)));
 
         assertThat(applied).containsExactly("ACC-A@1", "ACC-A@3", "ACC-A@5", "ACC-B@0", "ACC-B@4", "ACC-C@2");
     }

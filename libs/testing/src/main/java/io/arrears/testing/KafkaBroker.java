@@ -55,7 +55,11 @@ public final class KafkaBroker {
 
     /** Re-attaches to a broker this JVM already started (possibly from another class loader). */
     public static KafkaBroker attach(Path home, int port, int controllerPort, String heap, long pid) {
-        KafkaBroker broker = new KafkaBroker(home, port, controllerPort, heap);
+        return attach(home, port, controllerPort, heap, pid, null);
+    }
+
+    public static KafkaBroker attach(Path home, int port, int controllerPort, String heap, long pid, BrokerSecurity security) {
+        KafkaBroker broker = new KafkaBroker(home, port, controllerPort, heap, security);
         broker.pid = pid;
         return broker;
     }

@@ -67,11 +67,14 @@ public final class KafkaTestClient {
 
     /** Publishes a record exactly as given, header bytes included, as a misbehaving producer might. */
     public static void publish(String topic, String key, Headers headers, byte[] body) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+        // On a secured broker core banking's records come from core banking's own principal, as in production.
+        boolean coreBanking = topic.startsWith("corebanking.") && !topic.endsWith(".dlq");
+        Map<String, Object> settings = new java.util.HashMap<>(coreBanking
+                ? TestInfrastructure.kafkaClientSettings("corebanking") : TestInfrastructure.kafkaClientSettings());
+        settings.put(ProducerConfig.ACKS_CONFIG, "all");
+        settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings)) {
             producer.send(new ProducerRecord<>(topic, null, key, body, headers)).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -41,7 +41,12 @@ public final class KafkaTopics {
 
     /** Creates the contract's topics that do not exist yet; returns how many it created. */
     public static int createAll(String bootstrap, int partitions) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        return createAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), partitions);
+    }
+
+    /** As {@link #createAll(String, int)}, with the admin client's settings (a login on a secured broker). */
+    public static int createAll(Map<String, Object> adminSettings, int partitions) {
+        try (Admin admin = Admin.create(adminSettings)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = contract().stream().filter(n -> !existing.contains(n)).map(n -> new NewTopic(n, partitions, (short) 1)).toList();
             admin.createTopics(missing).all().get();

@@ -11,6 +11,11 @@ import java.util.Properties;
  * One Kafka broker and one PostgreSQL server per test JVM, shared by every test and every Quarkus
  * restart. Their coordinates live in system properties (plain strings), because Quarkus loads test
  * resources and test classes in different class loaders and a static field would exist once per loader.
+ *
+ * <p>With the system property {@value #SECURED_BY} naming a manifest of Strimzi {@code KafkaUser}s, the
+ * broker is secured as production's: SCRAM-SHA-512 over TLS, one login per user of the manifest, and
+ * its ACLs as the only grants. The tests' own clients then log in as the admin;
+ * {@link #serviceKafkaConfig(String)} gives a service its own login.
  */
 public final class TestInfrastructure {
 
@@ -26,6 +31,8 @@ public final class TestInfrastructure {
     private static final String PG_PORT = PREFIX + "postgres.port";
     private static final String KEYS = PREFIX + "keys";
     private static final String BROKER_HEAP = "-Xmx512m";
+    /** A system property naming a KafkaUser manifest: with it, the broker runs secured by those users' ACLs. */
+    public static final String SECURED_BY = PREFIX + "kafka.secured-by";
 
     private TestInfrastructure() {
     }
@@ -46,9 +53,10 @@ public final class TestInfrastructure {
                 PostgresServer postgres = PostgresServer.ephemeral();
                 System.setProperty(PG_PORT, Integer.toString(postgres.port()));
 
-                KafkaBroker broker = new KafkaBroker(root.resolve("kafka"), FreePort.pick(), FreePort.pick(), BROKER_HEAP);
+                KafkaBroker broker = new KafkaBroker(root.resolve("kafka"), FreePort.pick(), FreePort.pick(), BROKER_HEAP, security());
                 broker.start(START_TIMEOUT);
                 remember(broker);
+                grantAcls(broker);
 
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     broker().stop(Duration.ofSeconds(20));
@@ -63,6 +71,29 @@ public final class TestInfrastructure {
     public static String bootstrapServers() {
         ensureStarted();
         return System.getProperty(BOOTSTRAP);
+    }
+
+    /** Settings for a test's own Kafka client: the bootstrap servers, and the admin's login on a secured broker. */
+    public static java.util.Map<String, Object> kafkaClientSettings() {
+        return kafkaClientSettings(BrokerSecurity.ADMIN);
+    }
+
+    /** As {@link #kafkaClientSettings()}, logged in as {@code user} of the manifest on a secured broker. */
+    public static java.util.Map<String, Object> kafkaClientSettings(String user) {
+        ensureStarted();
+        return broker().clientSettings(user);
+    }
+
+    /** The configuration a packaged service needs to log in to the broker as {@code user} (none on a plaintext broker). */
+    public static java.util.Map<String, String> serviceKafkaConfig(String user) {
+        ensureStarted();
+        java.util.Map<String, String> config = new java.util.LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", bootstrapServers());
+        BrokerSecurity security = security();
+        if (security != null) {
+            security.clientSettings(broker().home(), user).forEach((key, value) -> config.put("kafka." + key, value.toString()));
+        }
+        return config;
     }
 
     public static int postgresPort() {
@@ -83,7 +114,34 @@ public final class TestInfrastructure {
     public static KafkaBroker broker() {
         ensureStarted();
         return KafkaBroker.attach(Path.of(System.getProperty(BROKER_HOME)), Integer.parseInt(System.getProperty(BROKER_PORT)),
-                Integer.parseInt(System.getProperty(CONTROLLER_PORT)), BROKER_HEAP, Long.parseLong(System.getProperty(BROKER_PID)));
+                Integer.parseInt(System.getProperty(CONTROLLER_PORT)), BROKER_HEAP, Long.parseLong(System.getProperty(BROKER_PID)), security());
+    }
+
+    /** The users of the manifest named by {@value #SECURED_BY}, each with a password made from its name; null without one. */
+    private static BrokerSecurity security() {
+        String manifest = System.getProperty(SECURED_BY);
+        if (manifest == null || manifest.isBlank()) {
+            return null;
+        }
+        return SECURITY.computeIfAbsent(manifest, m -> {
+            java.util.Map<String, String> passwords = new java.util.LinkedHashMap<>();
+            KafkaUsers.read(Path.of(m)).names().forEach(user -> passwords.put(user, user + "-test-secret"));
+            return BrokerSecurity.withUsers(passwords);
+        });
+    }
+
+    private static final java.util.Map<String, BrokerSecurity> SECURITY = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static void grantAcls(KafkaBroker broker) {
+        String manifest = System.getProperty(SECURED_BY);
+        if (manifest == null || manifest.isBlank()) {
+            return;
+        }
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(broker.clientSettings(BrokerSecurity.ADMIN))) {
+            admin.createAcls(KafkaUsers.read(Path.of(manifest)).bindings()).all().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot grant the ACLs of " + manifest, e);
+        }
     }
 
     /** Stops the broker; {@link #startBroker()} brings it back on the same port with the same data. */

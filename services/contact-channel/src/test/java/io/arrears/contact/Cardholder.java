@@ -3,15 +3,17 @@ package io.arrears.contact;
 import io.arrears.events.Channel;
 import io.arrears.events.CustomerUpdated;
 import io.arrears.events.ReminderRequested;
+import io.arrears.events.TemplateFacts;
 import io.arrears.testing.KafkaTestClient;
 import io.arrears.testing.TestTokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -50,8 +52,8 @@ public record Cardholder(String accountId, String customerId, String phone, Stri
 
     public ReminderRequested reminder(Channel channel, String templateId) {
         return new ReminderRequested("REM-" + UUID.randomUUID(), "CASE-" + accountId, accountId, customerId, channel, templateId, null,
-                Map.of("amountOverdue", "300.00", "currency", "CNY", "dueDate", "2030-02-20", "daysPastDue", "5", "minimumDue", "300.00",
-                        "totalBalance", "3000.00", "bucket", "1-29", "cardLast4", CARD_LAST4), OffsetDateTime.parse("2030-01-01T00:00:00Z"));
+                TemplateFacts.ofCase("CASE-" + accountId, "CNY", new BigDecimal("300.00"), new BigDecimal("300.00"), new BigDecimal("3000.00"),
+                        LocalDate.parse("2030-02-20"), 5, "1-29", CARD_LAST4), OffsetDateTime.parse("2030-01-01T00:00:00Z"));
     }
 
     public String phoneDigits() {

@@ -22,6 +22,27 @@ public interface ComplaintConfig {
 
     Evidence evidence();
 
+    /** How long complaint records keep what personal data they hold. */
+    Retention retention();
+
+    interface Retention {
+        /**
+         * After a complaint has been resolved this long, its free text (the cardholder's description, the
+         * remedy, what officers wrote on its transitions) is removed; category, dates, outcome and the audit
+         * trail's who-did-what stay. At least two years (the cn rule for collection records).
+         */
+        @io.smallrye.config.WithDefault("P1095D")
+        Duration resolvedComplaints();
+
+        /** The copies of contact outcomes kept as evidence: deleted after this, at least two years. */
+        @io.smallrye.config.WithDefault("P1095D")
+        Duration contactEvidence();
+
+        /** When the retention job runs (cron). */
+        @io.smallrye.config.WithDefault("0 50 2 * * ?")
+        String runAt();
+    }
+
     interface Sla {
         int acknowledgeBusinessDays();
 

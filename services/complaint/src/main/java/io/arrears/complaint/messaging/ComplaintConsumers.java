@@ -4,32 +4,43 @@ import io.arrears.complaint.evidence.ContactHistory;
 import io.arrears.events.PaymentMissed;
 import io.arrears.events.ReminderSent;
 import io.arrears.messaging.EventIntake;
+import io.arrears.messaging.Subscription;
+import io.arrears.messaging.Subscriptions;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.List;
+
 /** The evidence the complaint service keeps: every contact outcome and the latest case facts per account. */
 @ApplicationScoped
-public class ComplaintConsumers {
+public class ComplaintConsumers implements Subscriptions {
 
     private final EventIntake intake;
-    private final ContactHistory history;
+    private final Subscription<ReminderSent> reminderSent;
+    private final Subscription<PaymentMissed> paymentMissed;
 
     ComplaintConsumers(EventIntake intake, ContactHistory history) {
         this.intake = intake;
-        this.history = history;
+        this.reminderSent = Subscription.of("complaint.reminder-sent", ReminderSent.class, (event, headers) -> history.record(event));
+        this.paymentMissed = Subscription.of("complaint.payment-missed", PaymentMissed.class, (event, headers) -> history.record(event));
     }
 
     @Incoming("reminder-sent")
     @Blocking
     public void reminderSent(ConsumerRecords<String, byte[]> records) {
-        intake.apply("complaint.reminder-sent", records, ReminderSent.class, (event, headers) -> history.record(event));
+        intake.apply(reminderSent, records);
     }
 
     @Incoming("payment-missed")
     @Blocking
     public void paymentMissed(ConsumerRecords<String, byte[]> records) {
-        intake.apply("complaint.payment-missed", records, PaymentMissed.class, (event, headers) -> history.record(event));
+        intake.apply(paymentMissed, records);
+    }
+
+    @Override
+    public List<Subscription<?>> subscriptions() {
+        return List.of(reminderSent, paymentMissed);
     }
 }

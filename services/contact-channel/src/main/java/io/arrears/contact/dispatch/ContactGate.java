@@ -57,10 +57,12 @@ public class ContactGate {
     private final MeterRegistry registry;
     private final Clock clock;
     private final PhoneDigests digests;
+    private final CallHistory callHistory;
 
     ContactGate(AttemptRepository attempts, DecisionRepository decisions, CustomerDirectory directory, CustomerRepositories.Holds holds,
                 ComplianceGuard guard, NoticeTemplates templates, NoticeData.Payment payment, AttemptOutcomes outcomes,
-                AccountLock lock, ContactConfig config, MeterRegistry registry, Clock clock, PhoneDigests digests) {
+                AccountLock lock, ContactConfig config, MeterRegistry registry, Clock clock, PhoneDigests digests,
+                CallHistory callHistory) {
         this.attempts = attempts;
         this.decisions = decisions;
         this.directory = directory;
@@ -74,6 +76,7 @@ public class ContactGate {
         this.registry = registry;
         this.clock = clock;
         this.digests = digests;
+        this.callHistory = callHistory;
     }
 
     @Transactional
@@ -105,7 +108,7 @@ public class ContactGate {
                         attempt.reminderId),
                 attempts.attemptsSince(attempt.accountId, guard.pack().dailyCapChannels(),
                         OffsetDateTime.ofInstant(ComplianceGuard.startOfDay(instant, zone), ZoneOffset.UTC), attempt.reminderId),
-                calls(attempt, profile, to, instant, zone));
+                callHistory.before(attempt, profile.customerId, to, instant, zone));
         Decision decision = guard.decide(circumstances, instant);
         record(attempt, decision, now);
         switch (decision.verdict()) {
@@ -230,18 +233,6 @@ public class ContactGate {
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
-
-    /** For a call: what today's calls to the number and with the debtor, and the last conversation, say. */
-    private Circumstances.Calls calls(ContactAttempt attempt, CustomerProfile profile, Optional<ContactPoint> to, Instant now, ZoneId zone) {
-        if (attempt.channel != Channel.VOICE || to.isEmpty()) {
-            return Circumstances.Calls.NONE;
-        }
-        OffsetDateTime today = OffsetDateTime.ofInstant(ComplianceGuard.startOfDay(now, zone), ZoneOffset.UTC);
-        return new Circumstances.Calls(attempts.unansweredCallsSince(digests.of(to.get().address()), today),
-                attempts.conversationsSince(profile.customerId, today),
-                attempts.lastConversation(attempt.accountId).map(OffsetDateTime::toInstant).orElse(null));
-    }
-
 
     private String optOut(String channel, String language) {
         Map<String, String> lines = config.optOutNotice().getOrDefault(channel, Map.of());

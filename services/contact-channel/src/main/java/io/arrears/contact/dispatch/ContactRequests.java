@@ -6,6 +6,7 @@ import io.arrears.events.Channel;
 import io.arrears.events.EventJson;
 import io.arrears.events.PlanAgreed;
 import io.arrears.events.ReminderRequested;
+import io.arrears.events.TemplateFacts;
 import io.arrears.messaging.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -50,8 +51,14 @@ public class ContactRequests {
         OffsetDateTime now = now();
         OffsetDateTime notBefore = request.notBefore() != null && request.notBefore().isAfter(now) ? request.notBefore() : now;
         attempts.persist(attempt(request.reminderId(), request.caseId(), request.accountId(), request.customerId(), request.channel(),
-                request.templateId(), request.language(), request.facts() == null ? Map.of() : request.facts(), notBefore));
+                request.templateId(), request.language(), asText(request.facts()), notBefore));
         return Outcome.applied();
+    }
+
+    /** The facts as the templates read them: each value the string the contract carries. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> asText(TemplateFacts facts) {
+        return facts == null ? Map.of() : EventJson.mapper().convertValue(facts, Map.class);
     }
 
     /** A plan confirmation goes on the first configured channel the holder can be reached on. */

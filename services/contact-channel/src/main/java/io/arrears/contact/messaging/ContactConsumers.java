@@ -2,64 +2,87 @@ package io.arrears.contact.messaging;
 
 import io.arrears.contact.customer.ContactHolds;
 import io.arrears.contact.customer.CustomerDirectory;
+import io.arrears.contact.dispatch.AgentCalls;
 import io.arrears.contact.dispatch.ContactRequests;
+import io.arrears.events.AgentCallLogged;
 import io.arrears.events.ComplaintOpened;
 import io.arrears.events.ComplaintResolved;
 import io.arrears.events.CustomerUpdated;
 import io.arrears.events.PlanAgreed;
 import io.arrears.events.ReminderRequested;
 import io.arrears.messaging.EventIntake;
+import io.arrears.messaging.Subscription;
+import io.arrears.messaging.Subscriptions;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.List;
 
 /**
  * Every topic contact-channel reads, one line each: parse, de-duplicate and dead-letter in
  * {@link EventIntake}, then one service method in the batch's transaction. Nothing is sent from here.
  */
 @ApplicationScoped
-public class ContactConsumers {
+public class ContactConsumers implements Subscriptions {
 
     private final EventIntake intake;
-    private final CustomerDirectory customers;
-    private final ContactRequests requests;
-    private final ContactHolds holds;
+    private final Subscription<CustomerUpdated> customerUpdated;
+    private final Subscription<ReminderRequested> reminderRequested;
+    private final Subscription<PlanAgreed> planAgreed;
+    private final Subscription<ComplaintOpened> complaintOpened;
+    private final Subscription<ComplaintResolved> complaintResolved;
+    private final Subscription<AgentCallLogged> agentCallLogged;
 
-    ContactConsumers(EventIntake intake, CustomerDirectory customers, ContactRequests requests, ContactHolds holds) {
+    ContactConsumers(EventIntake intake, CustomerDirectory customers, ContactRequests requests, ContactHolds holds, AgentCalls agentCalls) {
         this.intake = intake;
-        this.customers = customers;
-        this.requests = requests;
-        this.holds = holds;
+        this.customerUpdated = Subscription.of("contact.customers", CustomerUpdated.class, (event, headers) -> customers.apply(event));
+        this.reminderRequested = Subscription.of("contact.reminder-requested", ReminderRequested.class, (event, headers) -> requests.reminderRequested(event));
+        this.planAgreed = Subscription.of("contact.plan-agreed", PlanAgreed.class, (event, headers) -> requests.planAgreed(event));
+        this.complaintOpened = Subscription.of("contact.complaint-opened", ComplaintOpened.class, (event, headers) -> holds.opened(event));
+        this.complaintResolved = Subscription.of("contact.complaint-resolved", ComplaintResolved.class, (event, headers) -> holds.resolved(event));
+        this.agentCallLogged = Subscription.of("contact.agent-call-logged", AgentCallLogged.class, (event, headers) -> agentCalls.record(event));
     }
 
     @Incoming("customers")
     @Blocking
     public void customers(ConsumerRecords<String, byte[]> records) {
-        intake.apply("contact.customers", records, CustomerUpdated.class, (event, headers) -> customers.apply(event));
+        intake.apply(customerUpdated, records);
     }
 
     @Incoming("reminder-requested")
     @Blocking
     public void reminderRequested(ConsumerRecords<String, byte[]> records) {
-        intake.apply("contact.reminder-requested", records, ReminderRequested.class, (event, headers) -> requests.reminderRequested(event));
+        intake.apply(reminderRequested, records);
     }
 
     @Incoming("plan-agreed")
     @Blocking
     public void planAgreed(ConsumerRecords<String, byte[]> records) {
-        intake.apply("contact.plan-agreed", records, PlanAgreed.class, (event, headers) -> requests.planAgreed(event));
+        intake.apply(planAgreed, records);
     }
 
     @Incoming("complaint-opened")
     @Blocking
     public void complaintOpened(ConsumerRecords<String, byte[]> records) {
-        intake.apply("contact.complaint-opened", records, ComplaintOpened.class, (event, headers) -> holds.opened(event));
+        intake.apply(complaintOpened, records);
     }
 
     @Incoming("complaint-resolved")
     @Blocking
     public void complaintResolved(ConsumerRecords<String, byte[]> records) {
-        intake.apply("contact.complaint-resolved", records, ComplaintResolved.class, (event, headers) -> holds.resolved(event));
+        intake.apply(complaintResolved, records);
+    }
+
+    @Incoming("agent-call-logged")
+    @Blocking
+    public void agentCallLogged(ConsumerRecords<String, byte[]> records) {
+        intake.apply(agentCallLogged, records);
+    }
+
+    @Override
+    public List<Subscription<?>> subscriptions() {
+        return List.of(customerUpdated, reminderRequested, planAgreed, complaintOpened, complaintResolved, agentCallLogged);
     }
 }

@@ -68,6 +68,9 @@ public class RecordRetention {
         int deleted = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
                         "delete from guard_decision where decided_at < ?1")
                 .setParameter(1, now.minus(retention.decisions())).executeUpdate());
+        // Agents' calls are kept here only for the call rules; the reminder service keeps the record of them.
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("delete from agent_call where called_at < ?1")
+                .setParameter(1, now.minus(retention.attempts())).executeUpdate());
         if (anonymised + deleted > 0) {
             LOG.infof("retention: %d contact attempts anonymised, %d guard decisions deleted", anonymised, deleted);
         }

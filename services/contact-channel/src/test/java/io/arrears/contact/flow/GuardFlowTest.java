@@ -5,6 +5,7 @@ import io.arrears.contact.Peers;
 import io.arrears.contact.ProviderPeers;
 import io.arrears.contact.SentEvents;
 import io.arrears.contact.dispatch.Dispatcher;
+import io.arrears.events.AgentCallLogged;
 import io.arrears.events.Channel;
 import io.arrears.events.ComplaintCategory;
 import io.arrears.events.ComplaintOpened;
@@ -49,6 +50,8 @@ class GuardFlowTest {
     Dispatcher dispatcher;
     @Inject
     MovableClock clock;
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     private SentEvents sent;
 
@@ -134,6 +137,51 @@ class GuardFlowTest {
         KafkaTestClient.publish(after);
         sent.await(after.reminderId(), DeliveryStatus.SENT);
         assertThat(Peers.smsc().submitted()).filteredOn(s -> s.destination().equals(holder.phoneDigits())).hasSize(1);
+    }
+
+    @Test
+    void underCnAnAgentsConversationsCountWithTheAutomatedCallsTowardsThreeADay() {
+        // Two cardholders for whom it is midday; one has spoken with agents three times today.
+        OffsetDateTime nowUtc = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        ZoneOffset zone = ZoneOffset.ofHours(Math.floorMod(12 - nowUtc.getHour() + 12, 24) - 12);
+        Cardholder talkedTo = Cardholder.create("en", zone.getId());
+        Cardholder notYet = Cardholder.create("en", zone.getId());
+        for (int call = 1; call <= 3; call++) {
+            KafkaTestClient.publish(new AgentCallLogged("CALL-" + talkedTo.accountId() + "-" + call, "CASE-" + talkedTo.accountId(),
+                    talkedTo.accountId(), talkedTo.customerId(), true, nowUtc.minusMinutes(10L * call)));
+        }
+        // An agent's unanswered call is no conversation, and another customer's calls are not this one's.
+        KafkaTestClient.publish(new AgentCallLogged("CALL-" + notYet.accountId() + "-1", "CASE-" + notYet.accountId(),
+                notYet.accountId(), notYet.customerId(), false, nowUtc.minusMinutes(5)));
+        await().atMost(BOUND).until(() -> agentCallsOf(talkedTo) == 3 && agentCallsOf(notYet) == 1);
+        ReminderRequested fourth = talkedTo.reminder(Channel.VOICE, "overdue-notice");
+        ReminderRequested first = notYet.reminder(Channel.VOICE, "overdue-notice");
+        KafkaTestClient.publish(fourth);
+        KafkaTestClient.publish(first);
+
+        await().atMost(BOUND).until(() -> {
+            dispatcher.dispatchDue();
+            return "DEFERRED".equals(talkedTo.history().getString("attempts[0].status"))
+                    && !"PENDING".equals(notYet.history().getString("attempts[0].status"));
+        });
+        JsonPath held = talkedTo.history();
+        assertThat(held.getString("attempts[0].decisions[0].rule")).isEqualTo("CONVERSATIONS");
+        assertThat(held.getString("attempts[0].decisions[0].detail")).startsWith("3 answered calls with the debtor today");
+        assertThat(notYet.history().getString("attempts[0].decisions[0].decision")).isEqualTo("SEND");
+        assertThat(Peers.ivr().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/calls"))
+                .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo(fourth.reminderId())))).isEmpty();
+    }
+
+    private int agentCallsOf(Cardholder holder) throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection();
+             var statement = connection.prepareStatement("select count(*) from agent_call where customer_id = ?")) {
+            statement.setString(1, holder.customerId());
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.arrears.contact.startup;
 import io.arrears.events.Channel;
 import io.arrears.events.CustomerUpdated;
 import io.arrears.events.ReminderRequested;
+import io.arrears.events.TemplateFacts;
 import io.arrears.simulators.MailSink;
 import io.arrears.simulators.SmscSimulator;
 import io.arrears.testing.FreePort;
@@ -69,7 +70,7 @@ class RegulationFOptOutIT {
             config.put("contact.phone-digest-key", "it-phone-digest-key");
             config.put("contact.dispatch.poll-every", "500ms");
             // Consumer groups of its own, from the end of each topic: it takes what is published from here on.
-            for (String channel : List.of("customers", "reminder-requested", "plan-agreed", "complaint-opened", "complaint-resolved")) {
+            for (String channel : List.of("customers", "reminder-requested", "plan-agreed", "complaint-opened", "complaint-resolved", "agent-call-logged")) {
                 config.put("mp.messaging.incoming." + channel + ".group.id", "regf-" + port);
                 config.put("mp.messaging.incoming." + channel + ".auto.offset.reset", "latest");
             }
@@ -98,8 +99,8 @@ class RegulationFOptOutIT {
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(consent.statusCode()).as(consent.body()).isEqualTo(200);
 
-                Map<String, String> facts = Map.of("amountOverdue", "300.00", "currency", "USD", "dueDate", "2030-02-20", "daysPastDue", "5",
-                        "minimumDue", "300.00", "totalBalance", "3000.00", "bucket", "1-29");
+                TemplateFacts facts = TemplateFacts.ofCase("CASE-" + account, "USD", new java.math.BigDecimal("300.00"),
+                        new java.math.BigDecimal("300.00"), new java.math.BigDecimal("3000.00"), java.time.LocalDate.parse("2030-02-20"), 5, "1-29", null);
                 for (Channel channel : List.of(Channel.SMS, Channel.EMAIL)) {
                     KafkaTestClient.publish(new ReminderRequested("REM-" + UUID.randomUUID(), "CASE-" + account, account, customer, channel,
                             "overdue-notice", "en", facts, OffsetDateTime.now(ZoneOffset.UTC)));

@@ -15,7 +15,14 @@ import java.time.OffsetDateTime;
 @Table(name = "agent_contact")
 public class AgentContact {
 
-    public enum Outcome { REACHED, NO_ANSWER, WRONG_NUMBER, REFUSED, DISPUTE, PROMISE_TO_PAY }
+    public enum Outcome {
+        REACHED, NO_ANSWER, WRONG_NUMBER, REFUSED, DISPUTE, PROMISE_TO_PAY;
+
+        /** The call was a conversation with the cardholder, which the contact rules count. */
+        public boolean reachedCardholder() {
+            return this != NO_ANSWER && this != WRONG_NUMBER;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

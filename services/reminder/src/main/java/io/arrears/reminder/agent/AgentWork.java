@@ -1,7 +1,9 @@
 package io.arrears.reminder.agent;
 
+import io.arrears.events.AgentCallLogged;
 import io.arrears.events.Money;
 import io.arrears.messaging.AccountLock;
+import io.arrears.messaging.Outbox;
 import io.arrears.reminder.cases.CaseLifecycle;
 import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseState;
@@ -33,9 +35,10 @@ public class AgentWork {
     private final TreatmentStrategy strategy;
     private final ReminderMetrics metrics;
     private final ReminderConfig config;
+    private final Outbox outbox;
 
     AgentWork(CaseRepository cases, PromiseRepository promises, AccountLock lock, CaseLifecycle lifecycle, CaseTimeline timeline,
-              Treatment treatment, TreatmentStrategy strategy, ReminderMetrics metrics, ReminderConfig config) {
+              Treatment treatment, TreatmentStrategy strategy, ReminderMetrics metrics, ReminderConfig config, Outbox outbox) {
         this.cases = cases;
         this.promises = promises;
         this.lock = lock;
@@ -45,6 +48,7 @@ public class AgentWork {
         this.strategy = strategy;
         this.metrics = metrics;
         this.config = config;
+        this.outbox = outbox;
     }
 
     public record ContactReport(AgentContact.Outcome outcome, String note, BigDecimal promisedAmount, LocalDate promisedDate) {
@@ -66,6 +70,9 @@ public class AgentWork {
             contact.promiseId = promise(c, report, agent).id;
         }
         cases.getEntityManager().persist(contact);
+        // The contact rules count an agent's calls with the automated ones; contact-channel keeps that count.
+        outbox.add(new AgentCallLogged("CALL-" + contact.id, c.id, c.accountId, c.customerId, report.outcome().reachedCardholder(),
+                contact.at));
         c.agentTaskSince = null;
         timeline.record(c.id, agent, "AGENT_CONTACT", report.outcome() + (report.note() == null ? "" : ": " + report.note()));
         lifecycle.refresh(c, agent);

@@ -17,6 +17,23 @@ public interface ReminderConfig {
 
     Promises promises();
 
+    /** How long closed cases keep what personal data they hold. */
+    Retention retention();
+
+    interface Retention {
+        /**
+         * After a case has been closed this long, agents' notes, the template facts of its steps and the
+         * card's last digits are removed; amounts, dates, outcomes and the audit trail stay. At least two
+         * years (the cn rule for collection records).
+         */
+        @WithDefault("P1095D")
+        Duration closedCases();
+
+        /** When the retention job runs (cron). */
+        @WithDefault("0 45 2 * * ?")
+        String runAt();
+    }
+
     interface Schedule {
 
         /** The bank's zone: ladder days are its calendar days. Cardholders' own zones are contact-channel's concern. */

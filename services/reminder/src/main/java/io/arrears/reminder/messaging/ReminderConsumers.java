@@ -10,6 +10,8 @@ import io.arrears.events.PlanCompleted;
 import io.arrears.events.PlanRejected;
 import io.arrears.events.ReminderSent;
 import io.arrears.messaging.EventIntake;
+import io.arrears.messaging.Subscription;
+import io.arrears.messaging.Subscriptions;
 import io.arrears.reminder.cases.CaseLifecycle;
 import io.arrears.reminder.schedule.DeliveryOutcomes;
 import io.arrears.reminder.schedule.PreDueReminders;
@@ -18,76 +20,95 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.util.List;
+
 /**
  * Every topic the reminder service reads, one line each: parse, de-duplicate and dead-letter in
  * {@link EventIntake}, then one service method in the batch's transaction.
  */
 @ApplicationScoped
-public class ReminderConsumers {
+public class ReminderConsumers implements Subscriptions {
 
     private final EventIntake intake;
-    private final CaseLifecycle cases;
-    private final DeliveryOutcomes outcomes;
-    private final PreDueReminders preDue;
+    private final Subscription<PaymentDueSoon> paymentDueSoon;
+    private final Subscription<PaymentMissed> paymentMissed;
+    private final Subscription<PaymentReceived> paymentReceived;
+    private final Subscription<PlanBroken> planBroken;
+    private final Subscription<PlanCompleted> planCompleted;
+    private final Subscription<PlanRejected> planRejected;
+    private final Subscription<ComplaintOpened> complaintOpened;
+    private final Subscription<ComplaintResolved> complaintResolved;
+    private final Subscription<ReminderSent> reminderSent;
 
     ReminderConsumers(EventIntake intake, CaseLifecycle cases, DeliveryOutcomes outcomes, PreDueReminders preDue) {
         this.intake = intake;
-        this.cases = cases;
-        this.outcomes = outcomes;
-        this.preDue = preDue;
+        this.paymentDueSoon = Subscription.of("reminder.payment-due-soon", PaymentDueSoon.class, (event, headers) -> preDue.dueSoon(event));
+        this.paymentMissed = Subscription.of("reminder.payment-missed", PaymentMissed.class, (event, headers) -> cases.paymentMissed(event, headers.time()));
+        this.paymentReceived = Subscription.of("reminder.payment-received", PaymentReceived.class, (event, headers) -> cases.paymentReceived(event, headers.time()));
+        this.planBroken = Subscription.of("reminder.plan-broken", PlanBroken.class, (event, headers) -> cases.planBroken(event));
+        this.planCompleted = Subscription.of("reminder.plan-completed", PlanCompleted.class, (event, headers) -> cases.planCompleted(event));
+        this.planRejected = Subscription.of("reminder.plan-rejected", PlanRejected.class, (event, headers) -> cases.planRejected(event));
+        this.complaintOpened = Subscription.of("reminder.complaint-opened", ComplaintOpened.class, (event, headers) -> cases.complaintOpened(event));
+        this.complaintResolved = Subscription.of("reminder.complaint-resolved", ComplaintResolved.class, (event, headers) -> cases.complaintResolved(event));
+        this.reminderSent = Subscription.of("reminder.reminder-sent", ReminderSent.class, (event, headers) -> outcomes.record(event));
     }
 
     @Incoming("payment-due-soon")
     @Blocking
     public void paymentDueSoon(ConsumerRecords<String, byte[]> records) {
-        intake.apply("reminder.payment-due-soon", records, PaymentDueSoon.class, (event, headers) -> preDue.dueSoon(event));
+        intake.apply(paymentDueSoon, records);
     }
 
     @Incoming("payment-missed")
     @Blocking
     public void paymentMissed(ConsumerRecords<String, byte[]> records) {
-        intake.apply("reminder.payment-missed", records, PaymentMissed.class, (event, headers) -> cases.paymentMissed(event, headers.time()));
+        intake.apply(paymentMissed, records);
     }
 
     @Incoming("payment-received")
     @Blocking
     public void paymentReceived(ConsumerRecords<String, byte[]> records) {
-        intake.apply("reminder.payment-received", records, PaymentReceived.class, (event, headers) -> cases.paymentReceived(event, headers.time()));
+        intake.apply(paymentReceived, records);
     }
 
     @Incoming("plan-broken")
     @Blocking
     public void planBroken(ConsumerRecords<String, byte[]> records) {
-        intake.apply("reminder.plan-broken", records, PlanBroken.class, (event, headers) -> cases.planBroken(event));
+        intake.apply(planBroken, records);
     }
 
     @Incoming("plan-completed")
     @Blocking
     public void planCompleted(ConsumerRecords<String, byte[]> records) {
-        intake.apply("reminder.plan-completed", records, PlanCompleted.class, (event, headers) -> cases.planCompleted(event));
+        intake.apply(planCompleted, records);
     }
 
     @Incoming("plan-rejected")
     @Blocking
     public void planRejected(ConsumerRecords<String, byte[]> records) {
-        intake.apply("reminder.plan-rejected", records, PlanRejected.class, (event, headers) -> cases.planRejected(event));
+        intake.apply(planRejected, records);
     }
 
     @Incoming("complaint-opened")
     @Blocking
     public void complaintOpened(ConsumerRecords<String, byte[]> records) {
-        intake.apply("reminder.complaint-opened", records, ComplaintOpened.class, (event, headers) -> cases.complaintOpened(event));
+        intake.apply(complaintOpened, records);
     }
 
     @Incoming("complaint-resolved")
     @Blocking
     public void complaintResolved(ConsumerRecords<String, byte[]> records) {
-        intake.apply("reminder.complaint-resolved", records, ComplaintResolved.class, (event, headers) -> cases.complaintResolved(event));
+        intake.apply(complaintResolved, records);
     }
 
     @Incoming("reminder-sent")
     @Blocking
     public void reminderSent(ConsumerRecords<String, byte[]> records) {
-        intake.apply("reminder.reminder-sent", records, ReminderSent.class, (event, headers) -> outcomes.record(event));
+        intake.apply(reminderSent, records);
+    }
+
+    @Override
+    public List<Subscription<?>> subscriptions() {
+        return List.of(paymentDueSoon, paymentMissed, paymentReceived, planBroken, planCompleted, planRejected, complaintOpened, complaintResolved, reminderSent);
     }
 }

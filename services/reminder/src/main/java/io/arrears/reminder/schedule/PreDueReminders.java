@@ -1,6 +1,7 @@
 package io.arrears.reminder.schedule;
 
 import io.arrears.events.PaymentDueSoon;
+import io.arrears.events.TemplateFacts;
 import io.arrears.messaging.Outcome;
 import io.arrears.messaging.AccountLock;
 import io.arrears.reminder.cases.HoldRepository;
@@ -10,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Reminders before the due date, sent when the account service announces a minimum still unpaid a
@@ -39,16 +38,7 @@ public class PreDueReminders {
     public Outcome dueSoon(PaymentDueSoon due) {
         lock.acquire(due.accountId());
         boolean held = holds.isHeld(due.accountId());
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("customerId", due.customerId());
-        facts.put("statementId", due.statementId());
-        facts.put("currency", due.currency());
-        facts.put("minimumDue", ReminderFacts.money(due.minimumDue(), due.currency()));
-        facts.put("amountStillDue", ReminderFacts.money(due.amountStillDue(), due.currency()));
-        facts.put("dueDate", due.dueDate().toString());
-        if (due.cardLast4() != null) {
-            facts.put("cardLast4", due.cardLast4());
-        }
+        TemplateFacts facts = ReminderFacts.of(due);
         OffsetDateTime now = treatment.now();
         for (TreatmentStrategy.PreDueStep preDue : strategy.preDue()) {
             String id = "DUE-" + due.statementId() + "-" + preDue.channel();

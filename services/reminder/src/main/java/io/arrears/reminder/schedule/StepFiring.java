@@ -3,6 +3,7 @@ package io.arrears.reminder.schedule;
 import io.arrears.events.CaseEscalated;
 import io.arrears.events.EscalationTarget;
 import io.arrears.events.ReminderRequested;
+import io.arrears.events.TemplateFacts;
 import io.arrears.messaging.Outbox;
 import io.arrears.reminder.agent.PromiseRepository;
 import io.arrears.reminder.agent.PromiseToPay;
@@ -107,7 +108,7 @@ public class StepFiring {
     }
 
     private boolean overtakenByArrears(ScheduledStep step) {
-        String statementId = ReminderFacts.read(step.facts).get("statementId");
+        String statementId = ReminderFacts.read(step.facts).statementId();
         return cases.openFor(step.accountId).isPresent()
                 || (statementId != null && cases.existsForStatement(step.accountId, statementId));
     }
@@ -164,28 +165,27 @@ public class StepFiring {
     }
 
     /** A pre-due step carries the facts it was created with; a case step takes the case as it is now. */
-    private Map<String, String> facts(ScheduledStep step, CollectionCase c) {
+    private TemplateFacts facts(ScheduledStep step, CollectionCase c) {
         if (c == null) {
             return ReminderFacts.read(step.facts);
         }
-        Map<String, String> facts = ReminderFacts.of(c);
+        TemplateFacts facts = ReminderFacts.of(c);
         if (step.kind == StepKind.PROMISE_REMINDER) {
             PromiseToPay promise = promises.findById(step.reference);
             if (promise != null) {
-                facts.putAll(ReminderFacts.promise(promise));
+                facts = ReminderFacts.withPromise(facts, promise);
             }
         }
         return facts;
     }
 
-    private void request(ScheduledStep step, CollectionCase c, Map<String, String> facts) {
-        Map<String, String> values = new LinkedHashMap<>(facts);
-        step.facts = ReminderFacts.write(values);
+    private void request(ScheduledStep step, CollectionCase c, TemplateFacts facts) {
+        step.facts = ReminderFacts.write(facts);
         String caseId = c == null ? step.reference : c.id;
-        String customerId = c == null ? values.get("customerId") : c.customerId;
-        values.remove("customerId");
+        // A pre-due step has no case to name its customer; its facts carry the id until the event does.
+        String customerId = c == null ? facts.customerId() : c.customerId;
         outbox.add(new ReminderRequested(step.id, caseId, step.accountId, customerId, step.channel.contactChannel().orElseThrow(),
-                step.templateId, null, values, step.dueAt));
+                step.templateId, null, facts.withoutCustomerId(), step.dueAt));
         step.status = StepStatus.REQUESTED;
         metrics.stepFired(step.channel.name(), c == null ? "pre-due" : c.arm);
         if (c != null) {
@@ -244,8 +244,6 @@ public class StepFiring {
             step.statusReason = "instalment " + seq + " is already paid";
             return;
         }
-        Map<String, String> facts = ReminderFacts.of(c);
-        facts.putAll(ReminderFacts.instalment(plan, instalment));
-        request(step, c, facts);
+        request(step, c, ReminderFacts.withInstalment(ReminderFacts.of(c), plan, instalment));
     }
 }

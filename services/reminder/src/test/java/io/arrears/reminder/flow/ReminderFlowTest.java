@@ -1,5 +1,6 @@
 package io.arrears.reminder.flow;
 
+import io.arrears.events.AgentCallLogged;
 import io.arrears.events.CaseEscalated;
 import io.arrears.events.Channel;
 import io.arrears.events.ComplaintCategory;
@@ -91,8 +92,10 @@ class ReminderFlowTest {
         assertThat(dayOne).allSatisfy(r -> {
             assertThat(r.templateId()).isEqualTo("overdue-notice");
             assertThat(r.customerId()).isEqualTo("CUS-" + account);
-            assertThat(r.facts()).containsEntry("amountOverdue", "300.00").containsEntry("currency", "CNY")
-                    .containsEntry("daysPastDue", "1").doesNotContainKey("customerId");
+            assertThat(r.facts().amountOverdue()).isEqualTo(new BigDecimal("300.00"));
+            assertThat(r.facts().currency()).isEqualTo("CNY");
+            assertThat(r.facts().daysPastDue()).isEqualTo(1);
+            assertThat(r.facts().customerId()).isNull();
         });
         String caseId = dayOne.get(0).caseId();
 
@@ -160,8 +163,9 @@ class ReminderFlowTest {
             daysLater(28);
             ReminderRequested instalmentReminder = awaitRequests(3).get(2);
             assertThat(instalmentReminder.templateId()).isEqualTo("plan-instalment-reminder");
-            assertThat(instalmentReminder.facts()).containsEntry("instalmentNumber", "1").containsEntry("instalmentAmount", "100.00")
-                    .containsEntry("instalmentDueDate", plan.instalments().get(0).dueDate().toString());
+            assertThat(instalmentReminder.facts().instalmentNumber()).isEqualTo(1);
+            assertThat(instalmentReminder.facts().instalmentAmount()).isEqualTo(new BigDecimal("100.00"));
+            assertThat(instalmentReminder.facts().instalmentDueDate()).isEqualTo(plan.instalments().get(0).dueDate());
 
             daysLater(7);
             KafkaTestClient.publish(missed(30, "30-59", MissedReason.PLAN_INSTALMENT_MISSED, plan.planId()));
@@ -179,9 +183,21 @@ class ReminderFlowTest {
     void aPromiseSuspendsTheLadderAndOneNotKeptByItsDateResumesIt() {
         KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
         String caseId = awaitRequests(2).get(0).caseId();
-        given().header("Authorization", TestTokens.bearer("agent-3", "agent")).contentType("application/json")
-                .body(Map.of("outcome", "PROMISE_TO_PAY", "promisedAmount", "300.00", "promisedDate", today().plusDays(3).toString()))
-                .post("/cases/" + caseId + "/contacts").then().statusCode(201).body("state", equalTo("PROMISED"));
+        try (TopicProbe calls = TopicProbe.open(Topics.AGENT_CALL_LOGGED)) {
+            given().header("Authorization", TestTokens.bearer("agent-3", "agent")).contentType("application/json")
+                    .body(Map.of("outcome", "NO_ANSWER")).post("/cases/" + caseId + "/contacts").then().statusCode(201);
+            given().header("Authorization", TestTokens.bearer("agent-3", "agent")).contentType("application/json")
+                    .body(Map.of("outcome", "PROMISE_TO_PAY", "promisedAmount", "300.00", "promisedDate", today().plusDays(3).toString()))
+                    .post("/cases/" + caseId + "/contacts").then().statusCode(201).body("state", equalTo("PROMISED"));
+            // Both calls go to contact-channel, whose call rules count an agent's conversations with the automated ones.
+            List<AgentCallLogged> logged = calls.awaitEvents(AgentCallLogged.class, c -> c.accountId().equals(account), 2, BOUND);
+            assertThat(logged).extracting(AgentCallLogged::conversation).containsExactly(false, true);
+            assertThat(logged).allSatisfy(c -> {
+                assertThat(c.caseId()).isEqualTo(caseId);
+                assertThat(c.customerId()).isEqualTo("CUS-" + account);
+            });
+            assertThat(logged).extracting(AgentCallLogged::callId).doesNotHaveDuplicates();
+        }
 
         KafkaTestClient.publish(new PaymentReceived(account, "PAY-PART", new BigDecimal("100.00"), new BigDecimal("200.00"), "CNY", false));
         await().atMost(BOUND).until(() -> "100.00".equals(caseFile(caseId).getString("promises[0].paid")));
@@ -189,8 +205,8 @@ class ReminderFlowTest {
         daysLater(2);
         ReminderRequested promiseReminder = awaitRequests(3).get(2);
         assertThat(promiseReminder.templateId()).isEqualTo("promise-reminder");
-        assertThat(promiseReminder.facts()).containsEntry("promisedAmount", "300.00")
-                .containsEntry("promisedDate", today().plusDays(1).toString());
+        assertThat(promiseReminder.facts().promisedAmount()).isEqualTo(new BigDecimal("300.00"));
+        assertThat(promiseReminder.facts().promisedDate()).isEqualTo(today().plusDays(1));
         assertThat(caseFile(caseId).getString("state")).isEqualTo("PROMISED");
 
         daysLater(2);
@@ -212,7 +228,8 @@ class ReminderFlowTest {
         assertThat(sms.channel()).isEqualTo(Channel.SMS);
         assertThat(sms.templateId()).isEqualTo("pre-due-reminder");
         assertThat(sms.caseId()).isEqualTo("DUE-ST-" + account);
-        assertThat(sms.facts()).containsEntry("minimumDue", "120.00").containsEntry("cardLast4", "7788");
+        assertThat(sms.facts().minimumDue()).isEqualTo(new BigDecimal("120.00"));
+        assertThat(sms.facts().cardLast4()).isEqualTo("7788");
 
         KafkaTestClient.publish(sent(sms, DeliveryStatus.FAILED, "gateway rejected the number"));
         ReminderRequested email = awaitRequests(2).get(1);
