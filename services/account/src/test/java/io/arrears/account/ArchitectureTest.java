@@ -1,32 +1,33 @@
 package io.arrears.account;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.arrears.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class ArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.arrears.account");
+    private final JavaClasses classes = ArchitectureRules.classesOf("io.arrears.account");
 
     @Test
-    void theDomainIsPlainJava() {
-        noClasses().that().resideInAPackage("..account.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "io.quarkus..", "org.hibernate..",
-                        "io.smallrye..", "org.apache.kafka..", "..account.repository..", "..account.service..")
-                .check(classes);
+    void noFeaturePackageDependsBackOnOneThatDependsOnIt() {
+        ArchitectureRules.noPackageCycles(classes, "io.arrears.account");
+    }
+
+    @Test
+    void onlyRestSpeaksHttp() {
+        ArchitectureRules.webOnlyInRest(classes, "io.arrears.account");
     }
 
     @Test
     void consumersOnlyCallServices() {
-        noClasses().that().resideInAPackage("..account.messaging..")
-                .should().dependOnClassesThat().resideInAPackage("..account.repository..")
-                .orShould().dependOnClassesThat().haveSimpleName("Outbox")
-                .check(classes);
+        ArchitectureRules.consumersOnlyCallServices(classes, "io.arrears.account");
+    }
+
+    @Test
+    void theDomainIsPlainJava() {
+        ArchitectureRules.plainJava(classes, "..account.domain..");
     }
 
     @Test

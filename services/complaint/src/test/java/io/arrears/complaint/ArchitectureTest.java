@@ -1,8 +1,7 @@
 package io.arrears.complaint;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.arrears.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -10,23 +9,34 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class ArchitectureTest {
 
-    private final JavaClasses imported = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.arrears.complaint");
+    private final JavaClasses classes = ArchitectureRules.classesOf("io.arrears.complaint");
+
+    @Test
+    void noFeaturePackageDependsBackOnOneThatDependsOnIt() {
+        ArchitectureRules.noPackageCycles(classes, "io.arrears.complaint");
+    }
+
+    @Test
+    void onlyRestSpeaksHttp() {
+        ArchitectureRules.webOnlyInRest(classes, "io.arrears.complaint");
+    }
+
+    @Test
+    void consumersOnlyCallServices() {
+        ArchitectureRules.consumersOnlyCallServices(classes, "io.arrears.complaint");
+    }
+
+    @Test
+    void theDomainIsPlainJava() {
+        ArchitectureRules.plainJava(classes, "..complaint.sla..");
+    }
 
     @Test
     void theRulesArePlainJava() {
         classes().that().haveSimpleNameEndingWith("State").or().haveSimpleName("BusinessCalendar").or().haveSimpleName("SlaPolicy")
                 .or().haveSimpleName("BreachCheck").or().haveSimpleName("ContactRules").or().haveSimpleName("Contact")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.arrears.complaint..", "io.arrears.events..")
-                .check(imported);
+                .check(classes);
     }
 
-    @Test
-    void consumersOnlyCallServices() {
-        noClasses().that().resideInAPackage("..complaint.messaging..")
-                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
-                .orShould().dependOnClassesThat().haveSimpleName("Outbox")
-                .check(imported);
-    }
 }

@@ -1,24 +1,34 @@
 package io.arrears.contact;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.arrears.contact.dispatch.ContactAttempt;
+import io.arrears.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class ArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.arrears.contact");
+    private final JavaClasses classes = ArchitectureRules.classesOf("io.arrears.contact");
 
     @Test
-    void theComplianceGuardIsPlainJavaThatCanBeReadAsTheRules() {
-        noClasses().that().resideInAPackage("..contact.guard..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "io.quarkus..", "org.hibernate..", "io.smallrye..",
-                        "org.apache.kafka..", "..contact.dispatch..", "..contact.customer..", "..contact.channel..")
-                .check(classes);
+    void noFeaturePackageDependsBackOnOneThatDependsOnIt() {
+        ArchitectureRules.noPackageCycles(classes, "io.arrears.contact");
+    }
+
+    @Test
+    void onlyRestSpeaksHttp() {
+        ArchitectureRules.webOnlyInRest(classes, "io.arrears.contact");
+    }
+
+    @Test
+    void consumersOnlyCallServices() {
+        ArchitectureRules.consumersOnlyCallServices(classes, "io.arrears.contact");
+    }
+
+    @Test
+    void theDomainIsPlainJava() {
+        ArchitectureRules.plainJava(classes, "..contact.guard..");
     }
 
     @Test
@@ -30,11 +40,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void consumersOnlyCallServices() {
-        noClasses().that().resideInAPackage("..contact.messaging..")
-                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
-                .orShould().dependOnClassesThat().haveSimpleName("Outbox")
-                .orShould().dependOnClassesThat().resideInAPackage("..contact.channel..")
+    void anAttemptsStatusChangesOnlyThroughItsTransitionTable() {
+        noClasses().that().doNotHaveFullyQualifiedName(ContactAttempt.class.getName())
+                .should().setField(ContactAttempt.class, "status")
+                .because("every change of status goes through ContactAttempt.moveTo, which refuses what AttemptStatus does not allow")
                 .check(classes);
     }
 }

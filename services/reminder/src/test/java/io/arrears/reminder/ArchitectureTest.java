@@ -1,31 +1,49 @@
 package io.arrears.reminder;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.arrears.reminder.schedule.ScheduledStep;
+import io.arrears.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 class ArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.arrears.reminder");
+    private final JavaClasses classes = ArchitectureRules.classesOf("io.arrears.reminder");
 
     @Test
-    void strategyAndNegotiationRulesArePlainJava() {
-        noClasses().that().resideInAnyPackage("..reminder.strategy..", "..reminder.negotiation..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "io.quarkus..", "org.hibernate..",
-                        "io.smallrye..", "org.apache.kafka..", "..reminder.cases..", "..reminder.schedule..", "..reminder.agent..")
-                .check(classes);
+    void noFeaturePackageDependsBackOnOneThatDependsOnIt() {
+        ArchitectureRules.noPackageCycles(classes, "io.arrears.reminder");
+    }
+
+    @Test
+    void onlyRestSpeaksHttp() {
+        ArchitectureRules.webOnlyInRest(classes, "io.arrears.reminder");
     }
 
     @Test
     void consumersOnlyCallServices() {
-        noClasses().that().resideInAPackage("..reminder.messaging..")
-                .should().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
-                .orShould().dependOnClassesThat().haveSimpleName("Outbox")
+        ArchitectureRules.consumersOnlyCallServices(classes, "io.arrears.reminder");
+    }
+
+    @Test
+    void theDomainIsPlainJava() {
+        ArchitectureRules.plainJava(classes, "..reminder.strategy..", "..reminder.negotiation..");
+    }
+
+    @Test
+    void strategyAndNegotiationRulesKnowNothingOfCasesOrSteps() {
+        noClasses().that().resideInAnyPackage("..reminder.strategy..", "..reminder.negotiation..")
+                .should().dependOnClassesThat().resideInAnyPackage("..reminder.cases..", "..reminder.schedule..", "..reminder.lifecycle..",
+                        "..reminder.agent..", "..reminder.rest..")
+                .check(classes);
+    }
+
+    @Test
+    void aStepsStatusChangesOnlyThroughItsTransitionTable() {
+        noClasses().that().doNotHaveFullyQualifiedName(ScheduledStep.class.getName())
+                .should().setField(ScheduledStep.class, "status")
+                .because("every change of status goes through ScheduledStep.moveTo, which refuses what StepStatus does not allow")
                 .check(classes);
     }
 }

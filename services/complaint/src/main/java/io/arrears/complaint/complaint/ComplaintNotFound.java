@@ -1,8 +1,7 @@
 package io.arrears.complaint.complaint;
 
-import jakarta.ws.rs.NotFoundException;
-
-public class ComplaintNotFound extends NotFoundException {
+/** No complaint has the id asked for. */
+public class ComplaintNotFound extends RuntimeException {
     public ComplaintNotFound(String id) {
         super("complaint " + id + " is not known");
     }

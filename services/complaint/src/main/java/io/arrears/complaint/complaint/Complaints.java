@@ -1,6 +1,7 @@
 package io.arrears.complaint.complaint;
 
 import io.arrears.complaint.config.ComplaintConfig;
+import io.arrears.complaint.evidence.ContactHistory;
 import io.arrears.complaint.sla.SlaPolicy;
 import io.arrears.events.ComplaintOpened;
 import io.arrears.events.ComplaintOutcome;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -33,9 +35,10 @@ public class Complaints {
     private final ComplaintConfig config;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final ContactHistory history;
 
     Complaints(ComplaintRepository complaints, AuditTrail audit, Outbox outbox, SlaPolicy sla, ComplaintConfig config, MeterRegistry registry,
-               Clock clock) {
+               Clock clock, ContactHistory history) {
         this.complaints = complaints;
         this.audit = audit;
         this.outbox = outbox;
@@ -43,10 +46,20 @@ public class Complaints {
         this.config = config;
         this.registry = registry;
         this.clock = clock;
+        this.history = history;
     }
 
+    /**
+     * Receives a complaint about an account. Who holds the account is the bank's own record (the latest
+     * PaymentMissed), never the caller's word: a cardholder ({@code cardholder}, the customer their token
+     * names) may complain about their own accounts only.
+     */
     @Transactional
-    public Complaint file(NewComplaint request, String customerId, String actor) {
+    public Complaint file(NewComplaint request, Optional<String> cardholder, String actor) {
+        String customerId = history.account(request.accountId()).map(a -> a.customerId).orElse(null);
+        if (cardholder.isPresent() && !cardholder.get().equals(customerId)) {
+            throw new NotTheirAccount();
+        }
         OffsetDateTime now = now();
         Complaint c = new Complaint();
         c.id = "CMP-" + UUID.randomUUID();

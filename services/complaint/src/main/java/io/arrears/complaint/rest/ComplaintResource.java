@@ -1,26 +1,19 @@
 package io.arrears.complaint.rest;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.arrears.complaint.complaint.AuditTrail;
 import io.arrears.complaint.complaint.Complaint;
+import io.arrears.complaint.complaint.ComplaintEvidence;
 import io.arrears.complaint.complaint.ComplaintNotFound;
 import io.arrears.complaint.complaint.ComplaintRepository;
 import io.arrears.complaint.complaint.ComplaintState;
 import io.arrears.complaint.complaint.Complaints;
 import io.arrears.complaint.complaint.NewComplaint;
-import io.arrears.complaint.config.ComplaintConfig;
-import io.arrears.complaint.evidence.AccountFact;
-import io.arrears.complaint.evidence.BreachCheck;
-import io.arrears.complaint.evidence.ContactEvent;
-import io.arrears.complaint.evidence.ContactHistory;
+import io.arrears.complaint.complaint.NotTheirAccount;
 import io.arrears.web.InvalidRequestException;
 import io.arrears.web.Page;
 import io.arrears.web.Problem;
 import io.arrears.web.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -38,17 +31,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 @Path("/complaints")
@@ -59,22 +53,16 @@ public class ComplaintResource {
     private final Complaints workflow;
     private final ComplaintRepository complaints;
     private final AuditTrail audit;
-    private final ContactHistory history;
-    private final BreachCheck breachCheck;
-    private final ComplaintConfig config;
+    private final ComplaintEvidence evidence;
     private final SecurityIdentity identity;
-    private final Clock clock;
 
-    ComplaintResource(Complaints workflow, ComplaintRepository complaints, AuditTrail audit, ContactHistory history, BreachCheck breachCheck,
-                      ComplaintConfig config, SecurityIdentity identity, Clock clock) {
+    ComplaintResource(Complaints workflow, ComplaintRepository complaints, AuditTrail audit, ComplaintEvidence evidence,
+                      SecurityIdentity identity) {
         this.workflow = workflow;
         this.complaints = complaints;
         this.audit = audit;
-        this.history = history;
-        this.breachCheck = breachCheck;
-        this.config = config;
+        this.evidence = evidence;
         this.identity = identity;
-        this.clock = clock;
     }
 
     @POST
@@ -87,14 +75,10 @@ public class ComplaintResource {
         if (request.cardholderTimezone() != null) {
             zone(request.cardholderTimezone(), "cardholderTimezone");
         }
-        Optional<AccountFact> account = history.account(request.accountId());
-        String customerId = account.map(a -> a.customerId).orElse(null);
-        if (identity.hasRole(Roles.CARDHOLDER) && !identity.hasRole(Roles.AGENT) && !identity.hasRole(Roles.COMPLAINTS_OFFICER)
-                && !subject().equals(customerId)) {
-            throw new ForbiddenException("a cardholder may complain about their own accounts only");
-        }
+        boolean onlyCardholder = identity.hasRole(Roles.CARDHOLDER) && !identity.hasRole(Roles.AGENT)
+                && !identity.hasRole(Roles.COMPLAINTS_OFFICER);
         Complaint c = workflow.file(new NewComplaint(request.accountId(), request.category(), request.description().strip(), request.channel(),
-                request.evidenceRefs(), request.cardholderTimezone()), customerId, user());
+                request.evidenceRefs(), request.cardholderTimezone()), onlyCardholder ? Optional.of(subject()) : Optional.empty(), user());
         return Response.created(URI.create("/complaints/" + c.id)).entity(ComplaintViews.summary(c)).build();
     }
 
@@ -118,7 +102,7 @@ public class ComplaintResource {
     @Transactional
     public ComplaintViews.Detail get(@PathParam("id") String id) {
         Complaint c = Optional.ofNullable(complaints.findById(id)).orElseThrow(() -> new ComplaintNotFound(id));
-        return ComplaintViews.detail(c, evidence(c), audit.of(id));
+        return ComplaintViews.detail(c, ComplaintViews.evidence(evidence.of(c)), audit.of(id));
     }
 
     @POST
@@ -163,17 +147,18 @@ public class ComplaintResource {
     }
 
     @ServerExceptionMapper
-    public Response illegalTransition(ComplaintState.IllegalTransition e) {
-        return Response.status(409).type(Problem.MEDIA_TYPE).entity(Problem.of(409, "Not allowed now", e.getMessage())).build();
+    public Response notTheirs(NotTheirAccount e) {
+        return Problem.of(Response.Status.FORBIDDEN, e.getMessage()).toResponse();
     }
 
-    private ComplaintViews.Evidence evidence(Complaint c) {
-        ZoneId zone = c.cardholderTimezone != null ? ZoneId.of(c.cardholderTimezone) : ZoneId.of(config.evidence().defaultTimezone());
-        OffsetDateTime from = c.receivedAt.minus(config.evidence().lookback());
-        OffsetDateTime to = c.resolvedAt != null ? c.resolvedAt : OffsetDateTime.now(clock);
-        List<ContactEvent> events = history.events(c.accountId, from, to);
-        return new ComplaintViews.Evidence(zone.getId(), from, to, events.stream().map(ComplaintViews::line).toList(),
-                breachCheck.check(ContactHistory.contacts(events), zone));
+    @ServerExceptionMapper
+    public Response notFound(ComplaintNotFound e) {
+        return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response illegalTransition(ComplaintState.IllegalTransition e) {
+        return Response.status(409).type(Problem.MEDIA_TYPE).entity(Problem.of(409, "Not allowed now", e.getMessage())).build();
     }
 
     private static ComplaintState state(String state) {

@@ -2,6 +2,7 @@ package io.arrears.complaint.rest;
 
 import io.arrears.complaint.complaint.AuditEntry;
 import io.arrears.complaint.complaint.Complaint;
+import io.arrears.complaint.complaint.ComplaintEvidence;
 import io.arrears.complaint.evidence.BreachCheck;
 import io.arrears.complaint.evidence.ContactEvent;
 
@@ -46,6 +47,10 @@ public final class ComplaintViews {
                 c.regulatorReference, c.receivedAt, c.acknowledgedAt, c.resolvedAt, c.acknowledgeDue, c.resolveDue, c.ackBreachedAt,
                 c.resolveBreachedAt, c.receivedBy, evidence,
                 audit.stream().map(a -> new Audit(a.actor, a.action, a.detail, a.at)).toList());
+    }
+
+    static Evidence evidence(ComplaintEvidence.Evidence e) {
+        return new Evidence(e.zone().getId(), e.from(), e.to(), e.contacts().stream().map(ComplaintViews::line).toList(), e.flags());
     }
 
     static ContactLine line(ContactEvent e) {

@@ -1,5 +1,6 @@
 package io.arrears.contact.channel;
 
+import io.arrears.contact.customer.InboundSms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;

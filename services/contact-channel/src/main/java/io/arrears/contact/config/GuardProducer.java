@@ -4,15 +4,12 @@ import io.arrears.contact.guard.ComplianceGuard;
 import io.arrears.contact.guard.FrequencyCap;
 import io.arrears.contact.guard.PolicyPack;
 import io.arrears.contact.guard.StatutoryRules;
-import io.arrears.contact.template.NoticeData;
 import io.arrears.events.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,24 +25,6 @@ public class GuardProducer {
     @Singleton
     ComplianceGuard guard(ContactConfig config) {
         return new ComplianceGuard(pack(config));
-    }
-
-    @Produces
-    @Singleton
-    NoticeData.Payment payment(ContactConfig config) {
-        Map<String, NoticeData.PaymentMethods> byLanguage = new HashMap<>();
-        for (String language : config.languages()) {
-            String transfer = config.payment().bankTransfer().get(language);
-            String online = config.payment().onlineBanking().get(language);
-            if (transfer == null || online == null) {
-                throw new IllegalStateException("contact.payment.bank-transfer." + language + " and contact.payment.online-banking."
-                        + language + " must be set for every language in contact.languages");
-            }
-            String wallets = config.payment().wallets().getOrDefault(language, "");
-            byLanguage.put(language, new NoticeData.PaymentMethods(transfer, online,
-                    Arrays.stream(wallets.split(",")).map(String::strip).filter(w -> !w.isEmpty()).toList()));
-        }
-        return new NoticeData.Payment(byLanguage, config.defaultLanguage());
     }
 
     public static PolicyPack pack(ContactConfig config) {

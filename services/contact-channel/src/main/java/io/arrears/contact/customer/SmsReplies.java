@@ -1,6 +1,5 @@
 package io.arrears.contact.customer;
 
-import io.arrears.contact.channel.InboundSms;
 import io.arrears.contact.config.ContactConfig;
 import io.arrears.events.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +47,6 @@ public class SmsReplies {
         }
         LOG.infof("SMS opt-out by reply recorded for %d customer(s) with number %s", customers.size(), Masked.phone(sms.from()));
     }
-
 
     private static String normalize(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replaceAll("[\\p{Punct}\\s]+$", "").toUpperCase(Locale.ROOT);

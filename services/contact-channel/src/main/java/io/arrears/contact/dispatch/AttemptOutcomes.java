@@ -32,7 +32,7 @@ public class AttemptOutcomes {
     @Transactional(Transactional.TxType.MANDATORY)
     public void finish(ContactAttempt attempt, AttemptStatus status, String reason, String providerMessageId) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        attempt.status = status;
+        attempt.moveTo(status);
         // A provider's reply may quote the address it refused; the reason travels on in ReminderSent.
         attempt.statusReason = Redact.text(reason);
         if (providerMessageId != null) {

@@ -25,6 +25,7 @@ public class ContactAttempt {
     public String language;
     /** The template facts as JSON. */
     public String facts;
+    /** Read freely; changed only through {@link #moveTo}, which holds it to {@link AttemptStatus}'s table. */
     @Enumerated(EnumType.STRING)
     public AttemptStatus status;
     public String statusReason;
@@ -41,4 +42,10 @@ public class ContactAttempt {
     public OffsetDateTime createdAt;
     public OffsetDateTime attemptedAt;
     public OffsetDateTime finishedAt;
+
+    /** @throws AttemptStatus.IllegalTransition when the status table does not allow the change */
+    public void moveTo(AttemptStatus next) {
+        AttemptStatus.requireTransition(status, next);
+        status = next;
+    }
 }

@@ -117,7 +117,7 @@ public class ContactGate {
                 return Optional.empty();
             }
             case DEFER -> {
-                attempt.status = AttemptStatus.DEFERRED;
+                attempt.moveTo(AttemptStatus.DEFERRED);
                 attempt.statusReason = decision.reason();
                 attempt.nextAttemptAt = OffsetDateTime.ofInstant(decision.until(), ZoneOffset.UTC);
                 return Optional.empty();
@@ -137,7 +137,7 @@ public class ContactGate {
                             + e.getMessage(), null);
                     return Optional.empty();
                 }
-                attempt.status = AttemptStatus.SENDING;
+                attempt.moveTo(AttemptStatus.SENDING);
                 attempt.statusReason = null;
                 attempt.attemptedAt = now;
                 attempt.tries++;
@@ -168,7 +168,7 @@ public class ContactGate {
                 if (attempt.tries >= config.dispatch().maxTries()) {
                     outcomes.finish(attempt, AttemptStatus.FAILED, "gave up after " + attempt.tries + " tries: " + result.error(), null);
                 } else {
-                    attempt.status = AttemptStatus.PENDING;
+                    attempt.moveTo(AttemptStatus.PENDING);
                     attempt.statusReason = Redact.text(result.error());
                     attempt.nextAttemptAt = now().plus(config.dispatch().firstBackoff().multipliedBy(1L << (attempt.tries - 1)));
                 }
@@ -190,7 +190,7 @@ public class ContactGate {
         if (attempt.statusReason == null || !attempt.statusReason.startsWith(Decision.AWAITING_CONTACT_DATA)) {
             record(attempt, wait, now);
         }
-        attempt.status = AttemptStatus.DEFERRED;
+        attempt.moveTo(AttemptStatus.DEFERRED);
         attempt.statusReason = wait.reason();
         attempt.nextAttemptAt = lookAgain;
     }

@@ -109,7 +109,7 @@ public class ContactRequests {
         attempt.templateId = templateId;
         attempt.language = language;
         attempt.facts = new String(EventJson.write(facts), StandardCharsets.UTF_8);
-        attempt.status = AttemptStatus.PENDING;
+        attempt.moveTo(AttemptStatus.PENDING);
         attempt.notBefore = notBefore;
         attempt.nextAttemptAt = notBefore;
         attempt.createdAt = now();

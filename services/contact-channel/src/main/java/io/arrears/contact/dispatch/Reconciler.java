@@ -69,7 +69,7 @@ public class Reconciler {
                 case FOUND -> outcomes.finish(attempt, AttemptStatus.SENT, "confirmed by the provider after an interrupted send",
                         lookup.providerMessageId());
                 case NOT_FOUND -> {
-                    attempt.status = AttemptStatus.PENDING;
+                    attempt.moveTo(AttemptStatus.PENDING);
                     attempt.statusReason = "an interrupted send never reached the provider; sending again";
                     attempt.nextAttemptAt = OffsetDateTime.now(clock);
                 }

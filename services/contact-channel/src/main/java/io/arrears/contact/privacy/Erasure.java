@@ -3,7 +3,6 @@ package io.arrears.contact.privacy;
 import io.arrears.contact.customer.CustomerProfile;
 import io.arrears.contact.customer.CustomerRepositories;
 import io.arrears.contact.dispatch.AttemptRepository;
-import io.arrears.web.ConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -44,15 +43,15 @@ public class Erasure {
     public CustomerProfile erase(String customerId, String actor) {
         CustomerProfile profile = profiles.findById(customerId);
         if (profile == null) {
-            throw new jakarta.ws.rs.NotFoundException("customer " + customerId + " is not known");
+            throw new Refused(true, "customer " + customerId + " is not known");
         }
         if (!profile.relationshipEnded) {
-            throw new ConflictException("customer " + customerId + " still holds accounts with the bank; only a former customer's"
+            throw new Refused(false, "customer " + customerId + " still holds accounts with the bank; only a former customer's"
                     + " data is erased");
         }
         List<String> accountIds = accounts.list("customerId", customerId).stream().map(a -> a.accountId).toList();
         if (!accountIds.isEmpty() && attempts.inFlight(accountIds) > 0) {
-            throw new ConflictException("contact with customer " + customerId + " is still under way; erase once it has ended");
+            throw new Refused(false, "contact with customer " + customerId + " is still under way; erase once it has ended");
         }
         phones.delete("customerId", customerId);
         profile.name = ERASED;
@@ -67,5 +66,20 @@ public class Erasure {
                     + " where a.accountId in :accounts").setParameter("accounts", accountIds).executeUpdate();
         }
         return profile;
+    }
+
+    /** An erasure that cannot be done: the customer is unknown, or still one, or still being contacted. */
+    public static final class Refused extends RuntimeException {
+
+        private final boolean unknownCustomer;
+
+        Refused(boolean unknownCustomer, String message) {
+            super(message);
+            this.unknownCustomer = unknownCustomer;
+        }
+
+        public boolean unknownCustomer() {
+            return unknownCustomer;
+        }
     }
 }

@@ -1,16 +1,13 @@
 package io.arrears.contact.rest;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import jakarta.ws.rs.POST;
-import io.arrears.contact.privacy.Erasure;
 import io.arrears.contact.customer.ChannelConsent;
 import io.arrears.contact.customer.CustomerDirectory;
 import io.arrears.contact.customer.CustomerProfile;
 import io.arrears.contact.customer.CustomerRepositories;
+import io.arrears.contact.privacy.Erasure;
 import io.arrears.events.Channel;
 import io.arrears.web.InvalidRequestException;
+import io.arrears.web.Problem;
 import io.arrears.web.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
@@ -20,13 +17,19 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -102,5 +105,11 @@ public class CustomerContactResource {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("channel", "'" + name + "' is not one of " + Arrays.toString(Channel.values()));
         }
+    }
+
+    @ServerExceptionMapper
+    public Response erasureRefused(Erasure.Refused refused) {
+        return Problem.of(refused.unknownCustomer() ? Response.Status.NOT_FOUND : Response.Status.CONFLICT, refused.getMessage())
+                .toResponse();
     }
 }

@@ -203,7 +203,8 @@ class ExactlyOnceTest {
         attempt.channel = channel;
         attempt.templateId = template;
         attempt.facts = new String(EventJson.write(request.facts()), StandardCharsets.UTF_8);
-        attempt.status = AttemptStatus.SENDING;
+        attempt.moveTo(AttemptStatus.PENDING);
+        attempt.moveTo(AttemptStatus.SENDING);
         attempt.tries = 1;
         OffsetDateTime longAgo = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).minusMinutes(10);
         attempt.notBefore = longAgo;

@@ -4,17 +4,20 @@ import io.arrears.events.AgentCallLogged;
 import io.arrears.events.Money;
 import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outbox;
-import io.arrears.reminder.cases.CaseLifecycle;
+import io.arrears.reminder.cases.AgentContact;
 import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseState;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
+import io.arrears.reminder.cases.PromiseRepository;
+import io.arrears.reminder.cases.PromiseToPay;
 import io.arrears.reminder.cases.ReminderMetrics;
 import io.arrears.reminder.config.ReminderConfig;
+import io.arrears.reminder.lifecycle.CaseLifecycle;
+import io.arrears.reminder.negotiation.PromisePolicy;
 import io.arrears.reminder.schedule.StepKind;
 import io.arrears.reminder.schedule.Treatment;
 import io.arrears.reminder.strategy.TreatmentStrategy;
-import io.arrears.web.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -80,26 +83,8 @@ public class AgentWork {
     }
 
     private PromiseToPay promise(CollectionCase c, ContactReport report, String agent) {
-        if (report.promisedAmount() == null) {
-            throw new InvalidRequestException("promisedAmount", "is required for PROMISE_TO_PAY");
-        }
-        if (report.promisedDate() == null) {
-            throw new InvalidRequestException("promisedDate", "is required for PROMISE_TO_PAY");
-        }
-        Money amount;
-        try {
-            amount = Money.of(report.promisedAmount(), c.currency);
-        } catch (ArithmeticException e) {
-            throw new InvalidRequestException("promisedAmount", "has more decimals than " + c.currency + " allows");
-        }
-        if (!amount.isPositive()) {
-            throw new InvalidRequestException("promisedAmount", "must be more than zero");
-        }
-        LocalDate today = treatment.today();
-        if (report.promisedDate().isBefore(today) || report.promisedDate().isAfter(today.plusDays(config.promises().maxDays()))) {
-            throw new InvalidRequestException("promisedDate", "must be between today, " + today + ", and "
-                    + today.plusDays(config.promises().maxDays()));
-        }
+        Money amount = new PromisePolicy(config.promises().maxDays())
+                .check(report.promisedAmount(), report.promisedDate(), c.currency, treatment.today());
         if (c.state == CaseState.IN_PLAN) {
             throw new CaseConflict("case " + c.id + " is in a repayment plan; a promise would contradict it");
         }

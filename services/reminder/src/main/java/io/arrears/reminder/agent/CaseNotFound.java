@@ -1,8 +1,7 @@
 package io.arrears.reminder.agent;
 
-import jakarta.ws.rs.NotFoundException;
-
-public class CaseNotFound extends NotFoundException {
+/** No case has the id asked for. */
+public class CaseNotFound extends RuntimeException {
     public CaseNotFound(String caseId) {
         super("case " + caseId + " is not known");
     }

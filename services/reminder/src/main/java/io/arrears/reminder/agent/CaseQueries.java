@@ -1,5 +1,10 @@
 package io.arrears.reminder.agent;
 
+import io.arrears.reminder.cases.PlanRepository;
+import io.arrears.reminder.cases.AgentContact;
+import io.arrears.reminder.cases.PromiseToPay;
+import io.arrears.reminder.cases.PromiseRepository;
+import io.arrears.reminder.cases.RepaymentPlan;
 import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseState;
 import io.arrears.reminder.cases.CaseTimeline;

@@ -3,10 +3,16 @@ package io.arrears.reminder.agent;
 import io.arrears.events.Money;
 import io.arrears.events.PlanAgreed;
 import io.arrears.messaging.Outbox;
-import io.arrears.reminder.cases.CaseLifecycle;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
+import io.arrears.reminder.cases.PlanAudit;
+import io.arrears.reminder.cases.PlanInstalment;
+import io.arrears.reminder.cases.PlanRepository;
+import io.arrears.reminder.cases.PromiseRepository;
+import io.arrears.reminder.cases.PromiseToPay;
 import io.arrears.reminder.cases.ReminderMetrics;
+import io.arrears.reminder.cases.RepaymentPlan;
+import io.arrears.reminder.lifecycle.CaseLifecycle;
 import io.arrears.reminder.negotiation.CaseDebt;
 import io.arrears.reminder.negotiation.InstalmentSchedule;
 import io.arrears.reminder.negotiation.PlanPolicy;
@@ -16,7 +22,6 @@ import io.arrears.reminder.schedule.StepKind;
 import io.arrears.reminder.schedule.StepStatus;
 import io.arrears.reminder.schedule.Treatment;
 import io.arrears.reminder.strategy.TreatmentStrategy;
-import io.arrears.web.InvalidRequestException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -97,43 +102,39 @@ public class Negotiation {
 
     /** The terms against the case's own figures: the request says how the cardholder pays, never what is owed. */
     private PlanTerms terms(CollectionCase c, PlanRequest request) {
-        try {
-            CaseDebt debt = new CaseDebt(money(c.amountOverdue, c.currency, "amountOverdue"), money(c.totalBalance, c.currency, "totalBalance"));
-            Money waivedInterest = money(request.waivedInterest(), c.currency, "waivedInterest");
-            Money waivedFees = money(request.waivedFees(), c.currency, "waivedFees");
-            Money amount = request.amount() == null ? null : money(request.amount(), c.currency, "amount");
-            LocalDate today = treatment.today();
-            return switch (request.type()) {
-                case INSTALMENTS -> {
-                    if (request.instalments() == null) {
-                        throw new InvalidRequestException("instalments", "is required for INSTALMENTS");
-                    }
-                    yield PlanTerms.instalments(debt, amount, request.instalments(),
-                            request.firstDueDate() == null ? today.plusMonths(1) : request.firstDueDate(), waivedInterest, waivedFees, today);
+        CaseDebt debt = new CaseDebt(money(c.amountOverdue, c.currency, "amountOverdue"), money(c.totalBalance, c.currency, "totalBalance"));
+        Money waivedInterest = money(request.waivedInterest(), c.currency, "waivedInterest");
+        Money waivedFees = money(request.waivedFees(), c.currency, "waivedFees");
+        Money amount = request.amount() == null ? null : money(request.amount(), c.currency, "amount");
+        LocalDate today = treatment.today();
+        return switch (request.type()) {
+            case INSTALMENTS -> {
+                if (request.instalments() == null) {
+                    throw new PlanRefused("instalments", "is required for INSTALMENTS");
                 }
-                case DEFERRAL -> PlanTerms.deferral(debt, amount, request.payBy(), waivedInterest, waivedFees, today);
-                case SETTLEMENT -> {
-                    if (request.settlementAmount() == null) {
-                        throw new InvalidRequestException("settlementAmount", "is required for SETTLEMENT");
-                    }
-                    if (amount != null) {
-                        throw new InvalidRequestException("amount", "a settlement covers the whole balance of the case;"
-                                + " what the cardholder pays is settlementAmount");
-                    }
-                    yield PlanTerms.settlement(debt, money(request.settlementAmount(), c.currency, "settlementAmount"), request.payBy(),
-                            waivedInterest, waivedFees, today);
+                yield PlanTerms.instalments(debt, amount, request.instalments(),
+                        request.firstDueDate() == null ? today.plusMonths(1) : request.firstDueDate(), waivedInterest, waivedFees, today);
+            }
+            case DEFERRAL -> PlanTerms.deferral(debt, amount, request.payBy(), waivedInterest, waivedFees, today);
+            case SETTLEMENT -> {
+                if (request.settlementAmount() == null) {
+                    throw new PlanRefused("settlementAmount", "is required for SETTLEMENT");
                 }
-            };
-        } catch (PlanRefused refused) {
-            throw new InvalidRequestException(refused.field(), refused.getMessage());
-        }
+                if (amount != null) {
+                    throw new PlanRefused("amount", "a settlement covers the whole balance of the case;"
+                            + " what the cardholder pays is settlementAmount");
+                }
+                yield PlanTerms.settlement(debt, money(request.settlementAmount(), c.currency, "settlementAmount"), request.payBy(),
+                        waivedInterest, waivedFees, today);
+            }
+        };
     }
 
     private static Money money(BigDecimal amount, String currency, String field) {
         try {
             return Money.of(amount == null ? BigDecimal.ZERO : amount, currency);
         } catch (ArithmeticException e) {
-            throw new InvalidRequestException(field, "has more decimals than " + currency + " allows");
+            throw new PlanRefused(field, "has more decimals than " + currency + " allows");
         }
     }
 

@@ -55,7 +55,7 @@ public class PreDueReminders {
             step.triedChannels = preDue.channel().name();
             step.facts = ReminderFacts.write(facts);
             step.dueAt = now;
-            step.status = held ? StepStatus.SKIPPED : StepStatus.PENDING;
+            step.moveTo(held ? StepStatus.SKIPPED : StepStatus.PENDING);
             step.statusReason = held ? "a complaint holds contact with this account" : null;
             step.createdAt = now;
             steps.persist(step);

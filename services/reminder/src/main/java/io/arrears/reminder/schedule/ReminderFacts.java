@@ -3,9 +3,9 @@ package io.arrears.reminder.schedule;
 import io.arrears.events.EventJson;
 import io.arrears.events.PaymentDueSoon;
 import io.arrears.events.TemplateFacts;
-import io.arrears.reminder.agent.PlanInstalment;
-import io.arrears.reminder.agent.PromiseToPay;
-import io.arrears.reminder.agent.RepaymentPlan;
+import io.arrears.reminder.cases.PlanInstalment;
+import io.arrears.reminder.cases.PromiseToPay;
+import io.arrears.reminder.cases.RepaymentPlan;
 import io.arrears.reminder.cases.CollectionCase;
 
 import java.math.BigDecimal;
@@ -32,12 +32,12 @@ public final class ReminderFacts {
                 money(due.amountStillDue(), due.currency()), due.dueDate(), due.cardLast4());
     }
 
-    static TemplateFacts withInstalment(TemplateFacts facts, RepaymentPlan plan, PlanInstalment instalment) {
+    public static TemplateFacts withInstalment(TemplateFacts facts, RepaymentPlan plan, PlanInstalment instalment) {
         return facts.withInstalment(plan.id, instalment.seq, plan.instalments.size(), money(instalment.amount, plan.currency),
                 instalment.dueDate);
     }
 
-    static TemplateFacts withPromise(TemplateFacts facts, PromiseToPay promise) {
+    public static TemplateFacts withPromise(TemplateFacts facts, PromiseToPay promise) {
         return facts.withPromise(money(promise.amount, promise.currency), promise.promisedDate);
     }
 
@@ -45,7 +45,7 @@ public final class ReminderFacts {
         return new String(EventJson.write(facts), StandardCharsets.UTF_8);
     }
 
-    static TemplateFacts read(String json) {
+    public static TemplateFacts read(String json) {
         return EventJson.bind(EventJson.parse(json.getBytes(StandardCharsets.UTF_8)), TemplateFacts.class);
     }
 

@@ -30,6 +30,7 @@ public class ScheduledStep {
     public Integer ladderDay;
     public OffsetDateTime dueAt;
     @Enumerated(EnumType.STRING)
+    /** Read freely; changed only through {@link #moveTo}, which holds it to {@link StepStatus}'s table. */
     public StepStatus status;
     public String statusReason;
     public String fallbackOf;
@@ -47,5 +48,11 @@ public class ScheduledStep {
     public List<Channel> tried() {
         return triedChannels == null || triedChannels.isBlank() ? List.of()
                 : Arrays.stream(triedChannels.split(",")).map(Channel::valueOf).toList();
+    }
+
+    /** @throws StepStatus.IllegalTransition when the status table does not allow the change */
+    public void moveTo(StepStatus next) {
+        StepStatus.requireTransition(status, next);
+        status = next;
     }
 }

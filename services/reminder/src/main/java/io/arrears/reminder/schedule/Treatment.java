@@ -112,7 +112,7 @@ public class Treatment {
         for (ScheduledStep step : steps.open(c.id)) {
             boolean active = step.kind.activeIn(c.state);
             if (step.status == StepStatus.PENDING && !active) {
-                step.status = StepStatus.SUSPENDED;
+                step.moveTo(StepStatus.SUSPENDED);
                 step.statusReason = "case " + c.state;
             } else if (step.status == StepStatus.SUSPENDED && active) {
                 resumed.add(step);
@@ -124,16 +124,16 @@ public class Treatment {
             for (ScheduledStep step : missed) {
                 if (step.dueAt.equals(latest) || kind == StepKind.PROMISE_CHECK) {
                     step.dueAt = now;
-                    step.status = StepStatus.PENDING;
+                    step.moveTo(StepStatus.PENDING);
                     step.statusReason = null;
                 } else {
-                    step.status = StepStatus.SKIPPED;
+                    step.moveTo(StepStatus.SKIPPED);
                     step.statusReason = "fell due while contact was paused";
                 }
             }
         }
         resumed.stream().filter(s -> s.status == StepStatus.SUSPENDED).forEach(s -> {
-            s.status = StepStatus.PENDING;
+            s.moveTo(StepStatus.PENDING);
             s.statusReason = null;
         });
     }
@@ -142,7 +142,7 @@ public class Treatment {
         int cancelled = 0;
         for (ScheduledStep step : steps.open(c.id)) {
             if (which.test(step)) {
-                step.status = status;
+                step.moveTo(status);
                 step.statusReason = reason;
                 cancelled++;
             }
@@ -201,7 +201,7 @@ public class Treatment {
         tried.add(next.get());
         step.triedChannels = tried.stream().map(Enum::name).collect(Collectors.joining(","));
         step.dueAt = now();
-        step.status = c == null || step.kind.activeIn(c.state) ? StepStatus.PENDING : StepStatus.SUSPENDED;
+        step.moveTo(c == null || step.kind.activeIn(c.state) ? StepStatus.PENDING : StepStatus.SUSPENDED);
         step.createdAt = now();
         steps.persist(step);
         return Optional.of(step);
@@ -216,7 +216,7 @@ public class Treatment {
         step.channel = channel;
         step.templateId = templateId;
         step.dueAt = dueAt;
-        step.status = kind.activeIn(c.state) ? StepStatus.PENDING : StepStatus.SUSPENDED;
+        step.moveTo(kind.activeIn(c.state) ? StepStatus.PENDING : StepStatus.SUSPENDED);
         step.triedChannels = channel == null ? null : channel.contactChannel().map(Enum::name).orElse(null);
         step.createdAt = now();
         return step;

@@ -18,7 +18,7 @@ import io.arrears.events.ReminderRequested;
 import io.arrears.events.ReminderSent;
 import io.arrears.events.SuppressionReason;
 import io.arrears.events.Topics;
-import io.arrears.reminder.schedule.StepFiring;
+import io.arrears.reminder.lifecycle.StepFiring;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
 import io.arrears.testing.MovableClock;

@@ -47,7 +47,7 @@ class RecordRetentionTest {
     @Inject
     AgroalDataSource dataSource;
     @Inject
-    io.arrears.reminder.schedule.StepFiring firing;
+    io.arrears.reminder.lifecycle.StepFiring firing;
 
     @Test
     void aClosedCaseLosesItsPersonalDetailsAfterThePeriodAndAnOpenOneKeepsThem() throws Exception {

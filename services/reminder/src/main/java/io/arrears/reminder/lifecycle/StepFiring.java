@@ -1,17 +1,23 @@
-package io.arrears.reminder.schedule;
+package io.arrears.reminder.lifecycle;
 
+import io.arrears.reminder.schedule.DueStep;
+import io.arrears.reminder.schedule.StepRepository;
+import io.arrears.reminder.schedule.ReminderFacts;
+import io.arrears.reminder.schedule.ScheduledStep;
+import io.arrears.reminder.schedule.StepKind;
+import io.arrears.reminder.schedule.StepStatus;
+import io.arrears.reminder.schedule.Treatment;
 import io.arrears.events.CaseEscalated;
 import io.arrears.events.EscalationTarget;
 import io.arrears.events.ReminderRequested;
 import io.arrears.events.TemplateFacts;
 import io.arrears.messaging.Outbox;
-import io.arrears.reminder.agent.PromiseRepository;
-import io.arrears.reminder.agent.PromiseToPay;
-import io.arrears.reminder.agent.PlanRepository;
-import io.arrears.reminder.agent.RepaymentPlan;
-import io.arrears.reminder.agent.PlanInstalment;
+import io.arrears.reminder.cases.PromiseRepository;
+import io.arrears.reminder.cases.PromiseToPay;
+import io.arrears.reminder.cases.PlanRepository;
+import io.arrears.reminder.cases.RepaymentPlan;
+import io.arrears.reminder.cases.PlanInstalment;
 import io.arrears.messaging.AccountLock;
-import io.arrears.reminder.cases.CaseLifecycle;
 import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseState;
 import io.arrears.reminder.cases.CaseTimeline;
@@ -129,14 +135,14 @@ public class StepFiring {
         CollectionCase c = step.caseId == null ? null : cases.findById(step.caseId);
         if (c != null && !step.kind.activeIn(c.state)) {
             // The case changed after the step was lined up; align() normally suspends it first.
-            step.status = StepStatus.SUSPENDED;
+            step.moveTo(StepStatus.SUSPENDED);
             step.statusReason = "case " + c.state;
             return false;
         }
         if (step.kind == StepKind.PRE_DUE && overtakenByArrears(step)) {
             // PaymentDueSoon and PaymentMissed travel on different topics: a due-soon reminder read late must
             // not reach a cardholder whose statement is already past due, or already paid after falling due.
-            step.status = StepStatus.SKIPPED;
+            step.moveTo(StepStatus.SKIPPED);
             step.statusReason = "the statement went past due before this reminder could go; the ladder speaks for it";
             return false;
         }
@@ -186,7 +192,7 @@ public class StepFiring {
         String customerId = c == null ? facts.customerId() : c.customerId;
         outbox.add(new ReminderRequested(step.id, caseId, step.accountId, customerId, step.channel.contactChannel().orElseThrow(),
                 step.templateId, null, facts.withoutCustomerId(), step.dueAt));
-        step.status = StepStatus.REQUESTED;
+        step.moveTo(StepStatus.REQUESTED);
         metrics.stepFired(step.channel.name(), c == null ? "pre-due" : c.arm);
         if (c != null) {
             timeline.record(c.id, CaseTimeline.SYSTEM, "STEP", step.kind + " " + step.channel + " " + step.templateId
@@ -207,14 +213,14 @@ public class StepFiring {
     }
 
     private void done(ScheduledStep step, CollectionCase c, String detail) {
-        step.status = StepStatus.DONE;
+        step.moveTo(StepStatus.DONE);
         step.statusReason = detail;
         timeline.record(c.id, CaseTimeline.SYSTEM, "STEP", step.kind + " " + step.channel + ": " + detail);
     }
 
     private void judgePromise(ScheduledStep step, CollectionCase c) {
         PromiseToPay promise = promises.findById(step.reference);
-        step.status = StepStatus.DONE;
+        step.moveTo(StepStatus.DONE);
         if (promise == null || promise.status != PromiseToPay.Status.OPEN) {
             step.statusReason = "promise already settled";
             return;
@@ -240,7 +246,7 @@ public class StepFiring {
             }
         }
         if (c.paidInPlan.compareTo(dueSoFar) >= 0) {
-            step.status = StepStatus.SKIPPED;
+            step.moveTo(StepStatus.SKIPPED);
             step.statusReason = "instalment " + seq + " is already paid";
             return;
         }

@@ -1,4 +1,4 @@
-package io.arrears.reminder.agent;
+package io.arrears.reminder.cases;
 
 import io.arrears.reminder.negotiation.LimitExceeded;
 import io.arrears.reminder.negotiation.PlanLimits;

@@ -1,10 +1,17 @@
-package io.arrears.reminder.agent;
+package io.arrears.reminder.rest;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.arrears.reminder.agent.AgentWork;
+import io.arrears.reminder.agent.CaseConflict;
+import io.arrears.reminder.agent.CaseNotFound;
+import io.arrears.reminder.agent.CaseQueries;
+import io.arrears.reminder.agent.LimitBreached;
+import io.arrears.reminder.agent.Negotiation;
+import io.arrears.reminder.agent.PlanRequest;
 import io.arrears.reminder.cases.CaseState;
+import io.arrears.reminder.cases.PlanAudit;
+import io.arrears.reminder.cases.RepaymentPlan;
 import io.arrears.reminder.negotiation.PlanPolicy;
+import io.arrears.reminder.negotiation.PlanRefused;
 import io.arrears.web.InvalidRequestException;
 import io.arrears.web.Page;
 import io.arrears.web.Problem;
@@ -26,6 +33,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -110,6 +120,22 @@ public class CaseResource {
         PlanPolicy.Authority authority = identity.hasRole(Roles.SUPERVISOR) ? PlanPolicy.Authority.SUPERVISOR : PlanPolicy.Authority.AGENT;
         RepaymentPlan plan = negotiation.agree(id, request, user(), authority);
         return Response.created(URI.create("/cases/" + id)).entity(CaseViews.plan(plan)).build();
+    }
+
+    @ServerExceptionMapper
+    public Response refused(PlanRefused e) {
+        return new Problem("about:blank", "Bad Request", 400, e.field() + " " + e.getMessage(),
+                java.util.List.of(new Problem.Violation(e.field(), e.getMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(CaseConflict e) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(CaseNotFound e) {
+        return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

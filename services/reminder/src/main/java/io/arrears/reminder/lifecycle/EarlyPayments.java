@@ -1,4 +1,4 @@
-package io.arrears.reminder.cases;
+package io.arrears.reminder.lifecycle;
 
 import io.arrears.events.PaymentReceived;
 import jakarta.enterprise.context.ApplicationScoped;

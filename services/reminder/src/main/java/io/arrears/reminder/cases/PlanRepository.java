@@ -1,4 +1,4 @@
-package io.arrears.reminder.agent;
+package io.arrears.reminder.cases;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
-package io.arrears.reminder.agent;
+package io.arrears.reminder.rest;
 
+import io.arrears.reminder.cases.AgentContact;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;

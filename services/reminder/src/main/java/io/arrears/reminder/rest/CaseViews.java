@@ -1,5 +1,9 @@
-package io.arrears.reminder.agent;
+package io.arrears.reminder.rest;
 
+import io.arrears.reminder.cases.PlanAuditEntry;
+import io.arrears.reminder.cases.RepaymentPlan;
+import io.arrears.reminder.agent.CaseQueries;
+import io.arrears.reminder.strategy.Step;
 import io.arrears.events.PlanType;
 import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.web.Amounts;

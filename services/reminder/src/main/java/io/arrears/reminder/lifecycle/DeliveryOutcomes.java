@@ -1,5 +1,9 @@
-package io.arrears.reminder.schedule;
+package io.arrears.reminder.lifecycle;
 
+import io.arrears.reminder.schedule.StepRepository;
+import io.arrears.reminder.schedule.ScheduledStep;
+import io.arrears.reminder.schedule.StepStatus;
+import io.arrears.reminder.schedule.Treatment;
 import io.arrears.events.ReminderSent;
 import io.arrears.messaging.Outcome;
 import io.arrears.messaging.AccountLock;
@@ -13,8 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * What contact-channel did with each reminder. The outcome goes on the step and in the contact history;
@@ -25,7 +27,6 @@ import java.util.Set;
 public class DeliveryOutcomes {
 
     private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
-    private static final Set<StepStatus> FINAL = EnumSet.of(StepStatus.DELIVERED, StepStatus.FAILED, StepStatus.SUPPRESSED);
 
     private final StepRepository steps;
     private final ContactRecordRepository contacts;
@@ -65,11 +66,12 @@ public class DeliveryOutcomes {
         }
         CollectionCase c = step.caseId == null ? null : cases.findById(step.caseId);
         StepStatus status = StepStatus.valueOf(sent.status().name());
-        // SENT can arrive after DELIVERED from a slow provider callback; a final outcome is never undone.
-        if (FINAL.contains(step.status) || (step.status == StepStatus.SENT && status == StepStatus.SENT)) {
+        // SENT can arrive after DELIVERED from a slow provider callback, or twice: an outcome the step's table
+        // does not allow from where it stands changes nothing, and a final one is never undone.
+        if (!step.status.canBecome(status)) {
             return Outcome.applied();
         }
-        step.status = status;
+        step.moveTo(status);
         step.statusReason = sent.reason();
         step.providerMessageId = sent.providerMessageId();
         step.outcomeAt = sent.at();

@@ -1,7 +1,5 @@
-package io.arrears.complaint.sla;
+package io.arrears.complaint.complaint;
 
-import io.arrears.complaint.complaint.ComplaintRepository;
-import io.arrears.complaint.complaint.Complaints;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;

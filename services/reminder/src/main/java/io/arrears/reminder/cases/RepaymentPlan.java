@@ -1,4 +1,4 @@
-package io.arrears.reminder.agent;
+package io.arrears.reminder.cases;
 
 import io.arrears.events.PlanType;
 import jakarta.persistence.CascadeType;

@@ -1,4 +1,4 @@
-package io.arrears.reminder.agent;
+package io.arrears.reminder.cases;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

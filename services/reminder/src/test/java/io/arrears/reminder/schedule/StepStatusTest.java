@@ -1,0 +1,56 @@
+package io.arrears.reminder.schedule;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A step's life as a table: what it may become from each status, and nothing else. */
+class StepStatusTest {
+
+    @Test
+    void eachStatusMayBecomeExactlyWhatTheTableSays() {
+        assertNext(StepStatus.PENDING, StepStatus.SUSPENDED, StepStatus.REQUESTED, StepStatus.DONE, StepStatus.SKIPPED,
+                StepStatus.CANCELLED, StepStatus.PARKED);
+        assertNext(StepStatus.SUSPENDED, StepStatus.PENDING, StepStatus.SKIPPED, StepStatus.CANCELLED);
+        assertNext(StepStatus.REQUESTED, StepStatus.SENT, StepStatus.DELIVERED, StepStatus.FAILED, StepStatus.SUPPRESSED, StepStatus.UNKNOWN);
+        assertNext(StepStatus.SENT, StepStatus.DELIVERED, StepStatus.FAILED);
+        assertNext(StepStatus.UNKNOWN, StepStatus.DELIVERED, StepStatus.FAILED);
+        for (StepStatus last : EnumSet.of(StepStatus.DELIVERED, StepStatus.FAILED, StepStatus.SUPPRESSED, StepStatus.DONE,
+                StepStatus.SKIPPED, StepStatus.CANCELLED, StepStatus.PARKED)) {
+            assertNext(last);
+        }
+    }
+
+    @Test
+    void onlyAStepThatHasNotBeenRequestedCanStillFireOrBeCancelled() {
+        for (StepStatus from : StepStatus.values()) {
+            assertThat(from.canBecome(StepStatus.REQUESTED)).as(from + " -> REQUESTED").isEqualTo(from == StepStatus.PENDING);
+            assertThat(from.canBecome(StepStatus.CANCELLED)).as(from + " -> CANCELLED").isEqualTo(from.isOpen());
+        }
+    }
+
+    @Test
+    void aForbiddenChangeIsANamedErrorAndLeavesTheStepAsItWas() {
+        ScheduledStep step = new ScheduledStep();
+        assertThatThrownBy(() -> step.moveTo(StepStatus.REQUESTED)).isInstanceOf(StepStatus.IllegalTransition.class)
+                .hasMessageStartingWith("a new step starts").hasMessageEndingWith("not REQUESTED");
+        step.moveTo(StepStatus.PENDING);
+        step.moveTo(StepStatus.REQUESTED);
+        step.moveTo(StepStatus.DELIVERED);
+
+        assertThatThrownBy(() -> step.moveTo(StepStatus.SENT)).isInstanceOf(StepStatus.IllegalTransition.class)
+                .hasMessage("a step that is DELIVERED cannot become SENT; allowed next: nothing, it is final");
+        assertThat(step.status).isEqualTo(StepStatus.DELIVERED);
+    }
+
+    private static void assertNext(StepStatus from, StepStatus... allowed) {
+        Set<StepStatus> expected = allowed.length == 0 ? EnumSet.noneOf(StepStatus.class) : EnumSet.of(allowed[0], allowed);
+        for (StepStatus to : StepStatus.values()) {
+            assertThat(from.canBecome(to)).as(from + " -> " + to).isEqualTo(expected.contains(to));
+        }
+    }
+}
