@@ -1,6 +1,6 @@
 package io.arrears.account.messaging;
 
-import io.arrears.account.service.BusinessCalendar;
+import io.arrears.account.service.ClosedBusinessDays;
 import io.arrears.account.service.EndOfDay;
 import io.arrears.events.BusinessDayClosed;
 import io.arrears.messaging.EventIntake;
@@ -22,7 +22,7 @@ public class BusinessDayConsumer implements Subscriptions {
     private final Subscription<BusinessDayClosed> businessDayClosed;
     private final EndOfDay endOfDay;
 
-    BusinessDayConsumer(EventIntake intake, BusinessCalendar calendar, EndOfDay endOfDay) {
+    BusinessDayConsumer(EventIntake intake, ClosedBusinessDays calendar, EndOfDay endOfDay) {
         this.intake = intake;
         this.endOfDay = endOfDay;
         this.businessDayClosed = Subscription.of("account.business-days", BusinessDayClosed.class, (event, headers) -> {

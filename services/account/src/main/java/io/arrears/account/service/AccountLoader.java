@@ -25,11 +25,11 @@ class AccountLoader {
 
     private final StatementRepository statements;
     private final RepaymentPlanRepository plans;
-    private final BusinessCalendar calendar;
+    private final ClosedBusinessDays calendar;
     private final Ageing ageing;
     private final Clock clock;
 
-    AccountLoader(StatementRepository statements, RepaymentPlanRepository plans, BusinessCalendar calendar, Ageing ageing,
+    AccountLoader(StatementRepository statements, RepaymentPlanRepository plans, ClosedBusinessDays calendar, Ageing ageing,
                   Clock clock) {
         this.statements = statements;
         this.plans = plans;

@@ -20,10 +20,10 @@ public class AccountQueries {
 
     private final AccountRepository accounts;
     private final RepaymentPlanRepository plans;
-    private final BusinessCalendar calendar;
+    private final ClosedBusinessDays calendar;
     private final Ageing ageing;
 
-    AccountQueries(AccountRepository accounts, RepaymentPlanRepository plans, BusinessCalendar calendar, Ageing ageing) {
+    AccountQueries(AccountRepository accounts, RepaymentPlanRepository plans, ClosedBusinessDays calendar, Ageing ageing) {
         this.accounts = accounts;
         this.plans = plans;
         this.calendar = calendar;

@@ -28,12 +28,12 @@ public class PaymentService {
     private final AccountRepository accounts;
     private final PaymentRepository payments;
     private final AccountLoader loader;
-    private final BusinessCalendar calendar;
+    private final ClosedBusinessDays calendar;
     private final AccountEvents events;
     private final Ageing ageing;
     private final Clock clock;
 
-    PaymentService(AccountRepository accounts, PaymentRepository payments, AccountLoader loader, BusinessCalendar calendar,
+    PaymentService(AccountRepository accounts, PaymentRepository payments, AccountLoader loader, ClosedBusinessDays calendar,
                    AccountEvents events, Ageing ageing, Clock clock) {
         this.accounts = accounts;
         this.payments = payments;

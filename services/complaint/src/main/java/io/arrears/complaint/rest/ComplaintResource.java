@@ -1,14 +1,14 @@
 package io.arrears.complaint.rest;
 
-import io.arrears.complaint.complaint.AuditTrail;
-import io.arrears.complaint.complaint.Complaint;
-import io.arrears.complaint.complaint.ComplaintEvidence;
-import io.arrears.complaint.complaint.ComplaintNotFound;
-import io.arrears.complaint.complaint.ComplaintRepository;
-import io.arrears.complaint.complaint.ComplaintState;
-import io.arrears.complaint.complaint.Complaints;
-import io.arrears.complaint.complaint.NewComplaint;
-import io.arrears.complaint.complaint.NotTheirAccount;
+import io.arrears.complaint.handling.AuditTrail;
+import io.arrears.complaint.handling.Complaint;
+import io.arrears.complaint.handling.ComplaintEvidence;
+import io.arrears.complaint.handling.ComplaintNotFound;
+import io.arrears.complaint.handling.ComplaintRepository;
+import io.arrears.complaint.handling.ComplaintState;
+import io.arrears.complaint.handling.Complaints;
+import io.arrears.complaint.handling.NewComplaint;
+import io.arrears.complaint.handling.NotTheirAccount;
 import io.arrears.web.InvalidRequestException;
 import io.arrears.web.Page;
 import io.arrears.web.Problem;

@@ -1,10 +1,10 @@
 package io.arrears.complaint.rest;
 
-import io.arrears.complaint.complaint.AuditEntry;
-import io.arrears.complaint.complaint.Complaint;
-import io.arrears.complaint.complaint.ComplaintEvidence;
 import io.arrears.complaint.evidence.BreachCheck;
 import io.arrears.complaint.evidence.ContactEvent;
+import io.arrears.complaint.handling.AuditEntry;
+import io.arrears.complaint.handling.Complaint;
+import io.arrears.complaint.handling.ComplaintEvidence;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.arrears.complaint.rest;
 
-import io.arrears.complaint.complaint.Complaints;
+import io.arrears.complaint.handling.Complaints;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 

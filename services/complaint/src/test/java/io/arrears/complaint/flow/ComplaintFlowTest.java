@@ -1,6 +1,6 @@
 package io.arrears.complaint.flow;
 
-import io.arrears.complaint.complaint.SlaWatch;
+import io.arrears.complaint.handling.SlaWatch;
 import io.arrears.events.Channel;
 import io.arrears.events.ComplaintCategory;
 import io.arrears.events.ComplaintOpened;

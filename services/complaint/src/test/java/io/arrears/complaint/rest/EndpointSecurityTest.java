@@ -2,7 +2,6 @@ package io.arrears.complaint.rest;
 
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.OpenApiSecurityContract;
-
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;

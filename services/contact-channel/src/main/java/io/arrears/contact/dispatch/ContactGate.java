@@ -1,40 +1,27 @@
 package io.arrears.contact.dispatch;
 
-import io.arrears.messaging.Redact;
-import io.arrears.events.Channel;
-import io.arrears.contact.customer.PhoneDigests;
 import io.arrears.contact.channel.OutgoingMessage;
 import io.arrears.contact.channel.SendResult;
 import io.arrears.contact.config.ContactConfig;
 import io.arrears.contact.customer.ContactPoint;
 import io.arrears.contact.customer.CustomerDirectory;
 import io.arrears.contact.customer.CustomerProfile;
-import io.arrears.contact.customer.CustomerRepositories;
-import io.arrears.contact.guard.Circumstances;
+import io.arrears.contact.customer.PhoneDigests;
 import io.arrears.contact.guard.ComplianceGuard;
 import io.arrears.contact.guard.Decision;
-import io.arrears.contact.guard.FrequencyCap;
-import io.arrears.contact.template.NoticeData;
-import io.arrears.contact.template.NoticeTemplates;
 import io.arrears.contact.template.RenderedNotice;
-import io.arrears.events.EventJson;
+import io.arrears.events.Channel;
 import io.arrears.events.SuppressionReason;
 import io.arrears.messaging.AccountLock;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.arrears.messaging.Redact;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The two transactions around a send. {@link #prepare} claims a due attempt, asks the guard under
@@ -45,38 +32,31 @@ import java.util.Set;
 public class ContactGate {
 
     private final AttemptRepository attempts;
-    private final DecisionRepository decisions;
     private final CustomerDirectory directory;
-    private final CustomerRepositories.Holds holds;
+    private final CircumstancesOf circumstances;
     private final ComplianceGuard guard;
-    private final NoticeTemplates templates;
-    private final NoticeData.Payment payment;
+    private final DecisionLog decisions;
+    private final NoticeRendering rendering;
     private final AttemptOutcomes outcomes;
     private final AccountLock lock;
     private final ContactConfig config;
-    private final MeterRegistry registry;
     private final Clock clock;
     private final PhoneDigests digests;
-    private final CallHistory callHistory;
 
-    ContactGate(AttemptRepository attempts, DecisionRepository decisions, CustomerDirectory directory, CustomerRepositories.Holds holds,
-                ComplianceGuard guard, NoticeTemplates templates, NoticeData.Payment payment, AttemptOutcomes outcomes,
-                AccountLock lock, ContactConfig config, MeterRegistry registry, Clock clock, PhoneDigests digests,
-                CallHistory callHistory) {
+    ContactGate(AttemptRepository attempts, CustomerDirectory directory, CircumstancesOf circumstances, ComplianceGuard guard,
+                DecisionLog decisions, NoticeRendering rendering, AttemptOutcomes outcomes, AccountLock lock, ContactConfig config,
+                Clock clock, PhoneDigests digests) {
         this.attempts = attempts;
-        this.decisions = decisions;
         this.directory = directory;
-        this.holds = holds;
+        this.circumstances = circumstances;
         this.guard = guard;
-        this.templates = templates;
-        this.payment = payment;
+        this.decisions = decisions;
+        this.rendering = rendering;
         this.outcomes = outcomes;
         this.lock = lock;
         this.config = config;
-        this.registry = registry;
         this.clock = clock;
         this.digests = digests;
-        this.callHistory = callHistory;
     }
 
     @Transactional
@@ -99,57 +79,42 @@ public class ContactGate {
             return Optional.empty();
         }
         Optional<ContactPoint> to = directory.contactPoint(profile, attempt.channel);
-        ZoneId zone = zoneOf(profile);
-        Instant instant = now.toInstant();
-        Duration capPeriod = guard.pack().cap(attempt.channel).map(FrequencyCap::per).orElse(Duration.ZERO);
-        Circumstances circumstances = new Circumstances(attempt.channel, zone, to.isPresent(), profile.doNotContact,
-                holds.isHeld(attempt.accountId), directory.consent(profile.customerId, attempt.channel),
-                capPeriod.isZero() ? 0 : attempts.attemptsSince(attempt.accountId, Set.of(attempt.channel), now.minus(capPeriod),
-                        attempt.reminderId),
-                attempts.attemptsSince(attempt.accountId, guard.pack().dailyCapChannels(),
-                        OffsetDateTime.ofInstant(ComplianceGuard.startOfDay(instant, zone), ZoneOffset.UTC), attempt.reminderId),
-                callHistory.before(attempt, profile.customerId, to, instant, zone));
-        Decision decision = guard.decide(circumstances, instant);
-        record(attempt, decision, now);
-        switch (decision.verdict()) {
+        Decision decision = guard.decide(circumstances.of(attempt, profile, to, now), now.toInstant());
+        decisions.record(attempt, decision, now);
+        return switch (decision.verdict()) {
             case SUPPRESS -> {
                 outcomes.finish(attempt, AttemptStatus.SUPPRESSED, decision.reason(), null);
-                return Optional.empty();
+                yield Optional.empty();
             }
             case DEFER -> {
                 attempt.moveTo(AttemptStatus.DEFERRED);
                 attempt.statusReason = decision.reason();
                 attempt.nextAttemptAt = OffsetDateTime.ofInstant(decision.until(), ZoneOffset.UTC);
-                return Optional.empty();
+                yield Optional.empty();
             }
-            default -> {
-                RenderedNotice notice;
-                try {
-                    String language = profile.language != null ? profile.language
-                            : attempt.language != null ? attempt.language : config.defaultLanguage();
-                    notice = templates.render(attempt.templateId, language,
-                            NoticeData.of(facts(attempt), profile.name, payment.in(language)));
-                    if (guard.pack().law().optOutInEveryMessage() && (attempt.channel == Channel.SMS || attempt.channel == Channel.EMAIL)) {
-                        notice = notice.withOptOut(optOut("sms", language), optOut("email", language));
-                    }
-                } catch (RuntimeException e) {
-                    outcomes.finish(attempt, AttemptStatus.FAILED, "template " + attempt.templateId + " could not be rendered: "
-                            + e.getMessage(), null);
-                    return Optional.empty();
-                }
-                attempt.moveTo(AttemptStatus.SENDING);
-                attempt.statusReason = null;
-                attempt.attemptedAt = now;
-                attempt.tries++;
-                attempt.destination = to.get().masked();
-                if (attempt.channel == Channel.VOICE || attempt.channel == Channel.SMS) {
-                    attempt.destinationDigest = digests.of(to.get().address());
-                }
-                Object cardLast4 = facts(attempt).get("cardLast4");
-                return Optional.of(new OutgoingMessage(attempt.reminderId, attempt.accountId, to.get(), notice,
-                        cardLast4 == null ? null : cardLast4.toString()));
-            }
+            case SEND -> send(attempt, profile, to.orElseThrow(), now);
+        };
+    }
+
+    /** Renders the notice and marks the attempt SENDING before anything leaves; a notice that cannot be written fails the attempt. */
+    private Optional<OutgoingMessage> send(ContactAttempt attempt, CustomerProfile profile, ContactPoint to, OffsetDateTime now) {
+        RenderedNotice notice;
+        try {
+            notice = rendering.render(attempt, profile);
+        } catch (RuntimeException e) {
+            outcomes.finish(attempt, AttemptStatus.FAILED, "template " + attempt.templateId + " could not be rendered: " + e.getMessage(), null);
+            return Optional.empty();
         }
+        attempt.moveTo(AttemptStatus.SENDING);
+        attempt.statusReason = null;
+        attempt.attemptedAt = now;
+        attempt.tries++;
+        attempt.destination = to.masked();
+        if (attempt.channel == Channel.VOICE || attempt.channel == Channel.SMS) {
+            attempt.destinationDigest = digests.of(to.address());
+        }
+        Object cardLast4 = NoticeRendering.facts(attempt).get("cardLast4");
+        return Optional.of(new OutgoingMessage(attempt.reminderId, attempt.accountId, to, notice, cardLast4 == null ? null : cardLast4.toString()));
     }
 
     @Transactional
@@ -188,7 +153,7 @@ public class ContactGate {
         Decision wait = new Decision(Decision.Verdict.DEFER, Decision.AWAITING_CONTACT_DATA,
                 "no contact data yet for the holder of the account", lookAgain.toInstant());
         if (attempt.statusReason == null || !attempt.statusReason.startsWith(Decision.AWAITING_CONTACT_DATA)) {
-            record(attempt, wait, now);
+            decisions.record(attempt, wait, now);
         }
         attempt.moveTo(AttemptStatus.DEFERRED);
         attempt.statusReason = wait.reason();
@@ -197,50 +162,11 @@ public class ContactGate {
 
     private void suppress(ContactAttempt attempt, SuppressionReason reason, String detail, OffsetDateTime now) {
         Decision decision = new Decision(Decision.Verdict.SUPPRESS, reason.name(), detail, null);
-        record(attempt, decision, now);
+        decisions.record(attempt, decision, now);
         outcomes.finish(attempt, AttemptStatus.SUPPRESSED, decision.reason(), null);
-    }
-
-    private void record(ContactAttempt attempt, Decision decision, OffsetDateTime now) {
-        GuardDecision row = new GuardDecision();
-        row.reminderId = attempt.reminderId;
-        row.accountId = attempt.accountId;
-        row.channel = attempt.channel;
-        row.decision = decision.verdict().name();
-        row.rule = decision.rule();
-        row.detail = decision.detail();
-        row.until = decision.until() == null ? null : OffsetDateTime.ofInstant(decision.until(), ZoneOffset.UTC);
-        row.policyPack = guard.pack().name();
-        row.decidedAt = now;
-        decisions.persist(row);
-        registry.counter("arrears.contact.decisions", "decision", row.decision, "rule", row.rule, "channel", row.channel.name(),
-                "pack", row.policyPack).increment();
-    }
-
-    private ZoneId zoneOf(CustomerProfile profile) {
-        try {
-            return profile.timezone == null ? ZoneId.of(config.defaultTimezone()) : ZoneId.of(profile.timezone);
-        } catch (DateTimeException e) {
-            return ZoneId.of(config.defaultTimezone());
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> facts(ContactAttempt attempt) {
-        return EventJson.mapper().convertValue(EventJson.parse(attempt.facts.getBytes(StandardCharsets.UTF_8)), Map.class);
     }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
-
-    private String optOut(String channel, String language) {
-        Map<String, String> lines = config.optOutNotice().getOrDefault(channel, Map.of());
-        String line = lines.getOrDefault(language, lines.get(config.defaultLanguage()));
-        if (line == null) {
-            throw new IllegalStateException("no contact.opt-out-notice." + channel + " for " + language);
-        }
-        return line;
-    }
-
 }

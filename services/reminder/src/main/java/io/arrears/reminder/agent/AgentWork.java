@@ -12,6 +12,7 @@ import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.PromiseRepository;
 import io.arrears.reminder.cases.PromiseToPay;
 import io.arrears.reminder.cases.ReminderMetrics;
+import io.arrears.reminder.cases.TimelineKind;
 import io.arrears.reminder.config.ReminderConfig;
 import io.arrears.reminder.lifecycle.CaseLifecycle;
 import io.arrears.reminder.negotiation.PromisePolicy;
@@ -77,7 +78,7 @@ public class AgentWork {
         outbox.add(new AgentCallLogged("CALL-" + contact.id, c.id, c.accountId, c.customerId, report.outcome().reachedCardholder(),
                 contact.at));
         c.agentTaskSince = null;
-        timeline.record(c.id, agent, "AGENT_CONTACT", report.outcome() + (report.note() == null ? "" : ": " + report.note()));
+        timeline.record(c.id, agent, TimelineKind.AGENT_CONTACT, report.outcome() + (report.note() == null ? "" : ": " + report.note()));
         lifecycle.refresh(c, agent);
         return contact;
     }
@@ -103,7 +104,7 @@ public class AgentWork {
         promises.flush();
         treatment.remindBefore(c, StepKind.PROMISE_REMINDER, strategy.promiseReminder(), promise.promisedDate, promise.id);
         treatment.checkPromiseOn(c, promise.promisedDate, promise.id);
-        timeline.record(c.id, agent, "PROMISE", "promise " + promise.id + " to pay " + amount + " by " + promise.promisedDate);
+        timeline.record(c.id, agent, TimelineKind.PROMISE, "promise " + promise.id + " to pay " + amount + " by " + promise.promisedDate);
         metrics.promise("made", c.arm);
         return promise;
     }

@@ -12,6 +12,7 @@ import io.arrears.reminder.cases.PromiseRepository;
 import io.arrears.reminder.cases.PromiseToPay;
 import io.arrears.reminder.cases.ReminderMetrics;
 import io.arrears.reminder.cases.RepaymentPlan;
+import io.arrears.reminder.cases.TimelineKind;
 import io.arrears.reminder.lifecycle.CaseLifecycle;
 import io.arrears.reminder.negotiation.CaseDebt;
 import io.arrears.reminder.negotiation.InstalmentSchedule;
@@ -85,7 +86,7 @@ public class Negotiation {
         c.activePlanId = plan.id;
         c.paidInPlan = BigDecimal.ZERO;
         c.agentTaskSince = null;
-        timeline.record(c.id, agent, "PLAN", terms.type() + " plan " + plan.id + " agreed: " + terms.instalments().size()
+        timeline.record(c.id, agent, TimelineKind.PLAN, terms.type() + " plan " + plan.id + " agreed: " + terms.instalments().size()
                 + " payment(s) of " + terms.toPay() + " in all, last on " + terms.lastDueDate()
                 + (terms.forgiven().isPositive() ? ", " + terms.forgiven() + " forgiven" : ""));
         lifecycle.refresh(c, agent);

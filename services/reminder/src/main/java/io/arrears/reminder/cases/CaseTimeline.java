@@ -19,7 +19,7 @@ public class CaseTimeline implements PanacheRepositoryBase<TimelineEntry, Long> 
         this.clock = clock;
     }
 
-    public void record(String caseId, String actor, String kind, String detail) {
+    public void record(String caseId, String actor, TimelineKind kind, String detail) {
         TimelineEntry entry = new TimelineEntry();
         entry.caseId = caseId;
         entry.at = OffsetDateTime.now(clock);

@@ -1,6 +1,8 @@
 package io.arrears.reminder.cases;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -19,6 +21,7 @@ public class TimelineEntry {
     public String caseId;
     public OffsetDateTime at;
     public String actor;
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public TimelineKind kind;
     public String detail;
 }

@@ -1,28 +1,29 @@
 package io.arrears.reminder.lifecycle;
 
-import io.arrears.reminder.cases.HoldRepository;
-import io.arrears.reminder.cases.CaseRepository;
-import io.arrears.reminder.cases.ContactHold;
-import io.arrears.reminder.cases.CaseState;
-import io.arrears.reminder.cases.ReminderMetrics;
-import io.arrears.reminder.cases.CollectionCase;
-import io.arrears.reminder.cases.CaseTimeline;
-import io.arrears.messaging.AccountLock;
 import io.arrears.events.ComplaintOpened;
 import io.arrears.events.ComplaintResolved;
-import io.arrears.events.Money;
 import io.arrears.events.MissedReason;
+import io.arrears.events.Money;
 import io.arrears.events.PaymentMissed;
 import io.arrears.events.PaymentReceived;
 import io.arrears.events.PlanBroken;
 import io.arrears.events.PlanCompleted;
 import io.arrears.events.PlanRejected;
+import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outcome;
+import io.arrears.reminder.cases.CaseRepository;
+import io.arrears.reminder.cases.CaseState;
+import io.arrears.reminder.cases.CaseTimeline;
+import io.arrears.reminder.cases.CollectionCase;
+import io.arrears.reminder.cases.ContactHold;
+import io.arrears.reminder.cases.HoldRepository;
 import io.arrears.reminder.cases.PlanAudit;
 import io.arrears.reminder.cases.PlanRepository;
 import io.arrears.reminder.cases.PromiseRepository;
 import io.arrears.reminder.cases.PromiseToPay;
+import io.arrears.reminder.cases.ReminderMetrics;
 import io.arrears.reminder.cases.RepaymentPlan;
+import io.arrears.reminder.cases.TimelineKind;
 import io.arrears.reminder.schedule.StepKind;
 import io.arrears.reminder.schedule.StepStatus;
 import io.arrears.reminder.schedule.Treatment;
@@ -100,7 +101,7 @@ public class CaseLifecycle {
         }
         String previousBucket = c.ladderBucket;
         copyFacts(c, missed);
-        timeline.record(c.id, actor, "UPDATED", describe(missed));
+        timeline.record(c.id, actor, TimelineKind.UPDATED, describe(missed));
         resegment(c, actor);
         if (planBroken || !c.bucket.equals(previousBucket)) {
             rederiveState(c, actor);
@@ -125,7 +126,7 @@ public class CaseLifecycle {
         copyFacts(c, missed);
         c.segment = strategy.segmentFor(facts(c));
         cases.persist(c);
-        timeline.record(c.id, "PaymentMissed", "OPENED", describe(missed) + "; arm " + c.arm + ", segment " + c.segment);
+        timeline.record(c.id, "PaymentMissed", TimelineKind.OPENED, describe(missed) + "; arm " + c.arm + ", segment " + c.segment);
         metrics.caseOpened(c.arm, c.segment);
         rederiveState(c, "PaymentMissed");
         treatment.enterBucket(c, "PaymentMissed");
@@ -150,7 +151,7 @@ public class CaseLifecycle {
 
     private void applyPayment(CollectionCase c, PaymentReceived received, String actor) {
         Money amount = Money.of(received.amount(), received.currency());
-        timeline.record(c.id, actor, "PAYMENT", amount + " paid, " + Money.of(received.remainingOverdue(), c.currency)
+        timeline.record(c.id, actor, TimelineKind.PAYMENT, amount + " paid, " + Money.of(received.remainingOverdue(), c.currency)
                 + " still overdue" + (received.cured() ? ", cured" : ""));
         c.amountOverdue = received.remainingOverdue();
         if (c.activePlanId != null) {
@@ -188,7 +189,7 @@ public class CaseLifecycle {
         lock.acquire(rejected.accountId());
         cases.openFor(rejected.accountId()).filter(c -> rejected.planId().equals(c.activePlanId)).ifPresent(c -> {
             audit.rejectedDownstream(c.id, rejected.planId(), rejected.reason(), "PlanRejected");
-            timeline.record(c.id, "PlanRejected", "PLAN", "plan " + rejected.planId() + " refused by the account service: "
+            timeline.record(c.id, "PlanRejected", TimelineKind.PLAN, "plan " + rejected.planId() + " refused by the account service: "
                     + rejected.reason());
             endPlan(c, RepaymentPlan.Status.REJECTED, "PlanRejected");
             c.agentTaskSince = treatment.now();
@@ -211,13 +212,13 @@ public class CaseLifecycle {
         lock.acquire(opened.accountId());
         Optional<CollectionCase> open = cases.openFor(opened.accountId());
         if (!opened.holdsContact()) {
-            open.ifPresent(c -> timeline.record(c.id, "ComplaintOpened", "COMPLAINT",
+            open.ifPresent(c -> timeline.record(c.id, "ComplaintOpened", TimelineKind.COMPLAINT,
                     "complaint " + opened.complaintId() + " (" + opened.category() + ") does not hold contact"));
             return Outcome.applied();
         }
         ContactHold known = holds.findById(opened.complaintId());
         if (known != null && known.releasedAt != null) {
-            open.ifPresent(c -> timeline.record(c.id, "ComplaintOpened", "COMPLAINT", "complaint " + opened.complaintId()
+            open.ifPresent(c -> timeline.record(c.id, "ComplaintOpened", TimelineKind.COMPLAINT, "complaint " + opened.complaintId()
                     + " arrived after its resolution; it holds nothing"));
             return Outcome.applied();
         }
@@ -231,7 +232,7 @@ public class CaseLifecycle {
             holds.flush();
         }
         open.ifPresent(c -> {
-            timeline.record(c.id, "ComplaintOpened", "HOLD", "complaint " + opened.complaintId() + " (" + opened.category() + ") holds contact");
+            timeline.record(c.id, "ComplaintOpened", TimelineKind.HOLD, "complaint " + opened.complaintId() + " (" + opened.category() + ") holds contact");
             refresh(c, "ComplaintOpened");
         });
         return Outcome.applied();
@@ -258,7 +259,7 @@ public class CaseLifecycle {
         hold.releasedAt = resolved.resolvedAt();
         holds.flush();
         cases.openFor(resolved.accountId()).ifPresent(c -> {
-            timeline.record(c.id, "ComplaintResolved", "RELEASED", "complaint " + resolved.complaintId() + " resolved ("
+            timeline.record(c.id, "ComplaintResolved", TimelineKind.RELEASED, "complaint " + resolved.complaintId() + " resolved ("
                     + resolved.outcome() + "); its hold is released");
             refresh(c, "ComplaintResolved");
         });
@@ -277,7 +278,7 @@ public class CaseLifecycle {
         CaseState next = CaseState.derive(c.closedAt != null, holds.isHeld(c.accountId), c.activePlanId != null, promiseOpen, c.escalation);
         if (next != c.state) {
             c.state.requireTransitionTo(next);
-            timeline.record(c.id, actor, "STATE", c.state + " -> " + next);
+            timeline.record(c.id, actor, TimelineKind.STATE, c.state + " -> " + next);
             c.state = next;
         }
     }
@@ -300,7 +301,7 @@ public class CaseLifecycle {
         if (status == PromiseToPay.Status.BROKEN) {
             c.brokenPromises++;
         }
-        timeline.record(c.id, actor, "PROMISE", "promise " + promise.id + " of " + Money.of(promise.amount, promise.currency)
+        timeline.record(c.id, actor, TimelineKind.PROMISE, "promise " + promise.id + " of " + Money.of(promise.amount, promise.currency)
                 + " by " + promise.promisedDate + ": " + status);
         if (status == PromiseToPay.Status.KEPT || status == PromiseToPay.Status.BROKEN) {
             metrics.promise(status.name().toLowerCase(), c.arm);
@@ -314,7 +315,7 @@ public class CaseLifecycle {
             plan.endedAt = treatment.now();
         }
         treatment.cancel(c, s -> s.kind == StepKind.PLAN_REMINDER, StepStatus.CANCELLED, "plan " + status);
-        timeline.record(c.id, actor, "PLAN", "plan " + c.activePlanId + " " + status);
+        timeline.record(c.id, actor, TimelineKind.PLAN, "plan " + c.activePlanId + " " + status);
         if (status == RepaymentPlan.Status.BROKEN) {
             c.brokenPlans++;
         }
@@ -327,7 +328,7 @@ public class CaseLifecycle {
     public void resegment(CollectionCase c, String actor) {
         String segment = strategy.segmentFor(facts(c));
         if (!segment.equals(c.segment)) {
-            timeline.record(c.id, actor, "SEGMENT", c.segment + " -> " + segment);
+            timeline.record(c.id, actor, TimelineKind.SEGMENT, c.segment + " -> " + segment);
             c.segment = segment;
             treatment.followSegment(c, actor);
         }

@@ -1,30 +1,31 @@
 package io.arrears.reminder.lifecycle;
 
-import io.arrears.reminder.schedule.DueStep;
-import io.arrears.reminder.schedule.StepRepository;
-import io.arrears.reminder.schedule.ReminderFacts;
-import io.arrears.reminder.schedule.ScheduledStep;
-import io.arrears.reminder.schedule.StepKind;
-import io.arrears.reminder.schedule.StepStatus;
-import io.arrears.reminder.schedule.Treatment;
 import io.arrears.events.CaseEscalated;
 import io.arrears.events.EscalationTarget;
 import io.arrears.events.ReminderRequested;
 import io.arrears.events.TemplateFacts;
-import io.arrears.messaging.Outbox;
-import io.arrears.reminder.cases.PromiseRepository;
-import io.arrears.reminder.cases.PromiseToPay;
-import io.arrears.reminder.cases.PlanRepository;
-import io.arrears.reminder.cases.RepaymentPlan;
-import io.arrears.reminder.cases.PlanInstalment;
 import io.arrears.messaging.AccountLock;
+import io.arrears.messaging.Outbox;
+import io.arrears.messaging.TransientFailures;
 import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseState;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
+import io.arrears.reminder.cases.PlanInstalment;
+import io.arrears.reminder.cases.PlanRepository;
+import io.arrears.reminder.cases.PromiseRepository;
+import io.arrears.reminder.cases.PromiseToPay;
 import io.arrears.reminder.cases.ReminderMetrics;
+import io.arrears.reminder.cases.RepaymentPlan;
+import io.arrears.reminder.cases.TimelineKind;
 import io.arrears.reminder.config.ReminderConfig;
-import io.arrears.messaging.TransientFailures;
+import io.arrears.reminder.schedule.DueStep;
+import io.arrears.reminder.schedule.ReminderFacts;
+import io.arrears.reminder.schedule.ScheduledStep;
+import io.arrears.reminder.schedule.StepKind;
+import io.arrears.reminder.schedule.StepRepository;
+import io.arrears.reminder.schedule.StepStatus;
+import io.arrears.reminder.schedule.Treatment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -195,7 +196,7 @@ public class StepFiring {
         step.moveTo(StepStatus.REQUESTED);
         metrics.stepFired(step.channel.name(), c == null ? "pre-due" : c.arm);
         if (c != null) {
-            timeline.record(c.id, CaseTimeline.SYSTEM, "STEP", step.kind + " " + step.channel + " " + step.templateId
+            timeline.record(c.id, CaseTimeline.SYSTEM, TimelineKind.STEP, step.kind + " " + step.channel + " " + step.templateId
                     + (step.fallbackOf == null ? "" : " (fallback)") + " requested as reminder " + step.id);
         }
     }
@@ -215,7 +216,7 @@ public class StepFiring {
     private void done(ScheduledStep step, CollectionCase c, String detail) {
         step.moveTo(StepStatus.DONE);
         step.statusReason = detail;
-        timeline.record(c.id, CaseTimeline.SYSTEM, "STEP", step.kind + " " + step.channel + ": " + detail);
+        timeline.record(c.id, CaseTimeline.SYSTEM, TimelineKind.STEP, step.kind + " " + step.channel + ": " + detail);
     }
 
     private void judgePromise(ScheduledStep step, CollectionCase c) {

@@ -3,6 +3,7 @@ package io.arrears.reminder.schedule;
 import io.arrears.events.Channel;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
+import io.arrears.reminder.cases.TimelineKind;
 import io.arrears.reminder.config.ReminderConfig;
 import io.arrears.reminder.strategy.LadderEntry;
 import io.arrears.reminder.strategy.Reminder;
@@ -71,7 +72,7 @@ public class Treatment {
             steps.persist(step);
         }
         c.ladderBucket = c.bucket;
-        timeline.record(c.id, actor, "LADDER", "bucket " + c.bucket + ", segment " + c.segment + ", arm " + c.arm + ": "
+        timeline.record(c.id, actor, TimelineKind.LADDER, "bucket " + c.bucket + ", segment " + c.segment + ", arm " + c.arm + ": "
                 + (planned.isEmpty() ? "no steps left" : planned.stream()
                 .map(p -> "day " + p.step().day() + " " + p.step().channel() + " on " + p.dueOn()).collect(Collectors.joining(", "))));
         align(c);
@@ -97,7 +98,7 @@ public class Treatment {
                 steps.persist(s);
             }
         }
-        timeline.record(c.id, actor, "LADDER", "segment " + c.segment + ": the rest of bucket " + c.ladderBucket + " follows its ladder");
+        timeline.record(c.id, actor, TimelineKind.LADDER, "segment " + c.segment + ": the rest of bucket " + c.ladderBucket + " follows its ladder");
         align(c);
     }
 

@@ -61,7 +61,10 @@ final class StrategyCheck {
         if (!problems.isEmpty()) {
             throw new InvalidStrategyException(problems);
         }
-        return TreatmentStrategy.checked(buckets, segments, ladders, share, fallback,
+        Map<LadderKey, List<Step>> byKey = new LinkedHashMap<>();
+        ladders.forEach((arm, bySegment) -> bySegment.forEach((segment, byBucket) -> byBucket.forEach((bucket, steps) ->
+                byKey.put(new LadderKey(arm, segment, bucket), List.copyOf(steps)))));
+        return TreatmentStrategy.checked(buckets, segments, byKey, List.copyOf(ladders.keySet()), share, fallback,
                 fallbackOnSuppressed, preDue, plan, promise);
     }
 

@@ -24,7 +24,8 @@ public final class TreatmentStrategy {
 
     private final List<BucketRange> buckets;
     private final List<Segment> segments;
-    private final Map<String, Map<String, Map<String, List<Step>>>> ladders;
+    private final Map<LadderKey, List<Step>> ladders;
+    private final List<String> arms;
     private final double challengerShare;
     private final List<Channel> fallbackOrder;
     private final Set<SuppressionReason> fallbackOnSuppressed;
@@ -32,12 +33,13 @@ public final class TreatmentStrategy {
     private final Reminder planReminder;
     private final Reminder promiseReminder;
 
-    private TreatmentStrategy(List<BucketRange> buckets, List<Segment> segments, Map<String, Map<String, Map<String, List<Step>>>> ladders,
-                              double challengerShare, List<Channel> fallbackOrder, Set<SuppressionReason> fallbackOnSuppressed,
+    private TreatmentStrategy(List<BucketRange> buckets, List<Segment> segments, Map<LadderKey, List<Step>> ladders,
+                              List<String> arms, double challengerShare, List<Channel> fallbackOrder, Set<SuppressionReason> fallbackOnSuppressed,
                               List<PreDueStep> preDue, Reminder planReminder, Reminder promiseReminder) {
         this.buckets = buckets;
         this.segments = segments;
         this.ladders = ladders;
+        this.arms = arms;
         this.challengerShare = challengerShare;
         this.fallbackOrder = fallbackOrder;
         this.fallbackOnSuppressed = fallbackOnSuppressed;
@@ -55,10 +57,10 @@ public final class TreatmentStrategy {
     }
 
     static TreatmentStrategy checked(List<BucketRange> buckets, List<Segment> segments,
-                                     Map<String, Map<String, Map<String, List<Step>>>> ladders, double challengerShare,
+                                     Map<LadderKey, List<Step>> ladders, List<String> arms, double challengerShare,
                                      List<Channel> fallbackOrder, Set<SuppressionReason> fallbackOnSuppressed, List<PreDueStep> preDue,
                                      Reminder planReminder, Reminder promiseReminder) {
-        return new TreatmentStrategy(List.copyOf(buckets), List.copyOf(segments), ladders, challengerShare,
+        return new TreatmentStrategy(List.copyOf(buckets), List.copyOf(segments), Map.copyOf(ladders), List.copyOf(arms), challengerShare,
                 List.copyOf(fallbackOrder), Set.copyOf(fallbackOnSuppressed), List.copyOf(preDue), planReminder, promiseReminder);
     }
 
@@ -91,13 +93,13 @@ public final class TreatmentStrategy {
 
     /** The steps of one bucket; a segment without its own ladder for the bucket follows the last (catch-all) segment's. */
     public List<Step> ladder(String arm, String segment, String bucket) {
-        Map<String, Map<String, List<Step>>> bySegment = ladders.getOrDefault(arm, ladders.get(CHAMPION));
-        Map<String, List<Step>> own = bySegment.get(segment);
-        if (own != null && own.containsKey(bucket)) {
-            return own.get(bucket);
+        String known = arms.contains(arm) ? arm : CHAMPION;
+        List<Step> own = ladders.get(new LadderKey(known, segment, bucket));
+        if (own != null) {
+            return own;
         }
         String catchAll = segments.get(segments.size() - 1).name();
-        return bySegment.getOrDefault(catchAll, Map.of()).getOrDefault(bucket, List.of());
+        return ladders.getOrDefault(new LadderKey(known, catchAll, bucket), List.of());
     }
 
     /** Whether a delivery outcome should be retried on another channel. */
@@ -128,7 +130,7 @@ public final class TreatmentStrategy {
     }
 
     public List<String> arms() {
-        return new ArrayList<>(ladders.keySet());
+        return new ArrayList<>(arms);
     }
 
     public List<String> segmentNames() {

@@ -1,4 +1,4 @@
-package io.arrears.complaint.complaint;
+package io.arrears.complaint.handling;
 
 import io.arrears.events.ComplaintCategory;
 import io.arrears.events.ComplaintOutcome;

@@ -1,4 +1,4 @@
-package io.arrears.complaint.complaint;
+package io.arrears.complaint.handling;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
-package io.arrears.complaint.complaint;
+package io.arrears.complaint.handling;
 
+import io.arrears.complaint.handling.ComplaintState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -9,12 +10,12 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static io.arrears.complaint.complaint.ComplaintState.ACKNOWLEDGED;
-import static io.arrears.complaint.complaint.ComplaintState.ESCALATED_SUPERVISOR;
-import static io.arrears.complaint.complaint.ComplaintState.INVESTIGATING;
-import static io.arrears.complaint.complaint.ComplaintState.RECEIVED;
-import static io.arrears.complaint.complaint.ComplaintState.REGULATOR_REFERRAL;
-import static io.arrears.complaint.complaint.ComplaintState.RESOLVED;
+import static io.arrears.complaint.handling.ComplaintState.ACKNOWLEDGED;
+import static io.arrears.complaint.handling.ComplaintState.ESCALATED_SUPERVISOR;
+import static io.arrears.complaint.handling.ComplaintState.INVESTIGATING;
+import static io.arrears.complaint.handling.ComplaintState.RECEIVED;
+import static io.arrears.complaint.handling.ComplaintState.REGULATOR_REFERRAL;
+import static io.arrears.complaint.handling.ComplaintState.RESOLVED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.arrears.complaint.complaint;
+package io.arrears.complaint.handling;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

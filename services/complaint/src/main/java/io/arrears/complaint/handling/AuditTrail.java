@@ -1,4 +1,4 @@
-package io.arrears.complaint.complaint;
+package io.arrears.complaint.handling;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

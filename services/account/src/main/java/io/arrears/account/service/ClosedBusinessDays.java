@@ -10,11 +10,11 @@ import java.util.Optional;
 
 /** The business days core banking has closed; the last one is "today" for every delinquency figure. */
 @ApplicationScoped
-public class BusinessCalendar {
+public class ClosedBusinessDays {
 
     private final BusinessDayRepository days;
 
-    BusinessCalendar(BusinessDayRepository days) {
+    ClosedBusinessDays(BusinessDayRepository days) {
         this.days = days;
     }
 

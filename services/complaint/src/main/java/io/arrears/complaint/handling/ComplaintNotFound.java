@@ -1,4 +1,4 @@
-package io.arrears.complaint.complaint;
+package io.arrears.complaint.handling;
 
 /** No complaint has the id asked for. */
 public class ComplaintNotFound extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.arrears.complaint.complaint;
+package io.arrears.complaint.handling;
 
 /** A cardholder complained about an account that, on the bank's record, is not theirs. */
 public class NotTheirAccount extends RuntimeException {

@@ -1,0 +1,64 @@
+package io.arrears.contact.dispatch;
+
+import io.arrears.contact.config.ContactConfig;
+import io.arrears.contact.customer.ContactPoint;
+import io.arrears.contact.customer.CustomerDirectory;
+import io.arrears.contact.customer.CustomerProfile;
+import io.arrears.contact.customer.CustomerRepositories;
+import io.arrears.contact.guard.Circumstances;
+import io.arrears.contact.guard.ComplianceGuard;
+import io.arrears.contact.guard.FrequencyCap;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+
+/** Everything the guard weighs about one attempt, gathered from the records: the facts, never a decision. */
+@ApplicationScoped
+class CircumstancesOf {
+
+    private final AttemptRepository attempts;
+    private final CustomerDirectory directory;
+    private final CustomerRepositories.Holds holds;
+    private final ComplianceGuard guard;
+    private final CallHistory callHistory;
+    private final ContactConfig config;
+
+    CircumstancesOf(AttemptRepository attempts, CustomerDirectory directory, CustomerRepositories.Holds holds, ComplianceGuard guard,
+                    CallHistory callHistory, ContactConfig config) {
+        this.attempts = attempts;
+        this.directory = directory;
+        this.holds = holds;
+        this.guard = guard;
+        this.callHistory = callHistory;
+        this.config = config;
+    }
+
+    Circumstances of(ContactAttempt attempt, CustomerProfile profile, Optional<ContactPoint> to, OffsetDateTime now) {
+        ZoneId zone = zoneOf(profile);
+        Instant instant = now.toInstant();
+        Duration capPeriod = guard.pack().cap(attempt.channel).map(FrequencyCap::per).orElse(Duration.ZERO);
+        return new Circumstances(attempt.channel, zone, to.isPresent(), profile.doNotContact,
+                holds.isHeld(attempt.accountId), directory.consent(profile.customerId, attempt.channel),
+                capPeriod.isZero() ? 0 : attempts.attemptsSince(attempt.accountId, Set.of(attempt.channel), now.minus(capPeriod),
+                        attempt.reminderId),
+                attempts.attemptsSince(attempt.accountId, guard.pack().dailyCapChannels(),
+                        OffsetDateTime.ofInstant(ComplianceGuard.startOfDay(instant, zone), ZoneOffset.UTC), attempt.reminderId),
+                callHistory.before(attempt, profile.customerId, to, instant, zone));
+    }
+
+    /** The cardholder's own zone; the bank's default when none is known or it is not a zone. */
+    private ZoneId zoneOf(CustomerProfile profile) {
+        try {
+            return profile.timezone == null ? ZoneId.of(config.defaultTimezone()) : ZoneId.of(profile.timezone);
+        } catch (DateTimeException e) {
+            return ZoneId.of(config.defaultTimezone());
+        }
+    }
+}
