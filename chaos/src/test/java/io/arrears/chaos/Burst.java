@@ -9,7 +9,7 @@ import io.arrears.events.EventType;
 import io.arrears.events.PaymentPosted;
 import io.arrears.events.StatementIssued;
 import io.smallrye.jwt.build.Jwt;
-import io.arrears.testing.SigningKeys;
+import io.arrears.localinfra.SigningKeys;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

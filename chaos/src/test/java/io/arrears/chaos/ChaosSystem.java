@@ -3,12 +3,12 @@ package io.arrears.chaos;
 import io.arrears.simulators.IvrSimulator;
 import io.arrears.simulators.MailSink;
 import io.arrears.simulators.SmscSimulator;
-import io.arrears.testing.FreePort;
-import io.arrears.testing.KafkaBroker;
-import io.arrears.testing.KafkaTopics;
+import io.arrears.localinfra.FreePort;
+import io.arrears.localinfra.KafkaBroker;
+import io.arrears.localinfra.KafkaTopics;
 import io.arrears.testing.PackagedService;
-import io.arrears.testing.PostgresServer;
-import io.arrears.testing.SigningKeys;
+import io.arrears.localinfra.PostgresServer;
+import io.arrears.localinfra.SigningKeys;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

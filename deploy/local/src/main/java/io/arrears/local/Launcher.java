@@ -1,10 +1,10 @@
 package io.arrears.local;
 
 import io.arrears.local.demo.BankMonth;
-import io.arrears.testing.KafkaBroker;
-import io.arrears.testing.KafkaTopics;
-import io.arrears.testing.PostgresServer;
-import io.arrears.testing.SigningKeys;
+import io.arrears.localinfra.KafkaBroker;
+import io.arrears.localinfra.KafkaTopics;
+import io.arrears.localinfra.PostgresServer;
+import io.arrears.localinfra.SigningKeys;
 import io.smallrye.jwt.build.Jwt;
 
 import java.io.IOException;
@@ -39,6 +39,7 @@ public final class Launcher {
             case "sinks" -> ProviderSinks.run(home);
             case "keys" -> keys(Path.of(args[1]), args.length > 2 ? Path.of(args[2]) : null);
             case "demo" -> BankMonth.play(role -> token(home, role));
+            case "capacity" -> io.arrears.local.capacity.Capacity.run();
             default -> {
                 System.err.println("usage: Launcher infra | sinks | keys DIR [PUBLIC_KEY_DIR] | token ROLE | publish TOPIC FILE | watch TOPIC | demo");
                 System.exit(2);

@@ -3,7 +3,7 @@ package io.arrears.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.arrears.testing.KafkaTopics;
+import io.arrears.localinfra.KafkaTopics;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -2,9 +2,9 @@ package io.arrears.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.arrears.events.EventType;
-import io.arrears.testing.BrokerSecurity;
-import io.arrears.testing.FreePort;
-import io.arrears.testing.KafkaBroker;
+import io.arrears.localinfra.BrokerSecurity;
+import io.arrears.localinfra.FreePort;
+import io.arrears.localinfra.KafkaBroker;
 import io.arrears.testing.KafkaUsers;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -1,7 +1,7 @@
 package io.arrears.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.arrears.testing.KafkaTopics;
+import io.arrears.localinfra.KafkaTopics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

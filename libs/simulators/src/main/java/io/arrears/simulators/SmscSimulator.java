@@ -42,6 +42,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,12 +66,15 @@ public final class SmscSimulator implements AutoCloseable {
 
     private final SMPPServerSessionListener listener;
     private final List<SMPPServerSession> sessions = new CopyOnWriteArrayList<>();
-    private final List<Submitted> submitted = new CopyOnWriteArrayList<>();
+    // Arrival order and lookup by id, both constant-time per message: a capacity run submits hundreds of thousands.
+    private final Queue<Submitted> submitted = new ConcurrentLinkedQueue<>();
+    private final Map<String, Submitted> byId = new ConcurrentHashMap<>();
     private volatile Duration stall = Duration.ZERO;
     private final ScheduledExecutorService outbound = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "smsc-outbound"));
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
     private final Thread acceptor;
     private volatile boolean autoReceipts;
+    private volatile boolean keepHistory = true;
     private volatile Consumer<Submitted> onSubmit = s -> { };
     private volatile boolean running = true;
 
@@ -109,6 +116,15 @@ public final class SmscSimulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Off for a capacity run: a message is forgotten once its receipt is taken, so a million of them do not
+     * fill the heap; {@link #submitted()} is then empty.
+     */
+    public SmscSimulator keepHistory(boolean on) {
+        this.keepHistory = on;
+        return this;
+    }
+
     public SmscSimulator onSubmit(Consumer<Submitted> listener) {
         this.onSubmit = listener;
         return this;
@@ -120,8 +136,10 @@ public final class SmscSimulator implements AutoCloseable {
 
     /** Sends a delivery receipt for a submitted message to the bound clients. */
     public void receipt(String messageId, boolean delivered) {
-        Submitted message = submitted.stream().filter(s -> s.messageId().equals(messageId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no message " + messageId + " was submitted"));
+        Submitted message = byId.get(messageId);
+        if (message == null) {
+            throw new IllegalArgumentException("no message " + messageId + " was submitted");
+        }
         DeliveryReceipt receipt = new DeliveryReceipt(messageId, 1, delivered ? 1 : 0, Date.from(message.at()), new Date(),
                 delivered ? DeliveryReceiptState.DELIVRD : DeliveryReceiptState.UNDELIV, delivered ? "000" : "001", "");
         deliver(message.destination(), message.source(), new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
@@ -135,6 +153,9 @@ public final class SmscSimulator implements AutoCloseable {
     private void receiptUntilTaken(String messageId, int attempt) {
         try {
             receipt(messageId, true);
+            if (!keepHistory) {
+                byId.remove(messageId);
+            }
         } catch (IllegalStateException refused) {
             if (attempt < 20 && running) {
                 outbound.schedule(() -> receiptUntilTaken(messageId, attempt + 1), 500, TimeUnit.MILLISECONDS);
@@ -204,7 +225,10 @@ public final class SmscSimulator implements AutoCloseable {
             boolean ucs2 = (coding & 0xC0) == 0 && ((coding >> 2) & 0x03) == 2;
             Submitted message = new Submitted(messageId, submit.getDestAddress(), submit.getSourceAddr(),
                     new String(bytes, ucs2 ? StandardCharsets.UTF_16BE : StandardCharsets.ISO_8859_1), Instant.now());
-            submitted.add(message);
+            byId.put(messageId, message);
+            if (keepHistory) {
+                submitted.add(message);
+            }
             Duration hang = stall;
             if (!hang.isZero()) {
                 try {

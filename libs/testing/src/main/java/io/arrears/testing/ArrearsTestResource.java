@@ -1,5 +1,7 @@
 package io.arrears.testing;
 
+import io.arrears.localinfra.SigningKeys;
+import io.arrears.localinfra.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.HashMap;

@@ -1,5 +1,10 @@
 package io.arrears.testing;
 
+import io.arrears.localinfra.SigningKeys;
+import io.arrears.localinfra.PostgresServer;
+import io.arrears.localinfra.KafkaBroker;
+import io.arrears.localinfra.FreePort;
+import io.arrears.localinfra.BrokerSecurity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.arrears.testing;
 
+import io.arrears.localinfra.SigningKeys;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 

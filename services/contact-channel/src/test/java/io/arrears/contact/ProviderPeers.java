@@ -1,6 +1,6 @@
 package io.arrears.contact;
 
-import io.arrears.testing.FreePort;
+import io.arrears.localinfra.FreePort;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;

@@ -14,15 +14,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** How far a service's consumer group is behind on a topic, read from the broker as an operator would. */
-final class ConsumerLag implements AutoCloseable {
+public final class ConsumerLag implements AutoCloseable {
 
     private final Admin admin;
 
-    ConsumerLag(String bootstrap) {
+    public ConsumerLag(String bootstrap) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
     }
 
-    long of(String group, String topic) throws ExecutionException, InterruptedException {
+    public long of(String group, String topic) throws ExecutionException, InterruptedException {
         var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();
         Map<TopicPartition, Long> ends = admin.listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest())))
@@ -37,7 +37,7 @@ final class ConsumerLag implements AutoCloseable {
     }
 
     /** Waits until {@code group} has committed everything on {@code topic}; false if {@code bound} passed first. */
-    boolean awaitCaughtUp(String group, String topic, Duration bound) throws ExecutionException, InterruptedException {
+    public boolean awaitCaughtUp(String group, String topic, Duration bound) throws ExecutionException, InterruptedException {
         Instant giveUp = Instant.now().plus(bound);
         while (of(group, topic) > 0) {
             if (Instant.now().isAfter(giveUp)) {

@@ -1,6 +1,6 @@
 package io.arrears.local.demo;
 
-import io.arrears.messaging.ScaledClock;
+import io.arrears.clock.ScaledClock;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -11,11 +11,11 @@ import java.util.Properties;
 import java.util.TreeSet;
 
 /**
- * The benchmark's targets ({@code bench/targets.properties}): each key names a figure the month
+ * A benchmark's targets ({@code bench/targets.properties}, {@code bench/month-targets.properties}): each key names a figure the run
  * measured, with {@code .max} or {@code .min}. The report says which were met; it never fails a build,
  * because speed is measured here, not asserted in tests.
  */
-final class Targets {
+public final class Targets {
 
     private final Properties targets;
 
@@ -23,7 +23,7 @@ final class Targets {
         this.targets = targets;
     }
 
-    static Targets load(Path file) {
+    public static Targets load(Path file) {
         Properties p = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
             p.load(reader);
@@ -33,7 +33,7 @@ final class Targets {
         return new Targets(p);
     }
 
-    void report(PrintStream out, Map<String, Double> measured) {
+    public void report(PrintStream out, Map<String, Double> measured) {
         out.println();
         out.printf("Targets %-40s %12s %12s%n", "", "measured", "target");
         for (String key : new TreeSet<>(targets.stringPropertyNames())) {

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Pays obligations oldest first; what is left after all are settled is not carried forward. */
-public final class Allocation {
+final class Allocation {
 
     private Allocation() {
     }

@@ -1,7 +1,7 @@
 package io.arrears.account.messaging;
 
-import io.arrears.account.service.ClosedBusinessDays;
-import io.arrears.account.service.EndOfDay;
+import io.arrears.account.calendar.ClosedBusinessDays;
+import io.arrears.account.endofday.EndOfDay;
 import io.arrears.events.BusinessDayClosed;
 import io.arrears.messaging.EventIntake;
 import io.arrears.messaging.Outcome;

@@ -1,6 +1,6 @@
 package io.arrears.account.messaging;
 
-import io.arrears.account.service.PaymentService;
+import io.arrears.account.payments.PaymentService;
 import io.arrears.events.PaymentPosted;
 import io.arrears.messaging.EventIntake;
 import io.arrears.messaging.Subscription;

@@ -1,6 +1,6 @@
 package io.arrears.account.messaging;
 
-import io.arrears.account.service.PlanService;
+import io.arrears.account.plans.PlanService;
 import io.arrears.events.PlanAgreed;
 import io.arrears.messaging.EventIntake;
 import io.arrears.messaging.Subscription;

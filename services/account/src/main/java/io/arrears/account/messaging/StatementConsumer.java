@@ -1,6 +1,6 @@
 package io.arrears.account.messaging;
 
-import io.arrears.account.service.StatementService;
+import io.arrears.account.statements.StatementService;
 import io.arrears.events.StatementIssued;
 import io.arrears.messaging.EventIntake;
 import io.arrears.messaging.Subscription;

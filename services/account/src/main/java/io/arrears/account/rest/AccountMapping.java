@@ -1,8 +1,8 @@
 package io.arrears.account.rest;
 
 import io.arrears.web.Amounts;
-import io.arrears.account.repository.Account;
-import io.arrears.account.service.AccountQueries;
+import io.arrears.account.ledger.Account;
+import io.arrears.account.delinquency.AccountQueries;
 
 final class AccountMapping {
 

@@ -1,7 +1,7 @@
 package io.arrears.account.rest;
 
-import io.arrears.account.repository.Account;
-import io.arrears.account.service.AccountQueries;
+import io.arrears.account.ledger.Account;
+import io.arrears.account.delinquency.AccountQueries;
 import io.arrears.web.InvalidRequestException;
 import io.arrears.web.Page;
 import io.arrears.web.Roles;

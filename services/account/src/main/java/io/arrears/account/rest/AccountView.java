@@ -1,5 +1,6 @@
 package io.arrears.account.rest;
 
+import io.arrears.account.ledger.Instalment;
 import io.arrears.events.PlanType;
 
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.arrears.account.domain;
 
+import io.arrears.account.ledger.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

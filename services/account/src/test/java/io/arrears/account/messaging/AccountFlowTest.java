@@ -1,8 +1,8 @@
 package io.arrears.account.messaging;
 
 import io.agroal.api.AgroalDataSource;
-import io.arrears.account.repository.BusinessDay;
-import io.arrears.account.repository.Payment;
+import io.arrears.account.calendar.BusinessDay;
+import io.arrears.account.ledger.Payment;
 import io.arrears.events.BusinessDayClosed;
 import io.arrears.events.MissedReason;
 import io.arrears.events.PaymentMissed;

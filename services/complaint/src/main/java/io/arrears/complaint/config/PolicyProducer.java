@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 @ApplicationScoped
-public class PolicyProducer {
+class PolicyProducer {
 
     @Produces
     @Singleton

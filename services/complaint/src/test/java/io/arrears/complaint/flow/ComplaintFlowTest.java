@@ -13,7 +13,7 @@ import io.arrears.events.ReminderSent;
 import io.arrears.events.Topics;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
-import io.arrears.testing.MovableClock;
+import io.arrears.clock.MovableClock;
 import io.arrears.testing.TestTokens;
 import io.arrears.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;

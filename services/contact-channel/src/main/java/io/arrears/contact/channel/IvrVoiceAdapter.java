@@ -12,7 +12,7 @@ import java.util.Map;
  * asked about a call by our reference ({@code GET /calls?reference=}), so interrupted sends reconcile.
  */
 @ApplicationScoped
-public class IvrVoiceAdapter implements ChannelAdapter {
+class IvrVoiceAdapter implements ChannelAdapter {
 
     private final ProviderHttp http;
     private final ContactConfig.Voice voice;

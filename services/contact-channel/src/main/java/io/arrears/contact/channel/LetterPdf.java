@@ -24,7 +24,7 @@ import java.util.OptionalInt;
  * renderer itself would print '#' in its place and say nothing.
  */
 @ApplicationScoped
-public class LetterPdf {
+class LetterPdf {
 
     private final NoticeTemplates templates;
     private final LetterFonts fonts;

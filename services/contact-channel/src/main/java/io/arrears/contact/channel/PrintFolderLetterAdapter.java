@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * whether a letter was handed over, and {@link LetterManifest} lists each day's letters.
  */
 @ApplicationScoped
-public class PrintFolderLetterAdapter implements ChannelAdapter {
+class PrintFolderLetterAdapter implements ChannelAdapter {
 
     private final Path folder;
     private final LetterPdf pdf;

@@ -19,7 +19,7 @@ import java.io.IOException;
  * the cardholders' replies come back on it. A broken bind is replaced on the next use.
  */
 @ApplicationScoped
-public class SmppGateway {
+class SmppGateway {
 
     private static final Logger LOG = Logger.getLogger(SmppGateway.class);
 

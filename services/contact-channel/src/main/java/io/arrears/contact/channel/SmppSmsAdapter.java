@@ -24,7 +24,7 @@ import java.util.Set;
  * ask the SMS centre about a message by our own key, so an interrupted submit is UNKNOWN.
  */
 @ApplicationScoped
-public class SmppSmsAdapter implements ChannelAdapter {
+class SmppSmsAdapter implements ChannelAdapter {
 
     /** SMPP command statuses that say "later", not "never": throttled, queue full, system error. */
     private static final Set<Integer> TRANSIENT_STATUSES = Set.of(0x08, 0x14, 0x58, 0x64);

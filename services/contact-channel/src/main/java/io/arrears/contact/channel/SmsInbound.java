@@ -22,7 +22,7 @@ import org.jsmpp.util.InvalidDeliveryReceiptException;
  * gets an error and delivers it again.
  */
 @ApplicationScoped
-public class SmsInbound implements MessageReceiverListener {
+class SmsInbound implements MessageReceiverListener {
 
     private static final Logger LOG = Logger.getLogger(SmsInbound.class);
     /** SMPP's generic "system error" status: the SMSC will retry the deliver_sm. */

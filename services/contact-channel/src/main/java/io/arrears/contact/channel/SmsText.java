@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * Texts longer than one short_message travel whole in the message_payload TLV, which SMPP 3.4
  * provides so the SMSC, not the sender, splits them.
  */
-public record SmsText(Alphabet alphabet, byte[] bytes) {
+record SmsText(Alphabet alphabet, byte[] bytes) {
 
     static final int SHORT_MESSAGE_LIMIT = 140;
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * whether a message was taken, so an interrupted send is UNKNOWN, never resent.
  */
 @ApplicationScoped
-public class SmtpEmailAdapter implements ChannelAdapter {
+class SmtpEmailAdapter implements ChannelAdapter {
 
     private static final Logger LOG = Logger.getLogger(SmtpEmailAdapter.class);
     private static final Pattern PERMANENT = Pattern.compile("\\b5\\d\\d\\b");

@@ -7,7 +7,7 @@ package io.arrears.contact.channel;
  * alone, which names no debt. Without the card's digits there is nothing to verify against, and the
  * call carries the callback request only.
  */
-public record VoiceScript(String verifyPrompt, String expectedDigits, String message, String callbackRequest) {
+record VoiceScript(String verifyPrompt, String expectedDigits, String message, String callbackRequest) {
 
     public boolean canStateTheDebt() {
         return expectedDigits != null && expectedDigits.matches("[0-9]{4}");

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /** Builds the guard of the selected policy pack; a pack that does not make sense stops start-up, naming its key. */
 @ApplicationScoped
-public class GuardProducer {
+class GuardProducer {
 
     @Produces
     @Singleton

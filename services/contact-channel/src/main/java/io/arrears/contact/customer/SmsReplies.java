@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * with that number on file, at once and for good, until the cardholder says otherwise.
  */
 @ApplicationScoped
-public class SmsReplies {
+class SmsReplies {
 
     private static final Logger LOG = Logger.getLogger(SmsReplies.class);
 

@@ -17,7 +17,7 @@ import java.time.ZoneOffset;
  * in the same transaction: the status and its ReminderSent are committed together or not at all.
  */
 @ApplicationScoped
-public class AttemptOutcomes {
+class AttemptOutcomes {
 
     private final Outbox outbox;
     private final MeterRegistry registry;

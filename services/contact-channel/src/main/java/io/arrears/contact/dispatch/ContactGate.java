@@ -29,7 +29,7 @@ import java.util.Optional;
  * what the provider said. Between them only the provider call happens, outside any transaction.
  */
 @ApplicationScoped
-public class ContactGate {
+class ContactGate {
 
     private final AttemptRepository attempts;
     private final CustomerDirectory directory;

@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
  * A receipt for a message we have not recorded yet is refused, so the provider delivers it again.
  */
 @ApplicationScoped
-public class Deliveries {
+class Deliveries {
 
     private final AttemptRepository attempts;
     private final AttemptOutcomes outcomes;

@@ -9,7 +9,7 @@ import java.util.Locale;
  * Finds forbidden phrases (threats, insults) in rendered text. Matching ignores case, width and runs
  * of white space, so "We  will ARREST" and full-width letters do not slip through.
  */
-public final class TemplateLint {
+final class TemplateLint {
 
     private final List<String> forbidden;
 

@@ -12,7 +12,7 @@ import io.arrears.events.DeliveryStatus;
 import io.arrears.events.ReminderRequested;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
-import io.arrears.testing.MovableClock;
+import io.arrears.clock.MovableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;

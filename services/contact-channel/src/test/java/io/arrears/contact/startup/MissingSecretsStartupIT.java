@@ -1,8 +1,8 @@
 package io.arrears.contact.startup;
 
-import io.arrears.testing.FreePort;
+import io.arrears.localinfra.FreePort;
 import io.arrears.testing.PackagedService;
-import io.arrears.testing.SigningKeys;
+import io.arrears.localinfra.SigningKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

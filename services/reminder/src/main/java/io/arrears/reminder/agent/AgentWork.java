@@ -4,9 +4,10 @@ import io.arrears.events.AgentCallLogged;
 import io.arrears.events.Money;
 import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outbox;
+import io.arrears.reminder.cases.Actor;
 import io.arrears.reminder.cases.AgentContact;
+import io.arrears.reminder.cases.CaseNotFound;
 import io.arrears.reminder.cases.CaseRepository;
-import io.arrears.reminder.cases.CaseState;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.PromiseRepository;
@@ -61,51 +62,48 @@ public class AgentWork {
     @Transactional
     public AgentContact recordContact(String caseId, ContactReport report, String agent) {
         CollectionCase c = lockedCase(caseId);
-        if (c.isClosed()) {
-            throw new CaseConflict("case " + caseId + " is closed (" + c.closedReason + ")");
-        }
+        c.requireOpen();
+        Actor actor = Actor.agent(agent);
         AgentContact contact = new AgentContact();
-        contact.caseId = c.id;
+        contact.caseId = c.id();
         contact.outcome = report.outcome();
         contact.note = report.note();
         contact.agent = agent;
         contact.at = treatment.now();
         if (report.outcome() == AgentContact.Outcome.PROMISE_TO_PAY) {
-            contact.promiseId = promise(c, report, agent).id;
+            contact.promiseId = promise(c, report, actor).id;
         }
         cases.getEntityManager().persist(contact);
         // The contact rules count an agent's calls with the automated ones; contact-channel keeps that count.
-        outbox.add(new AgentCallLogged("CALL-" + contact.id, c.id, c.accountId, c.customerId, report.outcome().reachedCardholder(),
+        outbox.add(new AgentCallLogged("CALL-" + contact.id, c.id(), c.accountId(), c.customerId(), report.outcome().reachedCardholder(),
                 contact.at));
-        c.agentTaskSince = null;
-        timeline.record(c.id, agent, TimelineKind.AGENT_CONTACT, report.outcome() + (report.note() == null ? "" : ": " + report.note()));
-        lifecycle.refresh(c, agent);
+        c.agentTaskDone();
+        timeline.record(c.id(), actor, TimelineKind.AGENT_CONTACT, report.outcome() + (report.note() == null ? "" : ": " + report.note()));
+        lifecycle.refresh(c, actor);
         return contact;
     }
 
-    private PromiseToPay promise(CollectionCase c, ContactReport report, String agent) {
+    private PromiseToPay promise(CollectionCase c, ContactReport report, Actor agent) {
         Money amount = new PromisePolicy(config.promises().maxDays())
-                .check(report.promisedAmount(), report.promisedDate(), c.currency, treatment.today());
-        if (c.state == CaseState.IN_PLAN) {
-            throw new CaseConflict("case " + c.id + " is in a repayment plan; a promise would contradict it");
-        }
-        promises.openFor(c.id).ifPresent(previous -> lifecycle.settlePromise(c, previous, PromiseToPay.Status.SUPERSEDED, agent));
+                .check(report.promisedAmount(), report.promisedDate(), c.currency(), treatment.today());
+        c.requirePromisePossible();
+        promises.openFor(c.id()).ifPresent(previous -> lifecycle.settlePromise(c, previous, PromiseToPay.Status.SUPERSEDED, agent));
         PromiseToPay promise = new PromiseToPay();
         promise.id = "PTP-" + UUID.randomUUID();
-        promise.caseId = c.id;
+        promise.caseId = c.id();
         promise.amount = amount.amount();
-        promise.currency = c.currency;
+        promise.currency = c.currency();
         promise.promisedDate = report.promisedDate();
         promise.status = PromiseToPay.Status.OPEN;
         promise.paid = BigDecimal.ZERO;
-        promise.madeBy = agent;
+        promise.madeBy = agent.name();
         promise.madeAt = treatment.now();
         promises.persist(promise);
         promises.flush();
         treatment.remindBefore(c, StepKind.PROMISE_REMINDER, strategy.promiseReminder(), promise.promisedDate, promise.id);
         treatment.checkPromiseOn(c, promise.promisedDate, promise.id);
-        timeline.record(c.id, agent, TimelineKind.PROMISE, "promise " + promise.id + " to pay " + amount + " by " + promise.promisedDate);
-        metrics.promise("made", c.arm);
+        timeline.record(c.id(), agent, TimelineKind.PROMISE, "promise " + promise.id + " to pay " + amount + " by " + promise.promisedDate);
+        metrics.promise("made", c.arm());
         return promise;
     }
 
@@ -114,7 +112,7 @@ public class AgentWork {
         if (found == null) {
             throw new CaseNotFound(caseId);
         }
-        lock.acquire(found.accountId);
+        lock.acquire(found.accountId());
         cases.getEntityManager().refresh(found);
         return found;
     }

@@ -1,16 +1,16 @@
 package io.arrears.reminder.agent;
 
-import io.arrears.reminder.cases.PlanRepository;
 import io.arrears.reminder.cases.AgentContact;
-import io.arrears.reminder.cases.PromiseToPay;
-import io.arrears.reminder.cases.PromiseRepository;
-import io.arrears.reminder.cases.RepaymentPlan;
 import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseState;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.ContactRecord;
 import io.arrears.reminder.cases.ContactRecordRepository;
+import io.arrears.reminder.cases.PlanRepository;
+import io.arrears.reminder.cases.PromiseRepository;
+import io.arrears.reminder.cases.PromiseToPay;
+import io.arrears.reminder.cases.RepaymentPlan;
 import io.arrears.reminder.cases.TimelineEntry;
 import io.arrears.reminder.schedule.ScheduledStep;
 import io.arrears.reminder.schedule.StepRepository;

@@ -3,6 +3,7 @@ package io.arrears.reminder.agent;
 import io.arrears.events.Money;
 import io.arrears.events.PlanAgreed;
 import io.arrears.messaging.Outbox;
+import io.arrears.reminder.cases.Actor;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.PlanAudit;
@@ -68,45 +69,39 @@ public class Negotiation {
     @Transactional
     public RepaymentPlan agree(String caseId, PlanRequest request, String agent, PlanPolicy.Authority authority) {
         CollectionCase c = agentWork.lockedCase(caseId);
-        switch (c.state) {
-            case CLOSED -> throw new CaseConflict("case " + caseId + " is closed (" + c.closedReason + ")");
-            case ON_HOLD -> throw new CaseConflict("case " + caseId + " is on hold while a complaint is open");
-            case IN_PLAN -> throw new CaseConflict("case " + caseId + " already has plan " + c.activePlanId + " in force");
-            default -> { }
-        }
+        c.requirePlanPossible();
+        Actor actor = Actor.agent(agent);
         PlanTerms terms = terms(c, request);
         policy.check(terms, authority).ifPresent(breach -> {
-            audit.refused(c.id, terms, agent, authority, policy, breach);
+            audit.refused(c.id(), terms, agent, authority, policy, breach);
             throw new LimitBreached(breach);
         });
         RepaymentPlan plan = store(c, terms, agent);
-        audit.agreed(c.id, plan.id, terms, agent, authority, policy);
-        promises.openFor(c.id).ifPresent(p -> lifecycle.settlePromise(c, p, PromiseToPay.Status.SUPERSEDED, agent));
+        audit.agreed(c.id(), plan.id, terms, agent, authority, policy);
+        promises.openFor(c.id()).ifPresent(p -> lifecycle.settlePromise(c, p, PromiseToPay.Status.SUPERSEDED, actor));
         treatment.cancel(c, s -> s.kind == StepKind.LADDER, StepStatus.CANCELLED, "plan " + plan.id + " agreed");
-        c.activePlanId = plan.id;
-        c.paidInPlan = BigDecimal.ZERO;
-        c.agentTaskSince = null;
-        timeline.record(c.id, agent, TimelineKind.PLAN, terms.type() + " plan " + plan.id + " agreed: " + terms.instalments().size()
+        c.agreePlan(plan.id);
+        timeline.record(c.id(), actor, TimelineKind.PLAN, terms.type() + " plan " + plan.id + " agreed: " + terms.instalments().size()
                 + " payment(s) of " + terms.toPay() + " in all, last on " + terms.lastDueDate()
                 + (terms.forgiven().isPositive() ? ", " + terms.forgiven() + " forgiven" : ""));
-        lifecycle.refresh(c, agent);
+        lifecycle.refresh(c, actor);
         for (PlanInstalment instalment : plan.instalments) {
             treatment.remindBefore(c, StepKind.PLAN_REMINDER, strategy.planReminder(), instalment.dueDate, plan.id + "#" + instalment.seq);
         }
-        outbox.add(new PlanAgreed(plan.id, c.id, c.accountId, terms.type(),
+        outbox.add(new PlanAgreed(plan.id, c.id(), c.accountId(), terms.type(),
                 terms.instalments().stream().map(i -> new PlanAgreed.Instalment(i.dueDate(), i.amount().amount())).toList(),
-                terms.waivedInterest().amount(), terms.waivedFees().amount(), terms.writtenOff().amount(), c.currency, agent,
+                terms.waivedInterest().amount(), terms.waivedFees().amount(), terms.writtenOff().amount(), c.currency(), agent,
                 plan.agreedAt));
-        metrics.plan("agreed", c.arm);
+        metrics.plan("agreed", c.arm());
         return plan;
     }
 
     /** The terms against the case's own figures: the request says how the cardholder pays, never what is owed. */
     private PlanTerms terms(CollectionCase c, PlanRequest request) {
-        CaseDebt debt = new CaseDebt(money(c.amountOverdue, c.currency, "amountOverdue"), money(c.totalBalance, c.currency, "totalBalance"));
-        Money waivedInterest = money(request.waivedInterest(), c.currency, "waivedInterest");
-        Money waivedFees = money(request.waivedFees(), c.currency, "waivedFees");
-        Money amount = request.amount() == null ? null : money(request.amount(), c.currency, "amount");
+        CaseDebt debt = new CaseDebt(money(c.amountOverdue(), c.currency(), "amountOverdue"), money(c.totalBalance(), c.currency(), "totalBalance"));
+        Money waivedInterest = money(request.waivedInterest(), c.currency(), "waivedInterest");
+        Money waivedFees = money(request.waivedFees(), c.currency(), "waivedFees");
+        Money amount = request.amount() == null ? null : money(request.amount(), c.currency(), "amount");
         LocalDate today = treatment.today();
         return switch (request.type()) {
             case INSTALMENTS -> {
@@ -125,7 +120,7 @@ public class Negotiation {
                     throw new PlanRefused("amount", "a settlement covers the whole balance of the case;"
                             + " what the cardholder pays is settlementAmount");
                 }
-                yield PlanTerms.settlement(debt, money(request.settlementAmount(), c.currency, "settlementAmount"), request.payBy(),
+                yield PlanTerms.settlement(debt, money(request.settlementAmount(), c.currency(), "settlementAmount"), request.payBy(),
                         waivedInterest, waivedFees, today);
             }
         };
@@ -142,12 +137,12 @@ public class Negotiation {
     private RepaymentPlan store(CollectionCase c, PlanTerms terms, String agent) {
         RepaymentPlan plan = new RepaymentPlan();
         plan.id = "PLAN-" + UUID.randomUUID();
-        plan.caseId = c.id;
-        plan.accountId = c.accountId;
+        plan.caseId = c.id();
+        plan.accountId = c.accountId();
         plan.type = terms.type();
         plan.status = RepaymentPlan.Status.ACTIVE;
         plan.total = terms.toPay().amount();
-        plan.currency = c.currency;
+        plan.currency = c.currency();
         plan.waivedInterest = terms.waivedInterest().amount();
         plan.waivedFees = terms.waivedFees().amount();
         plan.writtenOff = terms.writtenOff().amount();

@@ -11,19 +11,22 @@ import java.util.List;
 @ApplicationScoped
 public class CaseTimeline implements PanacheRepositoryBase<TimelineEntry, Long> {
 
-    public static final String SYSTEM = "system";
-
     private final Clock clock;
 
     CaseTimeline(Clock clock) {
         this.clock = clock;
     }
 
-    public void record(String caseId, String actor, TimelineKind kind, String detail) {
+    public void record(String caseId, Actor actor, CaseChange change) {
+        record(caseId, actor, change.kind(), change.detail());
+    }
+
+    public void record(String caseId, Actor actor, TimelineKind kind, String detail) {
         TimelineEntry entry = new TimelineEntry();
         entry.caseId = caseId;
         entry.at = OffsetDateTime.now(clock);
-        entry.actor = actor;
+        entry.actor = actor.name();
+        entry.actorKind = actor.kind();
         entry.kind = kind;
         entry.detail = detail;
         persist(entry);

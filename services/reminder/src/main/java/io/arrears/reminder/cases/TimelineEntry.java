@@ -22,6 +22,8 @@ public class TimelineEntry {
     public OffsetDateTime at;
     public String actor;
     @Enumerated(EnumType.STRING)
+    public Actor.Kind actorKind;
+    @Enumerated(EnumType.STRING)
     public TimelineKind kind;
     public String detail;
 }

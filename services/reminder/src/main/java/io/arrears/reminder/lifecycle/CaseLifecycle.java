@@ -2,7 +2,6 @@ package io.arrears.reminder.lifecycle;
 
 import io.arrears.events.ComplaintOpened;
 import io.arrears.events.ComplaintResolved;
-import io.arrears.events.MissedReason;
 import io.arrears.events.Money;
 import io.arrears.events.PaymentMissed;
 import io.arrears.events.PaymentReceived;
@@ -11,8 +10,8 @@ import io.arrears.events.PlanCompleted;
 import io.arrears.events.PlanRejected;
 import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outcome;
+import io.arrears.reminder.cases.Actor;
 import io.arrears.reminder.cases.CaseRepository;
-import io.arrears.reminder.cases.CaseState;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.ContactHold;
@@ -27,12 +26,10 @@ import io.arrears.reminder.cases.TimelineKind;
 import io.arrears.reminder.schedule.StepKind;
 import io.arrears.reminder.schedule.StepStatus;
 import io.arrears.reminder.schedule.Treatment;
-import io.arrears.reminder.strategy.CaseFacts;
 import io.arrears.reminder.strategy.TreatmentStrategy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,6 +41,9 @@ import java.util.UUID;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class CaseLifecycle {
+
+    private static final Actor PAYMENT_MISSED = Actor.event("PaymentMissed");
+    private static final Actor PAYMENT_RECEIVED = Actor.event("PaymentReceived");
 
     private final CaseRepository cases;
     private final HoldRepository holds;
@@ -83,53 +83,41 @@ public class CaseLifecycle {
         if (open.isEmpty()) {
             CollectionCase c = open(missed);
             for (PaymentReceived early : earlyPayments.takeFrom(missed.accountId(), occurredAt)) {
-                if (c.closedAt == null) {
-                    applyPayment(c, early, "PaymentReceived (arrived before its PaymentMissed)");
+                if (!c.isClosed()) {
+                    applyPayment(c, early, PAYMENT_RECEIVED.because("arrived before its PaymentMissed"));
                 }
             }
             return Outcome.applied();
         }
         CollectionCase c = open.get();
-        if (!c.currency.equals(missed.currency())) {
-            return Outcome.rejected("PaymentMissed in " + missed.currency() + " for case " + c.id + " kept in " + c.currency);
+        if (!c.keptIn(missed.currency())) {
+            return Outcome.rejected("PaymentMissed in " + missed.currency() + " for case " + c.id() + " kept in " + c.currency());
         }
-        String actor = "PaymentMissed";
-        boolean planBroken = missed.reason() == MissedReason.PLAN_INSTALMENT_MISSED && c.activePlanId != null
-                && (missed.planId() == null || missed.planId().equals(c.activePlanId));
+        boolean planBroken = c.breaksPlan(missed);
         if (planBroken) {
-            endPlan(c, RepaymentPlan.Status.BROKEN, actor);
+            endPlan(c, RepaymentPlan.Status.BROKEN, PAYMENT_MISSED);
         }
-        String previousBucket = c.ladderBucket;
-        copyFacts(c, missed);
-        timeline.record(c.id, actor, TimelineKind.UPDATED, describe(missed));
-        resegment(c, actor);
-        if (planBroken || !c.bucket.equals(previousBucket)) {
-            rederiveState(c, actor);
-            treatment.enterBucket(c, actor);
+        boolean newBucket = c.missed(missed, treatment.today());
+        timeline.record(c.id(), PAYMENT_MISSED, TimelineKind.UPDATED, describe(missed));
+        resegment(c, PAYMENT_MISSED);
+        if (planBroken || newBucket) {
+            settleState(c, PAYMENT_MISSED);
+            treatment.enterBucket(c, PAYMENT_MISSED);
         } else {
-            refresh(c, actor);
+            refresh(c, PAYMENT_MISSED);
         }
         return Outcome.applied();
     }
 
     private CollectionCase open(PaymentMissed missed) {
-        CollectionCase c = new CollectionCase();
-        c.id = "CASE-" + UUID.randomUUID();
-        c.accountId = missed.accountId();
-        c.customerId = missed.customerId();
-        c.currency = missed.currency();
-        c.arm = strategy.armFor(c.id);
-        c.escalation = CaseState.Escalation.NONE;
-        c.paidInPlan = BigDecimal.ZERO;
-        c.openedAt = treatment.now();
-        c.state = CaseState.OPEN;
-        copyFacts(c, missed);
-        c.segment = strategy.segmentFor(facts(c));
+        String id = "CASE-" + UUID.randomUUID();
+        CollectionCase c = CollectionCase.open(id, strategy.armFor(id), missed, treatment.today(), treatment.now());
+        c.moveToSegment(strategy.segmentFor(c.facts()));
         cases.persist(c);
-        timeline.record(c.id, "PaymentMissed", TimelineKind.OPENED, describe(missed) + "; arm " + c.arm + ", segment " + c.segment);
-        metrics.caseOpened(c.arm, c.segment);
-        rederiveState(c, "PaymentMissed");
-        treatment.enterBucket(c, "PaymentMissed");
+        timeline.record(c.id(), PAYMENT_MISSED, TimelineKind.OPENED, describe(missed) + "; arm " + c.arm() + ", segment " + c.segment());
+        metrics.caseOpened(c.arm(), c.segment());
+        settleState(c, PAYMENT_MISSED);
+        treatment.enterBucket(c, PAYMENT_MISSED);
         return c;
     }
 
@@ -142,28 +130,25 @@ public class CaseLifecycle {
             return Outcome.applied();
         }
         CollectionCase c = open.get();
-        if (!c.currency.equals(received.currency())) {
-            return Outcome.rejected("PaymentReceived in " + received.currency() + " for case " + c.id + " kept in " + c.currency);
+        if (!c.keptIn(received.currency())) {
+            return Outcome.rejected("PaymentReceived in " + received.currency() + " for case " + c.id() + " kept in " + c.currency());
         }
-        applyPayment(c, received, "PaymentReceived");
+        applyPayment(c, received, PAYMENT_RECEIVED);
         return Outcome.applied();
     }
 
-    private void applyPayment(CollectionCase c, PaymentReceived received, String actor) {
+    private void applyPayment(CollectionCase c, PaymentReceived received, Actor actor) {
         Money amount = Money.of(received.amount(), received.currency());
-        timeline.record(c.id, actor, TimelineKind.PAYMENT, amount + " paid, " + Money.of(received.remainingOverdue(), c.currency)
+        timeline.record(c.id(), actor, TimelineKind.PAYMENT, amount + " paid, " + Money.of(received.remainingOverdue(), c.currency())
                 + " still overdue" + (received.cured() ? ", cured" : ""));
-        c.amountOverdue = received.remainingOverdue();
-        if (c.activePlanId != null) {
-            c.paidInPlan = c.paidInPlan.add(received.amount());
-        }
-        promises.openFor(c.id).ifPresent(promise -> {
+        boolean cured = c.paid(received);
+        promises.openFor(c.id()).ifPresent(promise -> {
             promise.paid = promise.paid.add(received.amount());
             if (promise.paid.compareTo(promise.amount) >= 0) {
                 settlePromise(c, promise, PromiseToPay.Status.KEPT, actor);
             }
         });
-        if (received.cured() && c.activePlanId == null) {
+        if (cured) {
             close(c, "PAID", actor);
             return;
         }
@@ -173,10 +158,11 @@ public class CaseLifecycle {
 
     public Outcome planBroken(PlanBroken broken) {
         lock.acquire(broken.accountId());
-        cases.openFor(broken.accountId()).filter(c -> broken.planId().equals(c.activePlanId)).ifPresent(c -> {
-            endPlan(c, RepaymentPlan.Status.BROKEN, "PlanBroken");
-            refresh(c, "PlanBroken");
-            treatment.enterBucket(c, "PlanBroken");
+        Actor actor = Actor.event("PlanBroken");
+        cases.openFor(broken.accountId()).filter(c -> broken.planId().equals(c.activePlanId())).ifPresent(c -> {
+            endPlan(c, RepaymentPlan.Status.BROKEN, actor);
+            refresh(c, actor);
+            treatment.enterBucket(c, actor);
         });
         return Outcome.applied();
     }
@@ -187,38 +173,41 @@ public class CaseLifecycle {
      */
     public Outcome planRejected(PlanRejected rejected) {
         lock.acquire(rejected.accountId());
-        cases.openFor(rejected.accountId()).filter(c -> rejected.planId().equals(c.activePlanId)).ifPresent(c -> {
-            audit.rejectedDownstream(c.id, rejected.planId(), rejected.reason(), "PlanRejected");
-            timeline.record(c.id, "PlanRejected", TimelineKind.PLAN, "plan " + rejected.planId() + " refused by the account service: "
+        Actor actor = Actor.event("PlanRejected");
+        cases.openFor(rejected.accountId()).filter(c -> rejected.planId().equals(c.activePlanId())).ifPresent(c -> {
+            audit.rejectedDownstream(c.id(), rejected.planId(), rejected.reason(), actor.name());
+            timeline.record(c.id(), actor, TimelineKind.PLAN, "plan " + rejected.planId() + " refused by the account service: "
                     + rejected.reason());
-            endPlan(c, RepaymentPlan.Status.REJECTED, "PlanRejected");
-            c.agentTaskSince = treatment.now();
-            refresh(c, "PlanRejected");
-            treatment.enterBucket(c, "PlanRejected");
+            endPlan(c, RepaymentPlan.Status.REJECTED, actor);
+            c.queueForAgent(treatment.now());
+            refresh(c, actor);
+            treatment.enterBucket(c, actor);
         });
         return Outcome.applied();
     }
 
     public Outcome planCompleted(PlanCompleted completed) {
         lock.acquire(completed.accountId());
-        cases.openFor(completed.accountId()).filter(c -> completed.planId().equals(c.activePlanId)).ifPresent(c -> {
-            endPlan(c, RepaymentPlan.Status.COMPLETED, "PlanCompleted");
-            close(c, "PLAN_COMPLETED", "PlanCompleted");
+        Actor actor = Actor.event("PlanCompleted");
+        cases.openFor(completed.accountId()).filter(c -> completed.planId().equals(c.activePlanId())).ifPresent(c -> {
+            endPlan(c, RepaymentPlan.Status.COMPLETED, actor);
+            close(c, "PLAN_COMPLETED", actor);
         });
         return Outcome.applied();
     }
 
     public Outcome complaintOpened(ComplaintOpened opened) {
         lock.acquire(opened.accountId());
+        Actor actor = Actor.event("ComplaintOpened");
         Optional<CollectionCase> open = cases.openFor(opened.accountId());
         if (!opened.holdsContact()) {
-            open.ifPresent(c -> timeline.record(c.id, "ComplaintOpened", TimelineKind.COMPLAINT,
+            open.ifPresent(c -> timeline.record(c.id(), actor, TimelineKind.COMPLAINT,
                     "complaint " + opened.complaintId() + " (" + opened.category() + ") does not hold contact"));
             return Outcome.applied();
         }
         ContactHold known = holds.findById(opened.complaintId());
         if (known != null && known.releasedAt != null) {
-            open.ifPresent(c -> timeline.record(c.id, "ComplaintOpened", TimelineKind.COMPLAINT, "complaint " + opened.complaintId()
+            open.ifPresent(c -> timeline.record(c.id(), actor, TimelineKind.COMPLAINT, "complaint " + opened.complaintId()
                     + " arrived after its resolution; it holds nothing"));
             return Outcome.applied();
         }
@@ -232,8 +221,8 @@ public class CaseLifecycle {
             holds.flush();
         }
         open.ifPresent(c -> {
-            timeline.record(c.id, "ComplaintOpened", TimelineKind.HOLD, "complaint " + opened.complaintId() + " (" + opened.category() + ") holds contact");
-            refresh(c, "ComplaintOpened");
+            timeline.record(c.id(), actor, TimelineKind.HOLD, "complaint " + opened.complaintId() + " (" + opened.category() + ") holds contact");
+            refresh(c, actor);
         });
         return Outcome.applied();
     }
@@ -258,101 +247,67 @@ public class CaseLifecycle {
         }
         hold.releasedAt = resolved.resolvedAt();
         holds.flush();
+        Actor actor = Actor.event("ComplaintResolved");
         cases.openFor(resolved.accountId()).ifPresent(c -> {
-            timeline.record(c.id, "ComplaintResolved", TimelineKind.RELEASED, "complaint " + resolved.complaintId() + " resolved ("
+            timeline.record(c.id(), actor, TimelineKind.RELEASED, "complaint " + resolved.complaintId() + " resolved ("
                     + resolved.outcome() + "); its hold is released");
-            refresh(c, "ComplaintResolved");
+            refresh(c, actor);
         });
         return Outcome.applied();
     }
 
     /** Recomputes the state from the case's facts, records the change and lines the steps up with it. */
-    public void refresh(CollectionCase c, String actor) {
-        rederiveState(c, actor);
+    public void refresh(CollectionCase c, Actor actor) {
+        settleState(c, actor);
         treatment.align(c);
     }
 
     /** Recomputes the state alone, for callers that line the steps up themselves (entering a bucket does). */
-    private void rederiveState(CollectionCase c, String actor) {
-        boolean promiseOpen = promises.openFor(c.id).isPresent();
-        CaseState next = CaseState.derive(c.closedAt != null, holds.isHeld(c.accountId), c.activePlanId != null, promiseOpen, c.escalation);
-        if (next != c.state) {
-            c.state.requireTransitionTo(next);
-            timeline.record(c.id, actor, TimelineKind.STATE, c.state + " -> " + next);
-            c.state = next;
-        }
+    private void settleState(CollectionCase c, Actor actor) {
+        c.settleState(holds.isHeld(c.accountId()), promises.openFor(c.id()).isPresent())
+                .ifPresent(change -> timeline.record(c.id(), actor, change));
     }
 
-    public void close(CollectionCase c, String reason, String actor) {
-        promises.openFor(c.id).ifPresent(p -> settlePromise(c, p, reason.equals("PAID") ? PromiseToPay.Status.KEPT : PromiseToPay.Status.SUPERSEDED, actor));
+    public void close(CollectionCase c, String reason, Actor actor) {
+        promises.openFor(c.id()).ifPresent(p -> settlePromise(c, p, reason.equals("PAID") ? PromiseToPay.Status.KEPT : PromiseToPay.Status.SUPERSEDED, actor));
         treatment.cancelAll(c, "case closed: " + reason);
-        c.closedAt = treatment.now();
-        c.closedReason = reason;
-        c.agentTaskSince = null;
+        c.close(reason, treatment.now());
         refresh(c, actor);
-        metrics.caseClosed(c.arm, reason);
+        metrics.caseClosed(c.arm(), reason);
     }
 
-    public void settlePromise(CollectionCase c, PromiseToPay promise, PromiseToPay.Status status, String actor) {
+    public void settlePromise(CollectionCase c, PromiseToPay promise, PromiseToPay.Status status, Actor actor) {
         promise.status = status;
         promise.settledAt = treatment.now();
         treatment.cancel(c, s -> (s.kind == StepKind.PROMISE_REMINDER || s.kind == StepKind.PROMISE_CHECK) && promise.id.equals(s.reference),
                 StepStatus.CANCELLED, "promise " + status);
         if (status == PromiseToPay.Status.BROKEN) {
-            c.brokenPromises++;
+            c.promiseBroken();
         }
-        timeline.record(c.id, actor, TimelineKind.PROMISE, "promise " + promise.id + " of " + Money.of(promise.amount, promise.currency)
+        timeline.record(c.id(), actor, TimelineKind.PROMISE, "promise " + promise.id + " of " + Money.of(promise.amount, promise.currency)
                 + " by " + promise.promisedDate + ": " + status);
         if (status == PromiseToPay.Status.KEPT || status == PromiseToPay.Status.BROKEN) {
-            metrics.promise(status.name().toLowerCase(), c.arm);
+            metrics.promise(status.name().toLowerCase(), c.arm());
         }
     }
 
-    private void endPlan(CollectionCase c, RepaymentPlan.Status status, String actor) {
-        RepaymentPlan plan = plans.findById(c.activePlanId);
+    private void endPlan(CollectionCase c, RepaymentPlan.Status status, Actor actor) {
+        RepaymentPlan plan = plans.findById(c.activePlanId());
         if (plan != null) {
             plan.status = status;
             plan.endedAt = treatment.now();
         }
         treatment.cancel(c, s -> s.kind == StepKind.PLAN_REMINDER, StepStatus.CANCELLED, "plan " + status);
-        timeline.record(c.id, actor, TimelineKind.PLAN, "plan " + c.activePlanId + " " + status);
-        if (status == RepaymentPlan.Status.BROKEN) {
-            c.brokenPlans++;
-        }
-        metrics.plan(status.name().toLowerCase(), c.arm);
-        c.activePlanId = null;
-        c.paidInPlan = BigDecimal.ZERO;
+        timeline.record(c.id(), actor, c.endPlan(status));
+        metrics.plan(status.name().toLowerCase(), c.arm());
     }
 
     /** A partial payment or a broken promise can move a case to another segment; the rest of its ladder follows. */
-    public void resegment(CollectionCase c, String actor) {
-        String segment = strategy.segmentFor(facts(c));
-        if (!segment.equals(c.segment)) {
-            timeline.record(c.id, actor, TimelineKind.SEGMENT, c.segment + " -> " + segment);
-            c.segment = segment;
+    public void resegment(CollectionCase c, Actor actor) {
+        c.moveToSegment(strategy.segmentFor(c.facts())).ifPresent(change -> {
+            timeline.record(c.id(), actor, change);
             treatment.followSegment(c, actor);
-        }
-    }
-
-    private void copyFacts(CollectionCase c, PaymentMissed missed) {
-        c.bucket = missed.bucket();
-        c.daysPastDue = missed.daysPastDue();
-        c.dayOne = treatment.today().minusDays(missed.daysPastDue() - 1L);
-        c.statementId = missed.statementId();
-        c.dueDate = missed.dueDate();
-        c.amountOverdue = missed.amountOverdue();
-        c.minimumDue = missed.minimumDue();
-        c.totalBalance = missed.totalBalance();
-        if (missed.product() != null) {
-            c.product = missed.product();
-        }
-        if (missed.cardLast4() != null) {
-            c.cardLast4 = missed.cardLast4();
-        }
-    }
-
-    private static CaseFacts facts(CollectionCase c) {
-        return new CaseFacts(c.amountOverdue, c.daysPastDue, c.product, c.brokenPromises);
+        });
     }
 
     private static String describe(PaymentMissed missed) {

@@ -3,6 +3,7 @@ package io.arrears.reminder.lifecycle;
 import io.arrears.events.ReminderSent;
 import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outcome;
+import io.arrears.reminder.cases.Actor;
 import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
@@ -77,20 +78,20 @@ public class DeliveryOutcomes {
         step.providerMessageId = sent.providerMessageId();
         step.outcomeAt = sent.at();
         if (c != null) {
-            timeline.record(c.id, "ReminderSent", TimelineKind.CONTACT, sent.channel() + " reminder " + sent.reminderId() + ": " + sent.status()
+            timeline.record(c.id(), Actor.event("ReminderSent"), TimelineKind.CONTACT, sent.channel() + " reminder " + sent.reminderId() + ": " + sent.status()
                     + (sent.reason() == null ? "" : " (" + sent.reason() + ")"));
         }
         if (strategy.fallsBack(sent.status(), sent.reason()) && (c == null || !c.isClosed())) {
             treatment.fallback(step, c).ifPresentOrElse(
                     next -> {
                         if (c != null) {
-                            timeline.record(c.id, CaseTimeline.SYSTEM, TimelineKind.FALLBACK, sent.channel() + " failed; " + next.channel
+                            timeline.record(c.id(), Actor.SYSTEM, TimelineKind.FALLBACK, sent.channel() + " failed; " + next.channel
                                     + " instead, as reminder " + next.id);
                         }
                     },
                     () -> {
                         if (c != null) {
-                            timeline.record(c.id, CaseTimeline.SYSTEM, TimelineKind.FALLBACK, sent.channel()
+                            timeline.record(c.id(), Actor.SYSTEM, TimelineKind.FALLBACK, sent.channel()
                                     + " failed and no channel of the fallback order is left for this notice");
                         }
                     });

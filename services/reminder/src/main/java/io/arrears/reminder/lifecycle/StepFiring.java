@@ -7,6 +7,7 @@ import io.arrears.events.TemplateFacts;
 import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outbox;
 import io.arrears.messaging.TransientFailures;
+import io.arrears.reminder.cases.Actor;
 import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseState;
 import io.arrears.reminder.cases.CaseTimeline;
@@ -35,9 +36,7 @@ import org.jboss.logging.Logger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Fires the steps that have fallen due. Any number of replicas may run it: each step is re-read under
@@ -134,10 +133,10 @@ public class StepFiring {
             return false;
         }
         CollectionCase c = step.caseId == null ? null : cases.findById(step.caseId);
-        if (c != null && !step.kind.activeIn(c.state)) {
+        if (c != null && !step.kind.activeIn(c.state())) {
             // The case changed after the step was lined up; align() normally suspends it first.
             step.moveTo(StepStatus.SUSPENDED);
-            step.statusReason = "case " + c.state;
+            step.statusReason = "case " + c.state();
             return false;
         }
         if (step.kind == StepKind.PRE_DUE && overtakenByArrears(step)) {
@@ -159,10 +158,8 @@ public class StepFiring {
     private void fireStep(ScheduledStep step, CollectionCase c) {
         switch (step.channel) {
             case AGENT_CALL -> {
-                if (c.agentTaskSince == null) {
-                    c.agentTaskSince = step.firedAt;
-                }
-                metrics.stepFired(step.channel.name(), c.arm);
+                c.queueForAgent(step.firedAt);
+                metrics.stepFired(step.channel.name(), c.arm());
                 done(step, c, "agent call task in the work queue");
             }
             case AGENCY -> escalate(step, c, EscalationTarget.AGENCY, CaseState.Escalation.AGENCY);
@@ -188,35 +185,33 @@ public class StepFiring {
 
     private void request(ScheduledStep step, CollectionCase c, TemplateFacts facts) {
         step.facts = ReminderFacts.write(facts);
-        String caseId = c == null ? step.reference : c.id;
+        String caseId = c == null ? step.reference : c.id();
         // A pre-due step has no case to name its customer; its facts carry the id until the event does.
-        String customerId = c == null ? facts.customerId() : c.customerId;
+        String customerId = c == null ? facts.customerId() : c.customerId();
         outbox.add(new ReminderRequested(step.id, caseId, step.accountId, customerId, step.channel.contactChannel().orElseThrow(),
                 step.templateId, null, facts.withoutCustomerId(), step.dueAt));
         step.moveTo(StepStatus.REQUESTED);
-        metrics.stepFired(step.channel.name(), c == null ? "pre-due" : c.arm);
+        metrics.stepFired(step.channel.name(), c == null ? "pre-due" : c.arm());
         if (c != null) {
-            timeline.record(c.id, CaseTimeline.SYSTEM, TimelineKind.STEP, step.kind + " " + step.channel + " " + step.templateId
+            timeline.record(c.id(), Actor.SYSTEM, TimelineKind.STEP, step.kind + " " + step.channel + " " + step.templateId
                     + (step.fallbackOf == null ? "" : " (fallback)") + " requested as reminder " + step.id);
         }
     }
 
     private void escalate(ScheduledStep step, CollectionCase c, EscalationTarget target, CaseState.Escalation escalation) {
-        if (c.escalation.ordinal() < escalation.ordinal()) {
-            c.escalation = escalation;
-        }
+        c.escalate(escalation);
         String reason = "ladder day " + step.ladderDay + " of bucket " + step.bucket + " (" + step.templateId + "): "
-                + c.daysPastDue + " days past due, nothing paid or agreed";
-        outbox.add(new CaseEscalated(c.id, c.accountId, target, reason, c.daysPastDue, c.amountOverdue, c.currency, step.firedAt));
-        metrics.stepFired(step.channel.name(), c.arm);
+                + c.daysPastDue() + " days past due, nothing paid or agreed";
+        outbox.add(new CaseEscalated(c.id(), c.accountId(), target, reason, c.daysPastDue(), c.amountOverdue(), c.currency(), step.firedAt));
+        metrics.stepFired(step.channel.name(), c.arm());
         done(step, c, "escalated to " + target + ": " + reason);
-        lifecycle.refresh(c, CaseTimeline.SYSTEM);
+        lifecycle.refresh(c, Actor.SYSTEM);
     }
 
     private void done(ScheduledStep step, CollectionCase c, String detail) {
         step.moveTo(StepStatus.DONE);
         step.statusReason = detail;
-        timeline.record(c.id, CaseTimeline.SYSTEM, TimelineKind.STEP, step.kind + " " + step.channel + ": " + detail);
+        timeline.record(c.id(), Actor.SYSTEM, TimelineKind.STEP, step.kind + " " + step.channel + ": " + detail);
     }
 
     private void judgePromise(ScheduledStep step, CollectionCase c) {
@@ -228,13 +223,13 @@ public class StepFiring {
         }
         PromiseToPay.Status verdict = promise.paid.compareTo(promise.amount) >= 0 ? PromiseToPay.Status.KEPT : PromiseToPay.Status.BROKEN;
         step.statusReason = "promise " + verdict;
-        lifecycle.settlePromise(c, promise, verdict, CaseTimeline.SYSTEM);
-        lifecycle.resegment(c, CaseTimeline.SYSTEM);
-        lifecycle.refresh(c, CaseTimeline.SYSTEM);
+        lifecycle.settlePromise(c, promise, verdict, Actor.SYSTEM);
+        lifecycle.resegment(c, Actor.SYSTEM);
+        lifecycle.refresh(c, Actor.SYSTEM);
     }
 
     private void remindOfInstalment(ScheduledStep step, CollectionCase c) {
-        RepaymentPlan plan = plans.findById(c.activePlanId);
+        RepaymentPlan plan = plans.findById(c.activePlanId());
         int seq = Integer.parseInt(step.reference.substring(step.reference.lastIndexOf('#') + 1));
         BigDecimal dueSoFar = BigDecimal.ZERO;
         PlanInstalment instalment = null;
@@ -246,7 +241,7 @@ public class StepFiring {
                 instalment = i;
             }
         }
-        if (c.paidInPlan.compareTo(dueSoFar) >= 0) {
+        if (c.paidInPlan().compareTo(dueSoFar) >= 0) {
             step.moveTo(StepStatus.SKIPPED);
             step.statusReason = "instalment " + seq + " is already paid";
             return;

@@ -1,12 +1,12 @@
 package io.arrears.reminder.rest;
 
 import io.arrears.reminder.agent.AgentWork;
-import io.arrears.reminder.agent.CaseConflict;
-import io.arrears.reminder.agent.CaseNotFound;
 import io.arrears.reminder.agent.CaseQueries;
 import io.arrears.reminder.agent.LimitBreached;
 import io.arrears.reminder.agent.Negotiation;
 import io.arrears.reminder.agent.PlanRequest;
+import io.arrears.reminder.cases.CaseConflict;
+import io.arrears.reminder.cases.CaseNotFound;
 import io.arrears.reminder.cases.CaseState;
 import io.arrears.reminder.cases.PlanAudit;
 import io.arrears.reminder.cases.RepaymentPlan;

@@ -1,11 +1,11 @@
 package io.arrears.reminder.rest;
 
+import io.arrears.events.PlanType;
+import io.arrears.reminder.agent.CaseQueries;
+import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.PlanAuditEntry;
 import io.arrears.reminder.cases.RepaymentPlan;
-import io.arrears.reminder.agent.CaseQueries;
 import io.arrears.reminder.strategy.Step;
-import io.arrears.events.PlanType;
-import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.web.Amounts;
 
 import java.time.LocalDate;
@@ -56,12 +56,12 @@ public final class CaseViews {
     public record Instalment(int seq, LocalDate dueDate, String amount) {
     }
 
-    public record Event(OffsetDateTime at, String actor, String kind, String detail) {
+    public record Event(OffsetDateTime at, String actor, String actorKind, String kind, String detail) {
     }
 
     static Summary summary(CollectionCase c) {
-        return new Summary(c.id, c.accountId, c.state.name(), c.bucket, c.daysPastDue, Amounts.of(c.amountOverdue, c.currency), c.currency, c.segment, c.arm,
-                c.brokenPromises, c.agentTaskSince);
+        return new Summary(c.id(), c.accountId(), c.state().name(), c.bucket(), c.daysPastDue(), Amounts.of(c.amountOverdue(), c.currency()), c.currency(), c.segment(), c.arm(),
+                c.brokenPromises(), c.agentTaskSince());
     }
 
     static Plan plan(RepaymentPlan p) {
@@ -78,9 +78,9 @@ public final class CaseViews {
 
     static Detail detail(CaseQueries.CaseFile file) {
         CollectionCase c = file.collectionCase();
-        return new Detail(c.id, c.accountId, c.customerId, c.product, c.state.name(), c.arm, c.segment, c.bucket, c.daysPastDue, c.statementId,
-                c.dueDate, Amounts.of(c.amountOverdue, c.currency), Amounts.of(c.minimumDue, c.currency), Amounts.of(c.totalBalance, c.currency), c.currency, c.escalation.name(), c.brokenPromises,
-                c.brokenPlans, c.agentTaskSince, c.activePlanId, c.openedAt, c.closedAt, c.closedReason,
+        return new Detail(c.id(), c.accountId(), c.customerId(), c.product(), c.state().name(), c.arm(), c.segment(), c.bucket(), c.daysPastDue(), c.statementId(),
+                c.dueDate(), Amounts.of(c.amountOverdue(), c.currency()), Amounts.of(c.minimumDue(), c.currency()), Amounts.of(c.totalBalance(), c.currency()), c.currency(), c.escalation().name(), c.brokenPromises(),
+                c.brokenPlans(), c.agentTaskSince(), c.activePlanId(), c.openedAt(), c.closedAt(), c.closedReason(),
                 file.steps().stream().map(s -> new Step(s.id, s.kind.name(), s.channel == null ? null : s.channel.name(), s.templateId,
                         s.bucket, s.ladderDay, s.dueAt, s.status.name(), s.statusReason, s.fallbackOf, s.firedAt)).toList(),
                 file.contacts().stream().map(r -> new Contact(r.stepId, r.channel, r.status, r.reason, r.providerMessageId, r.at)).toList(),
@@ -89,6 +89,6 @@ public final class CaseViews {
                         Amounts.of(p.paid, p.currency),
                         p.madeBy, p.madeAt)).toList(),
                 file.plans().stream().map(CaseViews::plan).toList(),
-                file.timeline().stream().map(t -> new Event(t.at, t.actor, t.kind.name(), t.detail)).toList());
+                file.timeline().stream().map(t -> new Event(t.at, t.actor, t.actorKind.name(), t.kind.name(), t.detail)).toList());
     }
 }

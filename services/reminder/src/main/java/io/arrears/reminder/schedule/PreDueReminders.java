@@ -2,8 +2,8 @@ package io.arrears.reminder.schedule;
 
 import io.arrears.events.PaymentDueSoon;
 import io.arrears.events.TemplateFacts;
-import io.arrears.messaging.Outcome;
 import io.arrears.messaging.AccountLock;
+import io.arrears.messaging.Outcome;
 import io.arrears.reminder.cases.HoldRepository;
 import io.arrears.reminder.strategy.StepChannel;
 import io.arrears.reminder.strategy.TreatmentStrategy;

@@ -3,10 +3,10 @@ package io.arrears.reminder.schedule;
 import io.arrears.events.EventJson;
 import io.arrears.events.PaymentDueSoon;
 import io.arrears.events.TemplateFacts;
+import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.PlanInstalment;
 import io.arrears.reminder.cases.PromiseToPay;
 import io.arrears.reminder.cases.RepaymentPlan;
-import io.arrears.reminder.cases.CollectionCase;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,8 +23,8 @@ public final class ReminderFacts {
     }
 
     public static TemplateFacts of(CollectionCase c) {
-        return TemplateFacts.ofCase(c.id, c.currency, money(c.amountOverdue, c.currency), money(c.minimumDue, c.currency),
-                money(c.totalBalance, c.currency), c.dueDate, c.daysPastDue, c.bucket, c.cardLast4);
+        return TemplateFacts.ofCase(c.id(), c.currency(), money(c.amountOverdue(), c.currency()), money(c.minimumDue(), c.currency()),
+                money(c.totalBalance(), c.currency()), c.dueDate(), c.daysPastDue(), c.bucket(), c.cardLast4());
     }
 
     static TemplateFacts of(PaymentDueSoon due) {

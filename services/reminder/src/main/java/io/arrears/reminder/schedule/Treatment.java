@@ -1,6 +1,7 @@
 package io.arrears.reminder.schedule;
 
 import io.arrears.events.Channel;
+import io.arrears.reminder.cases.Actor;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.TimelineKind;
@@ -62,17 +63,17 @@ public class Treatment {
      * Schedules the ladder of the case's bucket from where the case stands today, replacing whatever
      * is left of the ladder it was on.
      */
-    public void enterBucket(CollectionCase c, String actor) {
-        cancel(c, s -> s.kind == StepKind.LADDER, StepStatus.SKIPPED, "the case entered bucket " + c.bucket);
-        List<LadderEntry.Planned> planned = LadderEntry.plan(strategy.ladder(c.arm, c.segment, c.bucket), c.dayOne, today());
+    public void enterBucket(CollectionCase c, Actor actor) {
+        cancel(c, s -> s.kind == StepKind.LADDER, StepStatus.SKIPPED, "the case entered bucket " + c.bucket());
+        List<LadderEntry.Planned> planned = LadderEntry.plan(strategy.ladder(c.arm(), c.segment(), c.bucket()), c.dayOne(), today());
         for (LadderEntry.Planned p : planned) {
             ScheduledStep step = newStep(c, StepKind.LADDER, p.step().channel(), p.step().templateId(), dueAt(p.dueOn()));
-            step.bucket = c.bucket;
+            step.bucket = c.bucket();
             step.ladderDay = p.step().day();
             steps.persist(step);
         }
-        c.ladderBucket = c.bucket;
-        timeline.record(c.id, actor, TimelineKind.LADDER, "bucket " + c.bucket + ", segment " + c.segment + ", arm " + c.arm + ": "
+        c.enterLadderOfBucket();
+        timeline.record(c.id(), actor, TimelineKind.LADDER, "bucket " + c.bucket() + ", segment " + c.segment() + ", arm " + c.arm() + ": "
                 + (planned.isEmpty() ? "no steps left" : planned.stream()
                 .map(p -> "day " + p.step().day() + " " + p.step().channel() + " on " + p.dueOn()).collect(Collectors.joining(", "))));
         align(c);
@@ -82,23 +83,23 @@ public class Treatment {
      * After the segment changed, the rest of the bucket's ladder follows the new segment: steps still to
      * come are replaced, nothing already due is repeated.
      */
-    public void followSegment(CollectionCase c, String actor) {
-        if (c.ladderBucket == null) {
+    public void followSegment(CollectionCase c, Actor actor) {
+        if (c.ladderBucket() == null) {
             return;
         }
         LocalDate today = today();
         int ladderDay = c.ladderDay(today);
         cancel(c, s -> s.kind == StepKind.LADDER && s.fallbackOf == null && s.ladderDay != null && s.ladderDay > ladderDay,
-                StepStatus.SKIPPED, "the case moved to segment " + c.segment);
-        for (var step : strategy.ladder(c.arm, c.segment, c.ladderBucket)) {
+                StepStatus.SKIPPED, "the case moved to segment " + c.segment());
+        for (var step : strategy.ladder(c.arm(), c.segment(), c.ladderBucket())) {
             if (step.day() > ladderDay) {
-                ScheduledStep s = newStep(c, StepKind.LADDER, step.channel(), step.templateId(), dueAt(c.dayOne.plusDays(step.day() - 1L)));
-                s.bucket = c.ladderBucket;
+                ScheduledStep s = newStep(c, StepKind.LADDER, step.channel(), step.templateId(), dueAt(c.dayOne().plusDays(step.day() - 1L)));
+                s.bucket = c.ladderBucket();
                 s.ladderDay = step.day();
                 steps.persist(s);
             }
         }
-        timeline.record(c.id, actor, TimelineKind.LADDER, "segment " + c.segment + ": the rest of bucket " + c.ladderBucket + " follows its ladder");
+        timeline.record(c.id(), actor, TimelineKind.LADDER, "segment " + c.segment() + ": the rest of bucket " + c.ladderBucket() + " follows its ladder");
         align(c);
     }
 
@@ -110,11 +111,11 @@ public class Treatment {
     public void align(CollectionCase c) {
         OffsetDateTime now = now();
         List<ScheduledStep> resumed = new ArrayList<>();
-        for (ScheduledStep step : steps.open(c.id)) {
-            boolean active = step.kind.activeIn(c.state);
+        for (ScheduledStep step : steps.open(c.id())) {
+            boolean active = step.kind.activeIn(c.state());
             if (step.status == StepStatus.PENDING && !active) {
                 step.moveTo(StepStatus.SUSPENDED);
-                step.statusReason = "case " + c.state;
+                step.statusReason = "case " + c.state();
             } else if (step.status == StepStatus.SUSPENDED && active) {
                 resumed.add(step);
             }
@@ -141,7 +142,7 @@ public class Treatment {
 
     public int cancel(CollectionCase c, Predicate<ScheduledStep> which, StepStatus status, String reason) {
         int cancelled = 0;
-        for (ScheduledStep step : steps.open(c.id)) {
+        for (ScheduledStep step : steps.open(c.id())) {
             if (which.test(step)) {
                 step.moveTo(status);
                 step.statusReason = reason;
@@ -202,7 +203,7 @@ public class Treatment {
         tried.add(next.get());
         step.triedChannels = tried.stream().map(Enum::name).collect(Collectors.joining(","));
         step.dueAt = now();
-        step.moveTo(c == null || step.kind.activeIn(c.state) ? StepStatus.PENDING : StepStatus.SUSPENDED);
+        step.moveTo(c == null || step.kind.activeIn(c.state()) ? StepStatus.PENDING : StepStatus.SUSPENDED);
         step.createdAt = now();
         steps.persist(step);
         return Optional.of(step);
@@ -211,13 +212,13 @@ public class Treatment {
     private ScheduledStep newStep(CollectionCase c, StepKind kind, StepChannel channel, String templateId, OffsetDateTime dueAt) {
         ScheduledStep step = new ScheduledStep();
         step.id = UUID.randomUUID().toString();
-        step.caseId = c.id;
-        step.accountId = c.accountId;
+        step.caseId = c.id();
+        step.accountId = c.accountId();
         step.kind = kind;
         step.channel = channel;
         step.templateId = templateId;
         step.dueAt = dueAt;
-        step.moveTo(kind.activeIn(c.state) ? StepStatus.PENDING : StepStatus.SUSPENDED);
+        step.moveTo(kind.activeIn(c.state()) ? StepStatus.PENDING : StepStatus.SUSPENDED);
         step.triedChannels = channel == null ? null : channel.contactChannel().map(Enum::name).orElse(null);
         step.createdAt = now();
         return step;

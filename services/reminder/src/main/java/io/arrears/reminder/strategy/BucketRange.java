@@ -4,7 +4,7 @@ package io.arrears.reminder.strategy;
  * A delinquency bucket as the account service names it: {@code "30-59"} or, for the last one, {@code "180+"}.
  * The ladder uses the range to check that each step's day falls inside its bucket.
  */
-public record BucketRange(String label, int firstDay, int lastDay) {
+record BucketRange(String label, int firstDay, int lastDay) {
 
     static BucketRange parse(String label) {
         String text = label.trim();

@@ -3,7 +3,7 @@ package io.arrears.reminder.strategy;
 import java.util.List;
 
 /** The configured strategy cannot be used; every problem found is listed, not only the first. */
-public class InvalidStrategyException extends RuntimeException {
+class InvalidStrategyException extends RuntimeException {
 
     private final List<String> problems;
 

@@ -1,5 +1,5 @@
 package io.arrears.reminder.strategy;
 
 /** Which ladder a case follows: its experiment arm, its segment, and the bucket it is in. */
-public record LadderKey(String arm, String segment, String bucket) {
+record LadderKey(String arm, String segment, String bucket) {
 }

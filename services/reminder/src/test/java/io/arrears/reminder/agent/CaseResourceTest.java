@@ -6,7 +6,7 @@ import io.arrears.events.PaymentReceived;
 import io.arrears.events.PlanRejected;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
-import io.arrears.testing.MovableClock;
+import io.arrears.clock.MovableClock;
 import io.arrears.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -57,6 +57,17 @@ class CaseResourceTest {
         as("complaints-officer").get("/cases/" + caseId).then().statusCode(403).contentType("application/problem+json");
         as("auditor").contentType("application/json").body(Map.of("type", "DEFERRAL")).post("/cases/" + caseId + "/plans")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void theTimelineSaysWhetherAnEventAnAgentOrTheScheduleChangedTheCase() {
+        as("agent").contentType("application/json").body(Map.of("outcome", "NO_ANSWER")).post("/cases/" + caseId + "/contacts")
+                .then().statusCode(201);
+        as("agent").get("/cases/" + caseId).then().statusCode(200)
+                .body("timeline.find { it.kind == 'OPENED' }.actor", equalTo("PaymentMissed"))
+                .body("timeline.find { it.kind == 'OPENED' }.actorKind", equalTo("EVENT"))
+                .body("timeline.find { it.kind == 'AGENT_CONTACT' }.actor", equalTo("user-agent"))
+                .body("timeline.find { it.kind == 'AGENT_CONTACT' }.actorKind", equalTo("AGENT"));
     }
 
     @Test

@@ -21,7 +21,7 @@ import io.arrears.events.Topics;
 import io.arrears.reminder.lifecycle.StepFiring;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
-import io.arrears.testing.MovableClock;
+import io.arrears.clock.MovableClock;
 import io.arrears.testing.TestTokens;
 import io.arrears.testing.TopicProbe;
 import io.agroal.api.AgroalDataSource;

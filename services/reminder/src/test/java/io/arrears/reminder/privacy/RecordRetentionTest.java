@@ -6,7 +6,7 @@ import io.arrears.events.PaymentMissed;
 import io.arrears.events.PaymentReceived;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
-import io.arrears.testing.MovableClock;
+import io.arrears.clock.MovableClock;
 import io.arrears.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

@@ -1,9 +1,9 @@
 package io.arrears.reminder.startup;
 
-import io.arrears.testing.FreePort;
+import io.arrears.localinfra.FreePort;
 import io.arrears.testing.PackagedService;
-import io.arrears.testing.PostgresServer;
-import io.arrears.testing.SigningKeys;
+import io.arrears.localinfra.PostgresServer;
+import io.arrears.localinfra.SigningKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,0 +1,105 @@
+package io.arrears.local.capacity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** The console table and the JSON file of a capacity run. */
+final class CapacityReport {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+    private CapacityReport() {
+    }
+
+    static void print(CapacityResult result, PrintStream out) {
+        CapacityResult.Run run = result.run();
+        Ceilings.Figures c = result.ceilings();
+        out.println();
+        out.printf("Capacity at %,d accounts (%,d falling due together)%n", run.accounts(), run.dueAccounts());
+        out.println("stage                      count   sustained/s   first s   last s");
+        row(out, "PaymentMissed", run.paymentMissed());
+        row(out, "ReminderRequested", run.reminderRequested());
+        row(out, "at the provider", run.atProvider());
+        row(out, "ReminderSent", run.reminderSent());
+        out.printf("end to end: %.0f reminders/s at the providers over a %.0f s drain%n", run.endToEndPerSecond(), run.drainSeconds());
+        out.printf("PaymentMissed -> provider: p50 %,d ms, p99 %,d ms, max %,d ms (%,d reminders)%n", run.missedToProvider().p50Millis(),
+                run.missedToProvider().p99Millis(), run.missedToProvider().maxMillis(), run.missedToProvider().count());
+        out.println("outcomes: " + run.outcomes());
+        double perReminderCpuMs = run.atProvider().count() == 0 ? 0 : run.cpuSeconds() * 1000 / run.atProvider().count();
+        out.printf("CPU: %.0f s in all during the burst, %.2f ms per reminder%n", run.cpuSeconds(), perReminderCpuMs);
+        run.processes().forEach((name, p) -> out.printf("  %-16s CPU %7.1f s   peak RSS %,6d MB%n", name, p.cpuSeconds(), p.peakRssBytes() >> 20));
+        out.println("the machine alone (same broker, database and provider code):");
+        out.printf("  Kafka, %d-byte records, acks=all: produce %,.0f/s, consume %,.0f/s  -> the pipeline moves %.1f%% of it%n",
+                c.recordBytes(), c.kafkaProducePerSecond(), c.kafkaConsumePerSecond(),
+                100 * kafkaRecordsPerSecond(run) / Math.min(c.kafkaProducePerSecond(), c.kafkaConsumePerSecond()));
+        out.printf("  PostgreSQL: %,.0f durable commits/s, %,.0f batched rows/s  -> reminders are %.1f%% of the commit rate%n",
+                c.pgCommitsPerSecond(), c.pgBatchedRowsPerSecond(), 100 * run.endToEndPerSecond() / c.pgCommitsPerSecond());
+        out.printf("  providers: SMS centre %,.0f submits/s, mail server %,.0f messages/s  -> at most %.1f%% of the slower is used%n",
+                c.smppSubmitsPerSecond(), c.smtpMessagesPerSecond(),
+                100 * run.endToEndPerSecond() / Math.min(c.smppSubmitsPerSecond(), c.smtpMessagesPerSecond()));
+    }
+
+    /**
+     * Records the pipeline puts through the broker per second: each reminder is a PaymentMissed share, a
+     * ReminderRequested and at least one ReminderSent written and read by at least one consumer.
+     */
+    private static double kafkaRecordsPerSecond(CapacityResult.Run run) {
+        if (run.drainSeconds() <= 0) {
+            return 0;
+        }
+        return (run.paymentMissed().count() + run.reminderRequested().count() + run.reminderSent().count()) / run.drainSeconds();
+    }
+
+    /** The figures {@code bench/targets.properties} names, from this run and the smallest kept beside it. */
+    static Map<String, Double> figures(CapacityResult result, List<CapacityResult> all) {
+        CapacityResult.Run run = result.run();
+        Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("reminders.per.s", run.endToEndPerSecond());
+        figures.put("missed.to.provider.p99.ms", (double) run.missedToProvider().p99Millis());
+        all.stream().filter(r -> r.run().accounts() < run.accounts()).min(Comparator.comparingInt(r -> r.run().accounts()))
+                .filter(smallest -> smallest.run().endToEndPerSecond() > 0)
+                .ifPresent(smallest -> figures.put("throughput.vs.smallest.percent",
+                        100 * run.endToEndPerSecond() / smallest.run().endToEndPerSecond()));
+        return figures;
+    }
+
+    private static void row(PrintStream out, String name, CapacityResult.Stage s) {
+        out.printf("%-20s %,11d   %,11.0f   %7.1f  %7.1f%n", name, s.count(), s.sustainedPerSecond(), s.firstMillis() / 1000.0,
+                s.lastMillis() / 1000.0);
+    }
+
+    static Path write(CapacityResult result, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("capacity-" + result.run().accounts() + "-" + FILE_TIME.format(result.at()) + ".json");
+        JSON.writeValue(file.toFile(), result);
+        return file;
+    }
+
+    /** Every run kept under {@code dir}, smallest book first: the chart's points. */
+    static List<CapacityResult> readAll(Path dir) throws IOException {
+        List<CapacityResult> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("capacity-\\d+-.*\\.json")).sorted().toList()) {
+                all.add(JSON.readValue(f.toFile(), CapacityResult.class));
+            }
+        }
+        all.sort(Comparator.comparingInt((CapacityResult r) -> r.run().accounts()).thenComparing(CapacityResult::at));
+        return all;
+    }
+}

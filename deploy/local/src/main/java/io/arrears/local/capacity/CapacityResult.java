@@ -1,0 +1,51 @@
+package io.arrears.local.capacity;
+
+import org.HdrHistogram.Histogram;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One capacity run's figures, as the report prints them and the JSON keeps them. */
+record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
+
+    record Stage(long count, double sustainedPerSecond, long firstMillis, long lastMillis) {
+    }
+
+    record Latency(long count, long p50Millis, long p99Millis, long maxMillis) {
+    }
+
+    record Process(double cpuSeconds, long peakRssBytes) {
+    }
+
+    record Run(int accounts, int dueAccounts, Stage paymentMissed, Stage reminderRequested, Stage atProvider, Stage reminderSent,
+               Latency missedToProvider, double drainSeconds, Map<String, Long> outcomes, Map<String, Process> processes) {
+
+        static Run of(int accounts, int due, long closedAt, PipelineWatch watch, Histogram latency,
+                      Map<String, ProcessMeter.Usage> before, Map<String, ProcessMeter.Usage> after, Map<String, Long> peakRss) {
+            Map<String, Process> processes = new LinkedHashMap<>();
+            after.forEach((name, u) -> {
+                ProcessMeter.Usage b = before.get(name);
+                processes.put(name, new Process(u.cpuSeconds() - (b == null ? 0 : b.cpuSeconds()), peakRss.getOrDefault(name, u.rssBytes())));
+            });
+            long end = Math.max(watch.sent.last, watch.atProvider.last);
+            return new Run(accounts, due, stage(watch.missed, closedAt), stage(watch.requested, closedAt), stage(watch.atProvider, closedAt),
+                    stage(watch.sent, closedAt), new Latency(latency.getTotalCount(), latency.getValueAtPercentile(50),
+                    latency.getValueAtPercentile(99), latency.getMaxValue()),
+                    end == Long.MIN_VALUE ? 0 : (end - closedAt) / 1000.0, watch.statuses(), processes);
+        }
+
+        private static Stage stage(PipelineWatch.Stage s, long closedAt) {
+            return new Stage(s.count, s.sustainedPerSecond(), s.count == 0 ? 0 : s.first - closedAt, s.count == 0 ? 0 : s.last - closedAt);
+        }
+
+        /** Reminders that reached a provider per second of the whole drain, from the day's close to the last one. */
+        double endToEndPerSecond() {
+            return drainSeconds <= 0 ? 0 : atProvider.count() / drainSeconds;
+        }
+
+        double cpuSeconds() {
+            return processes.values().stream().mapToDouble(Process::cpuSeconds).sum();
+        }
+    }
+}

@@ -1,8 +1,0 @@
-package io.arrears.account.repository;
-
-import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import jakarta.enterprise.context.ApplicationScoped;
-
-@ApplicationScoped
-public class PaymentRepository implements PanacheRepositoryBase<Payment, String> {
-}

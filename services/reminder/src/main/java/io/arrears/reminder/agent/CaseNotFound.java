@@ -1,8 +1,0 @@
-package io.arrears.reminder.agent;
-
-/** No case has the id asked for. */
-public class CaseNotFound extends RuntimeException {
-    public CaseNotFound(String caseId) {
-        super("case " + caseId + " is not known");
-    }
-}
