@@ -28,7 +28,12 @@ public final class Capacity {
 
     /** Simulated now when the run starts: Tuesday 2031-03-04, 10:00 in Shanghai. */
     public static final Instant SIMULATED_START = Instant.parse("2031-03-04T02:00:00Z");
-    static final LocalDate DUE_DAY = LocalDate.of(2031, 3, 3);
+    /**
+     * The statements fall due on Thursday 2031-02-27; with the account service's three days of grace they are
+     * past due when Monday 2031-03-03 closes, and their day-1 reminders go out on Tuesday morning.
+     */
+    static final LocalDate DUE_DAY = LocalDate.of(2031, 2, 27);
+    static final LocalDate LAST_CLOSED = LocalDate.of(2031, 3, 3);
     private static final Duration LOAD_BOUND = Duration.ofMinutes(60);
     private static final Duration QUIET_FOR = Duration.ofSeconds(15);
 
@@ -69,8 +74,11 @@ public final class Capacity {
             try (PipelineWatch watch = new PipelineWatch(bootstrap, simulatedAhead)) {
                 Map<String, ProcessMeter.Usage> before = meter.sample();
                 long closedAt = System.currentTimeMillis();
-                feed.sendNow(new BusinessDayClosed(DUE_DAY));
-                say("business day " + DUE_DAY + " closed; the burst is on");
+                for (LocalDate day = DUE_DAY; !day.isAfter(LAST_CLOSED); day = day.plusDays(1)) {
+                    feed.send(new BusinessDayClosed(day));
+                }
+                feed.flush();
+                say("business days " + DUE_DAY + " to " + LAST_CLOSED + " closed in one go; the burst is on");
                 say("   s   PaymentMissed  ReminderRequested  at provider  outcomes");
                 long lastChange = System.currentTimeMillis();
                 long lastSeen = -1;
@@ -122,7 +130,8 @@ public final class Capacity {
         Histogram h = new Histogram(3_600_000L, 3);
         for (PipelineWatch.Reminder r : watch.reminders.values()) {
             Long missed = watch.missedAt.get(r.accountId);
-            if (missed != null && r.atProvider >= 0 && Set.of("SENT", "DELIVERED").contains(r.status)) {
+            // Only what the arrears caused: a pre-due reminder requested before its account missed is not timed from it.
+            if (missed != null && r.requestedAt >= missed && r.atProvider >= 0 && Set.of("SENT", "DELIVERED").contains(r.status)) {
                 h.recordValue(Math.max(0, Math.min(3_600_000L, r.atProvider - missed)));
             }
         }

@@ -21,7 +21,7 @@ final class CapacityChart {
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 420;
     private static final int PANEL = WIDTH / 2;
-    private static final int MARGIN = 60;
+    private static final int MARGIN = 80;
 
     private CapacityChart() {
     }

@@ -6,6 +6,7 @@ import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outbox;
 import io.arrears.reminder.cases.Actor;
 import io.arrears.reminder.cases.AgentContact;
+import io.arrears.reminder.cases.AgentContactRepository;
 import io.arrears.reminder.cases.CaseNotFound;
 import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseTimeline;
@@ -32,6 +33,7 @@ import java.util.UUID;
 public class AgentWork {
 
     private final CaseRepository cases;
+    private final AgentContactRepository contacts;
     private final PromiseRepository promises;
     private final AccountLock lock;
     private final CaseLifecycle lifecycle;
@@ -42,9 +44,11 @@ public class AgentWork {
     private final ReminderConfig config;
     private final Outbox outbox;
 
-    AgentWork(CaseRepository cases, PromiseRepository promises, AccountLock lock, CaseLifecycle lifecycle, CaseTimeline timeline,
-              Treatment treatment, TreatmentStrategy strategy, ReminderMetrics metrics, ReminderConfig config, Outbox outbox) {
+    AgentWork(CaseRepository cases, AgentContactRepository contacts, PromiseRepository promises, AccountLock lock,
+              CaseLifecycle lifecycle, CaseTimeline timeline, Treatment treatment, TreatmentStrategy strategy, ReminderMetrics metrics,
+              ReminderConfig config, Outbox outbox) {
         this.cases = cases;
+        this.contacts = contacts;
         this.promises = promises;
         this.lock = lock;
         this.lifecycle = lifecycle;
@@ -73,7 +77,7 @@ public class AgentWork {
         if (report.outcome() == AgentContact.Outcome.PROMISE_TO_PAY) {
             contact.promiseId = promise(c, report, actor).id;
         }
-        cases.getEntityManager().persist(contact);
+        contacts.persist(contact);
         // The contact rules count an agent's calls with the automated ones; contact-channel keeps that count.
         outbox.add(new AgentCallLogged("CALL-" + contact.id, c.id(), c.accountId(), c.customerId(), report.outcome().reachedCardholder(),
                 contact.at));
@@ -113,7 +117,7 @@ public class AgentWork {
             throw new CaseNotFound(caseId);
         }
         lock.acquire(found.accountId());
-        cases.getEntityManager().refresh(found);
+        cases.reread(found);
         return found;
     }
 }

@@ -13,6 +13,11 @@ public class CaseRepository implements PanacheRepositoryBase<CollectionCase, Str
         return count("accountId = ?1 and statementId = ?2", accountId, statementId) > 0;
     }
 
+    /** Reads the case again from the database: after its account's lock is taken, what another holder wrote is seen. */
+    public void reread(CollectionCase c) {
+        getEntityManager().refresh(c);
+    }
+
     /** The account's current episode; a unique index allows at most one. */
     public Optional<CollectionCase> openFor(String accountId) {
         return find("accountId = ?1 and state <> ?2", accountId, CaseState.CLOSED).firstResultOptional();
