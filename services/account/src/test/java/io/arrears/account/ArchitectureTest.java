@@ -1,6 +1,7 @@
 package io.arrears.account;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import io.arrears.account.ledger.AccountPlan;
 import io.arrears.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,14 @@ class ArchitectureTest {
     @Test
     void theDomainIsPlainJava() {
         ArchitectureRules.plainJava(classes, "..account.domain..");
+    }
+
+    @Test
+    void aPlanChangesStatusOnlyThroughItsTransitionTable() {
+        noClasses().that().doNotHaveFullyQualifiedName(AccountPlan.class.getName())
+                .should().setField(AccountPlan.class, "status")
+                .because("a plan ends once, through AccountPlan.moveTo")
+                .check(classes);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.arrears.reminder;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import io.arrears.reminder.cases.PromiseToPay;
+import io.arrears.reminder.cases.RepaymentPlan;
 import io.arrears.reminder.schedule.ScheduledStep;
 import io.arrears.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,18 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("..reminder.strategy..", "..reminder.negotiation..")
                 .should().dependOnClassesThat().resideInAnyPackage("..reminder.cases..", "..reminder.schedule..", "..reminder.lifecycle..",
                         "..reminder.agent..", "..reminder.rest..")
+                .check(classes);
+    }
+
+    @Test
+    void promisesAndPlansChangeStatusOnlyThroughTheirTransitionTables() {
+        noClasses().that().doNotHaveFullyQualifiedName(PromiseToPay.class.getName())
+                .should().setField(PromiseToPay.class, "status")
+                .because("a promise ends once, through PromiseToPay.moveTo")
+                .check(classes);
+        noClasses().that().doNotHaveFullyQualifiedName(RepaymentPlan.class.getName())
+                .should().setField(RepaymentPlan.class, "status")
+                .because("a plan ends once, through RepaymentPlan.moveTo")
                 .check(classes);
     }
 

@@ -204,7 +204,7 @@ public class EndOfDay {
         String planId = loaded.plan().map(p -> p.id).orElse(null);
         review.brokenInstalment().ifPresent(missed -> {
             AccountPlan plan = loaded.plan().orElseThrow();
-            plan.status = AccountPlan.Status.BROKEN;
+            plan.moveTo(AccountPlan.Status.BROKEN);
             plan.endedOn = date;
             events.publish(new PlanBroken(plan.id, account.id, missed.dueDate(), missed.outstanding().amount(), account.currency));
         });

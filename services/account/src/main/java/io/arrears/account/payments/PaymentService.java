@@ -87,7 +87,7 @@ public class PaymentService {
         loaded.writeBackInstalments(effect.instalments());
         if (effect.planCompleted()) {
             AccountPlan plan = loaded.plan().orElseThrow();
-            plan.status = AccountPlan.Status.COMPLETED;
+            plan.moveTo(AccountPlan.Status.COMPLETED);
             plan.endedOn = postedOn;
             events.publish(new PlanCompleted(plan.id, account.id, postedOn));
         }

@@ -62,7 +62,7 @@ public class PlanService {
             return Outcome.rejected(reason);
         }
         plans.active(account.id).ifPresent(previous -> {
-            previous.status = AccountPlan.Status.SUPERSEDED;
+            previous.moveTo(AccountPlan.Status.SUPERSEDED);
             previous.endedOn = agreed.agreedAt().toLocalDate();
         });
         AccountPlan plan = new AccountPlan();
@@ -70,7 +70,7 @@ public class PlanService {
         plan.accountId = account.id;
         plan.caseId = agreed.caseId();
         plan.type = agreed.type();
-        plan.status = AccountPlan.Status.ACTIVE;
+        plan.moveTo(AccountPlan.Status.ACTIVE);
         plan.currency = agreed.currency();
         plan.waivedInterest = agreed.waivedInterest();
         plan.waivedFees = agreed.waivedFees();

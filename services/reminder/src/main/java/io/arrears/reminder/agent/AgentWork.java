@@ -98,7 +98,7 @@ public class AgentWork {
         promise.amount = amount.amount();
         promise.currency = c.currency();
         promise.promisedDate = report.promisedDate();
-        promise.status = PromiseToPay.Status.OPEN;
+        promise.moveTo(PromiseToPay.Status.OPEN);
         promise.paid = BigDecimal.ZERO;
         promise.madeBy = agent.name();
         promise.madeAt = treatment.now();

@@ -140,7 +140,7 @@ public class Negotiation {
         plan.caseId = c.id();
         plan.accountId = c.accountId();
         plan.type = terms.type();
-        plan.status = RepaymentPlan.Status.ACTIVE;
+        plan.moveTo(RepaymentPlan.Status.ACTIVE);
         plan.total = terms.toPay().amount();
         plan.currency = c.currency();
         plan.waivedInterest = terms.waivedInterest().amount();

@@ -10,6 +10,9 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import java.util.Set;
+import java.util.Map;
+import java.util.EnumSet;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,7 +22,20 @@ import java.util.List;
 @Table(name = "repayment_plan")
 public class RepaymentPlan {
 
-    public enum Status { ACTIVE, BROKEN, COMPLETED, REJECTED }
+    /** A plan in force ends once: broken, completed, or rejected by the account service; an ended one never changes. */
+    public enum Status {
+        ACTIVE, BROKEN, COMPLETED, REJECTED;
+
+        private static final Map<Status, Set<Status>> ALLOWED = Map.of(
+                ACTIVE, EnumSet.of(BROKEN, COMPLETED, REJECTED),
+                BROKEN, EnumSet.noneOf(Status.class),
+                COMPLETED, EnumSet.noneOf(Status.class),
+                REJECTED, EnumSet.noneOf(Status.class));
+
+        public boolean canBecome(Status next) {
+            return ALLOWED.get(this).contains(next);
+        }
+    }
 
     @Id
     public String id;
@@ -27,6 +43,7 @@ public class RepaymentPlan {
     public String accountId;
     @Enumerated(EnumType.STRING)
     public PlanType type;
+    /** Read freely; changed only through {@link #moveTo}, which holds it to {@link Status}'s table. */
     @Enumerated(EnumType.STRING)
     public Status status;
     public BigDecimal total;
@@ -40,4 +57,19 @@ public class RepaymentPlan {
     @OneToMany(mappedBy = "planId", cascade = CascadeType.ALL)
     @OrderBy("seq")
     public List<PlanInstalment> instalments = new ArrayList<>();
+
+    /** A new plan starts ACTIVE; after that only what {@link Status}'s table allows. */
+    public void moveTo(Status next) {
+        if (status == null ? next != Status.ACTIVE : !status.canBecome(next)) {
+            throw new IllegalTransition(status, next);
+        }
+        status = next;
+    }
+
+    public static final class IllegalTransition extends IllegalStateException {
+        IllegalTransition(Status from, Status to) {
+            super(from == null ? "a new plan starts ACTIVE, not " + to : "a plan that is " + from + " cannot become " + to
+                    + (from == Status.ACTIVE ? "" : "; it has ended"));
+        }
+    }
 }

@@ -277,7 +277,7 @@ public class CaseLifecycle {
     }
 
     public void settlePromise(CollectionCase c, PromiseToPay promise, PromiseToPay.Status status, Actor actor) {
-        promise.status = status;
+        promise.moveTo(status);
         promise.settledAt = treatment.now();
         treatment.cancel(c, s -> (s.kind == StepKind.PROMISE_REMINDER || s.kind == StepKind.PROMISE_CHECK) && promise.id.equals(s.reference),
                 StepStatus.CANCELLED, "promise " + status);
@@ -294,7 +294,7 @@ public class CaseLifecycle {
     private void endPlan(CollectionCase c, RepaymentPlan.Status status, Actor actor) {
         RepaymentPlan plan = plans.findById(c.activePlanId());
         if (plan != null) {
-            plan.status = status;
+            plan.moveTo(status);
             plan.endedAt = treatment.now();
         }
         treatment.cancel(c, s -> s.kind == StepKind.PLAN_REMINDER, StepStatus.CANCELLED, "plan " + status);
