@@ -55,6 +55,7 @@ public final class Capacity {
         say(String.format("Capacity: %,d accounts, %,d of them falling due on %s and missing it together.", accounts, book.dueCount(), DUE_DAY));
         Clock simulated = Clock.offset(Clock.systemUTC(), Duration.ofMillis(simulatedAhead));
         ProcessMeter meter = new ProcessMeter(home.resolve("run"));
+        DatabaseMeter databases = new DatabaseMeter(jdbc.replace("/account", "/postgres"), "postgres", "local");
         CapacityResult.Run run;
         try (Feed feed = new Feed(bootstrap, "/corebanking/capacity", simulated);
              ConsumerLag lag = new ConsumerLag(bootstrap)) {
@@ -73,6 +74,7 @@ public final class Capacity {
 
             try (PipelineWatch watch = new PipelineWatch(bootstrap, simulatedAhead)) {
                 Map<String, ProcessMeter.Usage> before = meter.sample();
+                Map<String, DatabaseMeter.Work> dbBefore = databases.sample();
                 long closedAt = System.currentTimeMillis();
                 for (LocalDate day = DUE_DAY; !day.isAfter(LAST_CLOSED); day = day.plusDays(1)) {
                     feed.send(new BusinessDayClosed(day));
@@ -108,7 +110,8 @@ public final class Capacity {
                     }
                 }
                 Map<String, ProcessMeter.Usage> after = meter.sample();
-                run = CapacityResult.Run.of(accounts, book.dueCount(), closedAt, watch, latencies(watch), before, after, peakRss);
+                Map<String, DatabaseMeter.Work> dbWork = DatabaseMeter.between(dbBefore, databases.sample());
+                run = CapacityResult.Run.of(accounts, book.dueCount(), closedAt, watch, latencies(watch), before, after, peakRss, dbWork);
             }
         }
         say("measuring the machine's own ceilings (Kafka, PostgreSQL, the provider simulators)...");

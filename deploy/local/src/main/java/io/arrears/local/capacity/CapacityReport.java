@@ -44,6 +44,12 @@ final class CapacityReport {
         double perReminderCpuMs = run.atProvider().count() == 0 ? 0 : run.cpuSeconds() * 1000 / run.atProvider().count();
         out.printf("CPU: %.0f s in all during the burst, %.2f ms per reminder%n", run.cpuSeconds(), perReminderCpuMs);
         run.processes().forEach((name, p) -> out.printf("  %-16s CPU %7.1f s   peak RSS %,6d MB%n", name, p.cpuSeconds(), p.peakRssBytes() >> 20));
+        if (run.databases() != null && run.atProvider().count() > 0) {
+            double reminders = run.atProvider().count();
+            out.println("database work per reminder (pg_stat_database, during the burst):");
+            run.databases().forEach((db, w) -> out.printf("  %-10s %6.2f commits  %6.2f rows written%n", db, w.commits() / reminders,
+                    w.rowsWritten() / reminders));
+        }
         out.println("the machine alone (same broker, database and provider code):");
         out.printf("  Kafka, %d-byte records, acks=all: produce %,.0f/s, consume %,.0f/s  -> the pipeline moves %.1f%% of it%n",
                 c.recordBytes(), c.kafkaProducePerSecond(), c.kafkaConsumePerSecond(),

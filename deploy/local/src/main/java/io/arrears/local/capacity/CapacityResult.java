@@ -19,10 +19,12 @@ record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
     }
 
     record Run(int accounts, int dueAccounts, Stage paymentMissed, Stage reminderRequested, Stage atProvider, Stage reminderSent,
-               Latency missedToProvider, double drainSeconds, Map<String, Long> outcomes, Map<String, Process> processes) {
+               Latency missedToProvider, double drainSeconds, Map<String, Long> outcomes, Map<String, Process> processes,
+               Map<String, DatabaseMeter.Work> databases) {
 
         static Run of(int accounts, int due, long closedAt, PipelineWatch watch, Histogram latency,
-                      Map<String, ProcessMeter.Usage> before, Map<String, ProcessMeter.Usage> after, Map<String, Long> peakRss) {
+                      Map<String, ProcessMeter.Usage> before, Map<String, ProcessMeter.Usage> after, Map<String, Long> peakRss,
+                      Map<String, DatabaseMeter.Work> databases) {
             Map<String, Process> processes = new LinkedHashMap<>();
             after.forEach((name, u) -> {
                 ProcessMeter.Usage b = before.get(name);
@@ -32,7 +34,7 @@ record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
             return new Run(accounts, due, stage(watch.missed, closedAt), stage(watch.requested, closedAt), stage(watch.atProvider, closedAt),
                     stage(watch.sent, closedAt), new Latency(latency.getTotalCount(), latency.getValueAtPercentile(50),
                     latency.getValueAtPercentile(99), latency.getMaxValue()),
-                    end == Long.MIN_VALUE ? 0 : (end - closedAt) / 1000.0, watch.statuses(), processes);
+                    end == Long.MIN_VALUE ? 0 : (end - closedAt) / 1000.0, watch.statuses(), processes, databases);
         }
 
         private static Stage stage(PipelineWatch.Stage s, long closedAt) {
