@@ -23,6 +23,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Applies a batch of consumed records in one transaction: de-duplicate each by {@code ce_id} in the
@@ -76,10 +78,15 @@ public class EventIntake {
         }
         deliveries.sort(IN_KEY_ORDER);
         try {
-            retryingTransient(() -> QuarkusTransaction.requiringNew().run(() -> deliveries.forEach(d -> {
-                applyOne(consumer, d, handler);
-                forget();
-            })));
+            retryingTransient(() -> QuarkusTransaction.requiringNew().run(() -> {
+                // One insert de-duplicates the whole batch; a key repeated inside the batch is applied once.
+                Set<String> fresh = inbox.firstDeliveries(consumer, deliveries.stream().filter(d -> d.failure() == null)
+                        .map(d -> d.headers().id()).toList());
+                deliveries.forEach(d -> {
+                    applyOne(consumer, d, handler, fresh::remove);
+                    forget();
+                });
+            }));
         } catch (PoisonException batchFailure) {
             if (stopping) {
                 // While the service shuts down, its database session goes away under the batch: that says
@@ -90,7 +97,8 @@ public class EventIntake {
                     Redact.text(batchFailure.getCause().toString()));
             for (Delivery<T> delivery : deliveries) {
                 try {
-                    retryingTransient(() -> QuarkusTransaction.requiringNew().run(() -> applyOne(consumer, delivery, handler)));
+                    retryingTransient(() -> QuarkusTransaction.requiringNew().run(() ->
+                            applyOne(consumer, delivery, handler, id -> inbox.firstDelivery(consumer, id))));
                 } catch (PoisonException recordFailure) {
                     if (stopping) {
                         throw recordFailure;
@@ -155,12 +163,13 @@ public class EventIntake {
         entityManager.clear();
     }
 
-    private <T extends Event> void applyOne(String consumer, Delivery<T> delivery, EventHandler<T> handler) {
+    /** {@code firstDelivery} says whether the event is new to the consumer, and remembers it if so. */
+    private <T extends Event> void applyOne(String consumer, Delivery<T> delivery, EventHandler<T> handler, Predicate<String> firstDelivery) {
         if (delivery.failure() != null) {
             deadLetter(consumer, delivery, Outbox.DeadLetterCause.UNREADABLE);
             return;
         }
-        if (!inbox.firstDelivery(consumer, delivery.headers().id())) {
+        if (!firstDelivery.test(delivery.headers().id())) {
             count(consumer, "duplicate");
             return;
         }

@@ -3,6 +3,14 @@ package io.arrears.messaging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Remembers which events a consumer has applied. Insert first, in the consumer's transaction: a
@@ -26,6 +34,33 @@ public class Inbox {
                 .setParameter(1, consumer)
                 .setParameter(2, eventId)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * {@link #firstDelivery} for a consumed batch in one statement: of {@code eventIds}, the ones
+     * {@code consumer} has not seen before. The keys are inserted in one order, so two batches that
+     * share keys wait for each other instead of deadlocking.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> firstDeliveries(String consumer, Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        String[] keys = new TreeSet<>(eventIds).toArray(String[]::new);
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("insert into inbox (consumer, event_id) "
+                    + "select ?, k from unnest(?::text[]) with ordinality as u(k, n) order by n on conflict do nothing returning event_id")) {
+                insert.setString(1, consumer);
+                insert.setArray(2, connection.createArrayOf("text", keys));
+                Set<String> fresh = new HashSet<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        fresh.add(rows.getString(1));
+                    }
+                }
+                return fresh;
+            }
+        });
     }
 
     /**

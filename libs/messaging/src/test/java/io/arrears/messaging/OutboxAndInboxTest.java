@@ -182,6 +182,32 @@ class OutboxAndInboxTest {
         assertThat(applied).containsExactly("ACC-A@1", "ACC-A@3", "ACC-A@5", "ACC-B@0", "ACC-B@4", "ACC-C@2");
     }
 
+    @Test
+    void anEventTwiceInOneBatchIsAppliedOnceAndNotAgainWhenTheBatchIsRedelivered() {
+        LocalDate first = uniqueDate();
+        TopicPartition partition = new TopicPartition(Topics.BUSINESS_DAY, 0);
+        ConsumerRecord<String, byte[]> once = record(partition, 0, "ACC-A", new BusinessDayClosed(first));
+        ConsumerRecord<String, byte[]> again = copy(once, 1);
+        ConsumerRecord<String, byte[]> other = record(partition, 2, "ACC-B", new BusinessDayClosed(first.plusDays(1)));
+        List<String> applied = new ArrayList<>();
+        Subscription<BusinessDayClosed> subscription = Subscription.of("batch-dedup-" + UUID.randomUUID(), BusinessDayClosed.class,
+                (day, headers) -> {
+                    applied.add(headers.subject() + "@" + (day.businessDate().toEpochDay() - first.toEpochDay()));
+                    return Outcome.applied();
+                });
+
+        intake.apply(subscription, new ConsumerRecords<>(Map.of(partition, List.of(once, again, other))));
+        intake.apply(subscription, new ConsumerRecords<>(Map.of(partition, List.of(copy(once, 0), copy(other, 2)))));
+
+        assertThat(applied).containsExactly("ACC-A@0", "ACC-B@1");
+    }
+
+    private static ConsumerRecord<String, byte[]> copy(ConsumerRecord<String, byte[]> original, long offset) {
+        ConsumerRecord<String, byte[]> copy = new ConsumerRecord<>(original.topic(), original.partition(), offset, original.key(), original.value());
+        original.headers().forEach(copy.headers()::add);
+        return copy;
+    }
+
     private static ConsumerRecord<String, byte[]> record(TopicPartition partition, long offset, String key, BusinessDayClosed day) {
         ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(partition.topic(), partition.partition(), offset, key,
                 EventJson.write(day));

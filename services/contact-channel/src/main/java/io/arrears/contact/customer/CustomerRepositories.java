@@ -55,7 +55,9 @@ public final class CustomerRepositories {
         }
 
         public boolean isHeld(String accountId) {
-            return count("accountId = ?1 and releasedAt is null", accountId) > 0;
+            // Not Panache's count(): it builds its count query afresh on every call, and this one runs for every attempt.
+            return !getEntityManager().createQuery("select 1 from ContactHold h where h.accountId = :account and h.releasedAt is null",
+                    Integer.class).setParameter("account", accountId).setMaxResults(1).getResultList().isEmpty();
         }
     }
 }

@@ -4,26 +4,35 @@ import io.arrears.contact.channel.ChannelAdapters;
 import io.arrears.contact.channel.OutgoingMessage;
 import io.arrears.contact.channel.SendResult;
 import io.arrears.contact.config.ContactConfig;
+import io.arrears.messaging.Redact;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * Sends what is due: each attempt is prepared in one transaction, handed to its channel's adapter
- * outside any, and its result recorded in another. A batch is spread over a few workers, and several
- * instances may poll at once; row locks with SKIP LOCKED give each attempt to one of them.
+ * Sends what is due. A batch is cut into slices, one per worker, each cardholder's attempts in one
+ * slice. A slice is prepared in one transaction (each attempt claimed, judged by the guard under its
+ * account's lock and marked SENDING), handed to the providers outside any transaction, and its
+ * results recorded in another. Several instances may poll at once: row locks with SKIP LOCKED give
+ * each attempt to one of them.
+ *
+ * <p>If a slice's transaction fails, its attempts are taken again one at a time, each in its own
+ * transaction, so one attempt that cannot be prepared or recorded holds up none of the others.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -35,15 +44,18 @@ public class Dispatcher {
     private final ChannelAdapters adapters;
     private final ContactConfig config;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     private final ExecutorService workers;
 
-    Dispatcher(AttemptRepository attempts, ContactGate gate, ChannelAdapters adapters, ContactConfig config, Clock clock) {
+    Dispatcher(AttemptRepository attempts, ContactGate gate, ChannelAdapters adapters, ContactConfig config, Clock clock,
+               EntityManager entityManager) {
         this.attempts = attempts;
         this.gate = gate;
         this.adapters = adapters;
         this.config = config;
         this.clock = clock;
+        this.entityManager = entityManager;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.dispatch().workers(), r -> {
             Thread t = new Thread(r, "contact-dispatch-" + n.incrementAndGet());
@@ -66,10 +78,10 @@ public class Dispatcher {
     /** Works through everything due now, batch after batch; returns how many attempts it looked at. */
     public int dispatchDue() {
         int seen = 0;
-        List<String> due;
+        List<DueAttempt> due;
         do {
             due = QuarkusTransaction.requiringNew().call(() -> attempts.due(OffsetDateTime.now(clock), config.dispatch().batchSize()));
-            List<Future<?>> inFlight = due.stream().<Future<?>>map(id -> workers.submit(() -> dispatchSafely(id))).toList();
+            List<Future<?>> inFlight = slices(due).stream().<Future<?>>map(slice -> workers.submit(() -> dispatch(slice))).toList();
             for (Future<?> f : inFlight) {
                 awaitDone(f);
             }
@@ -78,12 +90,66 @@ public class Dispatcher {
         return seen;
     }
 
-    private void dispatchSafely(String reminderId) {
+    /**
+     * One cardholder's attempts stay in one slice, in the order they fell due, so the frequency caps
+     * count each earlier one. Within a slice accounts are locked in key order, the order every
+     * consumer of the service locks them in, so slices and consumers cannot deadlock one another.
+     */
+    private List<List<String>> slices(List<DueAttempt> due) {
+        int count = config.dispatch().workers();
+        List<List<DueAttempt>> slices = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            slices.add(new ArrayList<>());
+        }
+        due.forEach(d -> slices.get(Math.floorMod(d.accountId().hashCode(), count)).add(d));
+        return slices.stream().filter(s -> !s.isEmpty())
+                .map(s -> s.stream().sorted(Comparator.comparing(DueAttempt::accountId)).map(DueAttempt::reminderId).toList())
+                .toList();
+    }
+
+    private void dispatch(List<String> slice) {
+        List<OutgoingMessage> ready = new ArrayList<>();
+        inOneTransaction(slice, id -> gate.prepare(id).ifPresent(ready::add), ready::clear);
+        List<Sent> results = ready.stream().map(message -> new Sent(message.reminderId(), send(message))).toList();
+        inOneTransaction(results, sent -> gate.record(sent.reminderId(), sent.result()), () -> { });
+    }
+
+    /**
+     * Runs {@code work} on every item in one transaction, forgetting each item's entities once written
+     * (otherwise every later query would dirty-check all earlier ones). If the transaction fails,
+     * {@code reset} undoes what the items collected and each item runs again in a transaction of its own.
+     */
+    private <T> void inOneTransaction(List<T> items, Consumer<T> work, Runnable reset) {
+        if (items.isEmpty()) {
+            return;
+        }
         try {
-            dispatch(reminderId);
+            QuarkusTransaction.requiringNew().run(() -> items.forEach(item -> {
+                work.accept(item);
+                entityManager.flush();
+                entityManager.clear();
+            }));
+        } catch (RuntimeException sliceFailure) {
+            LOG.warnf("a slice of %d attempts failed (%s); taking them one by one", items.size(), Redact.text(sliceFailure.toString()));
+            reset.run();
+            for (T item : items) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> work.accept(item));
+                } catch (RuntimeException e) {
+                    // The attempt stays as it was (PENDING, DEFERRED or SENDING) and a later poll or the reconciler takes it up.
+                    LOG.warnf(e, "dispatching %s stopped; it is retried", item);
+                }
+            }
+        }
+    }
+
+    private SendResult send(OutgoingMessage message) {
+        try {
+            return adapters.forChannel(message.to().channel()).send(message);
         } catch (RuntimeException e) {
-            // The attempt stays as it was (PENDING, DEFERRED or SENDING) and a later poll or the reconciler takes it up.
-            LOG.warnf(e, "dispatching %s stopped; it is retried", reminderId);
+            // An adapter that throws may have handed the message over first: reconcile, never resend blindly.
+            LOG.warnf(e, "adapter failed on %s", message);
+            return SendResult.ambiguous(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -97,19 +163,11 @@ public class Dispatcher {
         }
     }
 
-    private void dispatch(String reminderId) {
-        Optional<OutgoingMessage> message = gate.prepare(reminderId);
-        if (message.isEmpty()) {
-            return;
+    /** What the provider said about one reminder. */
+    private record Sent(String reminderId, SendResult result) {
+        @Override
+        public String toString() {
+            return reminderId;
         }
-        SendResult result;
-        try {
-            result = adapters.forChannel(message.get().to().channel()).send(message.get());
-        } catch (RuntimeException e) {
-            // An adapter that throws may have handed the message over first: reconcile, never resend blindly.
-            LOG.warnf(e, "adapter failed on %s", message.get());
-            result = SendResult.ambiguous(e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-        gate.record(reminderId, result);
     }
 }

@@ -10,7 +10,8 @@ public class CaseRepository implements PanacheRepositoryBase<CollectionCase, Str
 
     /** Whether the statement went past due: some case of the account, open or closed, was opened for it. */
     public boolean existsForStatement(String accountId, String statementId) {
-        return count("accountId = ?1 and statementId = ?2", accountId, statementId) > 0;
+        return !getEntityManager().createQuery("select 1 from CollectionCase c where c.accountId = :account and c.statementId = :statement",
+                Integer.class).setParameter("account", accountId).setParameter("statement", statementId).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** Reads the case again from the database: after its account's lock is taken, what another holder wrote is seen. */

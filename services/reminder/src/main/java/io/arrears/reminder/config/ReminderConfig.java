@@ -52,9 +52,16 @@ public interface ReminderConfig {
         @WithDefault("5s")
         Duration firstPollAfter();
 
-        /** Due steps read per query; each fires in its own transaction. */
+        /** Due steps read per query. */
         @WithDefault("200")
         int batchSize();
+
+        /**
+         * Steps fired together in one transaction. A transaction costs more than a step, so a statement
+         * day's burst is fired in groups; the accounts of a group stay locked until it commits.
+         */
+        @WithDefault("50")
+        int stepsPerTransaction();
     }
 
     interface Plans {

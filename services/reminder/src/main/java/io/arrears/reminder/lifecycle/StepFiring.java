@@ -6,6 +6,7 @@ import io.arrears.events.ReminderRequested;
 import io.arrears.events.TemplateFacts;
 import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outbox;
+import io.arrears.messaging.Redact;
 import io.arrears.messaging.TransientFailures;
 import io.arrears.reminder.cases.Actor;
 import io.arrears.reminder.cases.CaseRepository;
@@ -30,18 +31,25 @@ import io.arrears.reminder.schedule.Treatment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Fires the steps that have fallen due. Any number of replicas may run it: each step is re-read under
- * its account's lock and fired only if it is still pending, so a step fires once. Each step is its own
- * transaction: the state change and the outgoing event commit together or not at all.
+ * its account's lock and fired only if it is still pending, so a step fires once. A step's state change
+ * and its outgoing event commit together or not at all.
+ *
+ * <p>Steps fire in groups, one transaction each, their accounts locked in key order: the order every
+ * consumer of the service locks them in, so a group and a consumed batch cannot deadlock. If a group
+ * fails for a reason that is not the infrastructure's, its steps fire again one per transaction, and
+ * a step that still cannot fire is parked instead of holding up the steps behind it.
  */
 @ApplicationScoped
 public class StepFiring {
@@ -60,10 +68,11 @@ public class StepFiring {
     private final ReminderMetrics metrics;
     private final ReminderConfig config;
     private final Clock clock;
+    private final EntityManager entityManager;
 
     StepFiring(StepRepository steps, CaseRepository cases, PromiseRepository promises, PlanRepository plans, AccountLock lock,
                CaseLifecycle lifecycle, CaseTimeline timeline, Treatment treatment, Outbox outbox, ReminderMetrics metrics,
-               ReminderConfig config, Clock clock) {
+               ReminderConfig config, Clock clock, EntityManager entityManager) {
         this.steps = steps;
         this.cases = cases;
         this.promises = promises;
@@ -76,6 +85,7 @@ public class StepFiring {
         this.metrics = metrics;
         this.config = config;
         this.clock = clock;
+        this.entityManager = entityManager;
     }
 
     @Scheduled(every = "${reminder.schedule.poll-every:5s}", delayed = "${reminder.schedule.first-poll-after:5s}",
@@ -95,21 +105,52 @@ public class StepFiring {
         do {
             OffsetDateTime now = OffsetDateTime.now(clock);
             due = QuarkusTransaction.requiringNew().call(() -> steps.due(now, config.schedule().batchSize()));
-            for (DueStep step : due) {
-                try {
-                    if (QuarkusTransaction.requiringNew().call(() -> fire(step))) {
-                        fired++;
-                    }
-                } catch (RuntimeException e) {
-                    if (TransientFailures.isTransient(e)) {
-                        throw e;
-                    }
-                    // One step that cannot fire must not hold up every step behind it, poll after poll.
-                    LOG.errorf(e, "step %s of account %s cannot fire; parked", step.id(), step.accountId());
-                    QuarkusTransaction.requiringNew().run(() -> park(step, e));
-                }
+            List<DueStep> inKeyOrder = due.stream().sorted(Comparator.comparing(DueStep::accountId)).toList();
+            int size = config.schedule().stepsPerTransaction();
+            for (int from = 0; from < inKeyOrder.size(); from += size) {
+                fired += fireGroup(inKeyOrder.subList(from, Math.min(from + size, inKeyOrder.size())));
             }
         } while (due.size() == config.schedule().batchSize());
+        return fired;
+    }
+
+    private int fireGroup(List<DueStep> group) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                int fired = 0;
+                for (DueStep step : group) {
+                    fired += fire(step) ? 1 : 0;
+                    // Forgotten once written: otherwise every later query would dirty-check the earlier steps' rows.
+                    entityManager.flush();
+                    entityManager.clear();
+                }
+                return fired;
+            });
+        } catch (RuntimeException e) {
+            if (TransientFailures.isTransient(e)) {
+                throw e;
+            }
+            LOG.warnf("a group of %d steps failed (%s); firing them one by one", group.size(), Redact.text(e.toString()));
+            return fireEach(group);
+        }
+    }
+
+    private int fireEach(List<DueStep> group) {
+        int fired = 0;
+        for (DueStep step : group) {
+            try {
+                if (QuarkusTransaction.requiringNew().call(() -> fire(step))) {
+                    fired++;
+                }
+            } catch (RuntimeException e) {
+                if (TransientFailures.isTransient(e)) {
+                    throw e;
+                }
+                // One step that cannot fire must not hold up every step behind it, poll after poll.
+                LOG.errorf(e, "step %s of account %s cannot fire; parked", step.id(), step.accountId());
+                QuarkusTransaction.requiringNew().run(() -> park(step, e));
+            }
+        }
         return fired;
     }
 

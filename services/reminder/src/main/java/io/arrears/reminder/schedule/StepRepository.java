@@ -11,7 +11,8 @@ public class StepRepository implements PanacheRepositoryBase<ScheduledStep, Stri
 
     /** Steps that may still fire, in due order. */
     public List<ScheduledStep> open(String caseId) {
-        return list("caseId = ?1 and status in ?2 order by dueAt, id", caseId, List.of(StepStatus.PENDING, StepStatus.SUSPENDED));
+        // Two parameters, not a list: a list parameter makes Hibernate translate the query afresh on every call.
+        return find("caseId = ?1 and status in (?2, ?3) order by dueAt, id", caseId, StepStatus.PENDING, StepStatus.SUSPENDED).list();
     }
 
     public List<ScheduledStep> ofCase(String caseId) {

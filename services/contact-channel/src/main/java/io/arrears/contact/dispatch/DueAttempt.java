@@ -1,0 +1,5 @@
+package io.arrears.contact.dispatch;
+
+/** An attempt that is due, and the account whose lock it will take. */
+record DueAttempt(String reminderId, String accountId) {
+}
