@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Map;
 
 @ConfigMapping(prefix = "reminder")
 public interface ReminderConfig {
@@ -19,6 +20,21 @@ public interface ReminderConfig {
 
     /** How long closed cases keep what personal data they hold. */
     Retention retention();
+
+    Reports reports();
+
+    interface Reports {
+        /** What one contact costs the bank on each channel (SMS, EMAIL, VOICE, LETTER), for cost per cure. */
+        Map<String, BigDecimal> contactCost();
+
+        /** The currency of those costs. */
+        @WithDefault("CNY")
+        String costCurrency();
+
+        /** A case counts as cured if it is paid up (or its plan completed) within this many days of opening. */
+        @WithDefault("30")
+        int cureWithinDays();
+    }
 
     interface Retention {
         /**

@@ -2,6 +2,7 @@ package io.arrears.reminder.schedule;
 
 import io.arrears.events.Channel;
 import io.arrears.reminder.cases.Actor;
+import io.arrears.reminder.cases.BucketHistory;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.TimelineKind;
@@ -35,9 +36,12 @@ public class Treatment {
     private final CaseTimeline timeline;
     private final ReminderConfig config;
     private final Clock clock;
+    private final BucketHistory buckets;
 
-    Treatment(StepRepository steps, TreatmentStrategy strategy, CaseTimeline timeline, ReminderConfig config, Clock clock) {
+    Treatment(StepRepository steps, TreatmentStrategy strategy, CaseTimeline timeline, ReminderConfig config, Clock clock,
+              BucketHistory buckets) {
         this.steps = steps;
+        this.buckets = buckets;
         this.strategy = strategy;
         this.timeline = timeline;
         this.config = config;
@@ -73,6 +77,7 @@ public class Treatment {
             steps.persist(step);
         }
         c.enterLadderOfBucket();
+        buckets.entered(c.id(), c.bucket(), now());
         timeline.record(c.id(), actor, TimelineKind.LADDER, "bucket " + c.bucket() + ", segment " + c.segment() + ", arm " + c.arm() + ": "
                 + (planned.isEmpty() ? "no steps left" : planned.stream()
                 .map(p -> "day " + p.step().day() + " " + p.step().channel() + " on " + p.dueOn()).collect(Collectors.joining(", "))));

@@ -68,6 +68,11 @@ public final class TreatmentStrategy {
         return buckets;
     }
 
+    /** The buckets' labels, from the earliest delinquency to the latest. */
+    public List<String> bucketLabels() {
+        return buckets.stream().map(BucketRange::label).toList();
+    }
+
     public Optional<BucketRange> bucket(String label) {
         return buckets.stream().filter(b -> b.label().equals(label)).findFirst();
     }
