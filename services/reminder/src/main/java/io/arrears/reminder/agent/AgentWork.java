@@ -111,11 +111,16 @@ public class AgentWork {
         return promise;
     }
 
-    CollectionCase lockedCase(String caseId) {
+    CollectionCase openCase(String caseId) {
         CollectionCase found = cases.findById(caseId);
         if (found == null) {
             throw new CaseNotFound(caseId);
         }
+        return found;
+    }
+
+    CollectionCase lockedCase(String caseId) {
+        CollectionCase found = openCase(caseId);
         lock.acquire(found.accountId());
         cases.reread(found);
         return found;

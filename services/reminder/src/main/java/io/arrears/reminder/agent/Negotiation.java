@@ -96,8 +96,21 @@ public class Negotiation {
         return plan;
     }
 
+    /**
+     * What the terms would be and whose limits they are within, without agreeing anything: the agent's live preview.
+     * The same judgement as {@link #agree}, on the same figures.
+     */
+    @Transactional
+    public PlanPreview preview(String caseId, PlanRequest request, PlanPolicy.Authority authority) {
+        CollectionCase c = agentWork.openCase(caseId);
+        c.requirePlanPossible();
+        PlanTerms terms = terms(c, request);
+        return new PlanPreview(terms, policy.check(terms, authority), policy.limitsOf(PlanPolicy.Authority.AGENT),
+                policy.limitsOf(PlanPolicy.Authority.SUPERVISOR));
+    }
+
     /** The terms against the case's own figures: the request says how the cardholder pays, never what is owed. */
-    private PlanTerms terms(CollectionCase c, PlanRequest request) {
+    PlanTerms terms(CollectionCase c, PlanRequest request) {
         CaseDebt debt = new CaseDebt(money(c.amountOverdue(), c.currency(), "amountOverdue"), money(c.totalBalance(), c.currency(), "totalBalance"));
         Money waivedInterest = money(request.waivedInterest(), c.currency(), "waivedInterest");
         Money waivedFees = money(request.waivedFees(), c.currency(), "waivedFees");

@@ -4,10 +4,12 @@ import io.arrears.reminder.agent.AgentWork;
 import io.arrears.reminder.agent.CaseQueries;
 import io.arrears.reminder.agent.LimitBreached;
 import io.arrears.reminder.agent.Negotiation;
+import io.arrears.reminder.agent.PlanApprovals;
 import io.arrears.reminder.agent.PlanRequest;
 import io.arrears.reminder.cases.CaseConflict;
 import io.arrears.reminder.cases.CaseNotFound;
 import io.arrears.reminder.cases.CaseState;
+import io.arrears.reminder.cases.PlanApproval;
 import io.arrears.reminder.cases.PlanAudit;
 import io.arrears.reminder.cases.RepaymentPlan;
 import io.arrears.reminder.negotiation.PlanPolicy;
@@ -53,8 +55,11 @@ public class CaseResource {
     private final Negotiation negotiation;
     private final SecurityIdentity identity;
     private final PlanAudit audit;
+    private final PlanApprovals approvals;
 
-    CaseResource(CaseQueries queries, AgentWork agentWork, Negotiation negotiation, SecurityIdentity identity, PlanAudit audit) {
+    CaseResource(CaseQueries queries, AgentWork agentWork, Negotiation negotiation, SecurityIdentity identity, PlanAudit audit,
+                 PlanApprovals approvals) {
+        this.approvals = approvals;
         this.queries = queries;
         this.agentWork = agentWork;
         this.negotiation = negotiation;
@@ -117,31 +122,37 @@ public class CaseResource {
     @APIResponse(responseCode = "403", description = "Beyond the caller's role, or beyond the limits of a role; the problem names the limit")
     @APIResponse(responseCode = "409", description = "The case is closed, on hold, or already in a plan")
     public Response agreePlan(@PathParam("id") String id, @NotNull(message = "a body is required") @Valid PlanRequest request) {
-        PlanPolicy.Authority authority = identity.hasRole(Roles.SUPERVISOR) ? PlanPolicy.Authority.SUPERVISOR : PlanPolicy.Authority.AGENT;
-        RepaymentPlan plan = negotiation.agree(id, request, user(), authority);
+        RepaymentPlan plan = negotiation.agree(id, request, user(), authority());
         return Response.created(URI.create("/cases/" + id)).entity(CaseViews.plan(plan)).build();
     }
 
-    @ServerExceptionMapper
-    public Response refused(PlanRefused e) {
-        return new Problem("about:blank", "Bad Request", 400, e.field() + " " + e.getMessage(),
-                java.util.List.of(new Problem.Violation(e.field(), e.getMessage()))).toResponse();
+    @POST
+    @Path("/{id}/plans/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "What a plan on these terms would be, judged as agreeing it would be, without agreeing it: the instalments, "
+            + "what is forgiven, the caller's verdict (WITHIN_LIMITS, NEEDS_SUPERVISOR, BEYOND_ALL_LIMITS) and the limits of both roles")
+    @APIResponse(responseCode = "400", description = "The terms cannot make a plan; the problem names the field")
+    @APIResponse(responseCode = "409", description = "The case is closed, on hold, or already in a plan")
+    public CaseViews.Preview previewPlan(@PathParam("id") String id, @NotNull(message = "a body is required") @Valid PlanRequest request) {
+        return CaseViews.preview(negotiation.preview(id, request, authority()));
     }
 
-    @ServerExceptionMapper
-    public Response conflict(CaseConflict e) {
-        return Problem.of(Response.Status.CONFLICT, e.getMessage()).toResponse();
+    @POST
+    @Path("/{id}/plan-approvals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AGENT)
+    @Operation(summary = "Send terms beyond an agent's limits, but within a supervisor's, to a supervisor for approval")
+    @APIResponse(responseCode = "201", description = "Waiting for a supervisor",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseViews.Approval.class)))
+    @APIResponse(responseCode = "403", description = "Beyond every role's limits; the problem names the limit")
+    @APIResponse(responseCode = "409", description = "Within the agent's own limits, the case cannot take a plan, or a request already waits")
+    public Response askForApproval(@PathParam("id") String id, @NotNull(message = "a body is required") @Valid PlanRequest request) {
+        PlanApproval approval = approvals.request(id, request, user());
+        return Response.created(URI.create("/plan-approvals/" + approval.id)).entity(CaseViews.approval(approval, request)).build();
     }
 
-    @ServerExceptionMapper
-    public Response notFound(CaseNotFound e) {
-        return Problem.of(Response.Status.NOT_FOUND, e.getMessage()).toResponse();
-    }
-
-    @ServerExceptionMapper
-    public Response limitBreached(LimitBreached e) {
-        return new Problem("https://arrears.io/problems/plan-limit", "Plan beyond your limit", 403, e.getMessage(),
-                java.util.List.of(new Problem.Violation(e.limit().limit(), e.limit().asked() + " > " + e.limit().allowed()))).toResponse();
+    private PlanPolicy.Authority authority() {
+        return identity.hasRole(Roles.SUPERVISOR) ? PlanPolicy.Authority.SUPERVISOR : PlanPolicy.Authority.AGENT;
     }
 
     private String user() {

@@ -2,8 +2,13 @@ package io.arrears.reminder.rest;
 
 import io.arrears.events.PlanType;
 import io.arrears.reminder.agent.CaseQueries;
+import io.arrears.reminder.agent.PlanPreview;
+import io.arrears.reminder.agent.PlanRequest;
 import io.arrears.reminder.cases.CollectionCase;
+import io.arrears.reminder.cases.PlanApproval;
 import io.arrears.reminder.cases.PlanAuditEntry;
+import io.arrears.reminder.negotiation.PlanLimits;
+import io.arrears.reminder.negotiation.PlanTerms;
 import io.arrears.reminder.cases.RepaymentPlan;
 import io.arrears.reminder.strategy.Step;
 import io.arrears.web.Amounts;
@@ -56,12 +61,53 @@ public final class CaseViews {
     public record Instalment(int seq, LocalDate dueDate, String amount) {
     }
 
+    /** Terms as they would be agreed and the verdict on them: WITHIN_LIMITS, NEEDS_SUPERVISOR or BEYOND_ALL_LIMITS. */
+    public record Preview(PlanType type, String verdict, Breach breach, String toPay, String covered, String forgiven,
+                          String writtenOff, String waiverPercent, String currency, List<Instalment> instalments,
+                          Limits agentLimits, Limits supervisorLimits) {
+    }
+
+    public record Breach(String limit, String asked, String allowed, String approver, String message) {
+    }
+
+    public record Limits(int maxInstalments, int maxFirstDueDays, int maxDeferralDays, String maxWaiverPercent,
+                         String minSettlementPercent) {
+    }
+
+    /** A plan waiting for a supervisor, or decided by one. */
+    public record Approval(String id, String caseId, String status, String limit, String reason, String requestedBy,
+                           OffsetDateTime requestedAt, String decidedBy, OffsetDateTime decidedAt, String decisionNote,
+                           String planId, PlanRequest terms) {
+    }
+
     public record Event(OffsetDateTime at, String actor, String actorKind, String kind, String detail) {
     }
 
     static Summary summary(CollectionCase c) {
         return new Summary(c.id(), c.accountId(), c.state().name(), c.bucket(), c.daysPastDue(), Amounts.of(c.amountOverdue(), c.currency()), c.currency(), c.segment(), c.arm(),
                 c.brokenPromises(), c.agentTaskSince());
+    }
+
+    static Preview preview(PlanPreview p) {
+        PlanTerms t = p.terms();
+        String verdict = p.breach().map(b -> b.approver() == null ? "BEYOND_ALL_LIMITS" : "NEEDS_SUPERVISOR").orElse("WITHIN_LIMITS");
+        String currency = t.toPay().currencyCode();
+        int[] seq = {1};
+        return new Preview(t.type(), verdict, p.breach().map(b -> new Breach(b.limit(), b.asked(), b.allowed(), b.approver(), b.message()))
+                .orElse(null), t.toPay().amount().toPlainString(), t.covered().amount().toPlainString(),
+                t.forgiven().amount().toPlainString(), t.writtenOff().amount().toPlainString(), t.waiverPercent().toPlainString(), currency,
+                t.instalments().stream().map(i -> new Instalment(seq[0]++, i.dueDate(), i.amount().amount().toPlainString())).toList(),
+                limits(p.agentLimits()), limits(p.supervisorLimits()));
+    }
+
+    private static Limits limits(PlanLimits l) {
+        return new Limits(l.maxInstalments(), l.maxFirstDueDays(), l.maxDeferralDays(), l.maxWaiverPercent().toPlainString(),
+                l.minSettlementPercent().toPlainString());
+    }
+
+    static Approval approval(PlanApproval a, PlanRequest terms) {
+        return new Approval(a.id, a.caseId, a.status.name(), a.limitName, a.reason, a.requestedBy, a.requestedAt, a.decidedBy,
+                a.decidedAt, a.decisionNote, a.planId, terms);
     }
 
     static Plan plan(RepaymentPlan p) {

@@ -1,6 +1,8 @@
 package io.arrears.reminder.rest;
 
 import io.arrears.reminder.config.ReminderConfig;
+import io.arrears.reminder.reports.OperationsFigures;
+import io.arrears.reminder.reports.OperationsReport;
 import io.arrears.reminder.reports.StrategyReport;
 import io.arrears.reminder.reports.StrategyResults;
 import io.arrears.web.InvalidRequestException;
@@ -30,13 +32,23 @@ public class ReportResource {
     private static final int DEFAULT_PERIOD_DAYS = 90;
 
     private final StrategyReport report;
+    private final OperationsReport operations;
     private final Clock clock;
     private final ZoneId bankZone;
 
-    ReportResource(StrategyReport report, Clock clock, ReminderConfig config) {
+    ReportResource(StrategyReport report, OperationsReport operations, Clock clock, ReminderConfig config) {
         this.report = report;
+        this.operations = operations;
         this.clock = clock;
         this.bankZone = config.schedule().zone();
+    }
+
+    @GET
+    @Path("/operations")
+    @Operation(summary = "Where collections stand now: cases by bucket and state, reminders by channel and latest outcome, "
+            + "promises and plans by status, escalations, and plans waiting for a supervisor")
+    public OperationsFigures operations() {
+        return operations.now();
     }
 
     @GET

@@ -28,7 +28,9 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
 @QuarkusTestResource(value = ArrearsTestResource.class, initArgs = @ResourceArg(name = ArrearsTestResource.DATABASE, value = "reminder"))
@@ -133,6 +135,61 @@ class CaseResourceTest {
         as("agent").get("/cases/" + caseId).then().body("state", equalTo("IN_PLAN"));
         as("supervisor").contentType("application/json").body(plan).post("/cases/" + caseId + "/plans")
                 .then().statusCode(409).body("detail", containsString("already has plan"));
+    }
+
+    @Test
+    void aPreviewShowsTheInstalmentsAndWhyAPlanNeedsASupervisorWithoutAgreeingAnything() {
+        as("agent").contentType("application/json").body(Map.of("type", "INSTALMENTS", "instalments", 4))
+                .post("/cases/" + caseId + "/plans/preview").then().statusCode(200)
+                .body("verdict", equalTo("WITHIN_LIMITS")).body("instalments.size()", equalTo(4)).body("toPay", equalTo("1000.00"))
+                .body("instalments[0].amount", equalTo("250.00")).body("agentLimits.maxInstalments", equalTo(12));
+        as("agent").contentType("application/json").body(Map.of("type", "INSTALMENTS", "instalments", 18))
+                .post("/cases/" + caseId + "/plans/preview").then().statusCode(200)
+                .body("verdict", equalTo("NEEDS_SUPERVISOR")).body("breach.limit", equalTo("max-instalments"))
+                .body("breach.message", containsString("a supervisor must agree this plan"));
+        as("supervisor").contentType("application/json").body(Map.of("type", "INSTALMENTS", "instalments", 18))
+                .post("/cases/" + caseId + "/plans/preview").then().statusCode(200).body("verdict", equalTo("WITHIN_LIMITS"));
+        as("agent").contentType("application/json").body(Map.of("type", "DEFERRAL"))
+                .post("/cases/" + caseId + "/plans/preview").then().statusCode(400).body("violations[0].field", equalTo("payBy"));
+        as("agent").get("/cases/" + caseId).then().body("state", equalTo("OPEN")).body("plans.size()", equalTo(0));
+    }
+
+    @Test
+    void aPlanBeyondTheAgentLimitWaitsForAnotherSupervisorWhoApprovesItIntoAPlan() {
+        Map<String, Object> plan = Map.of("type", "INSTALMENTS", "instalments", 18);
+        as("agent").contentType("application/json").body(Map.of("type", "INSTALMENTS", "instalments", 4))
+                .post("/cases/" + caseId + "/plan-approvals").then().statusCode(409).body("detail", containsString("within an agent's limits"));
+        String approval = as("agent").contentType("application/json").body(plan).post("/cases/" + caseId + "/plan-approvals")
+                .then().statusCode(201).body("status", equalTo("PENDING")).body("limit", equalTo("max-instalments"))
+                .extract().path("id");
+        as("agent").contentType("application/json").body(plan).post("/cases/" + caseId + "/plan-approvals")
+                .then().statusCode(409).body("detail", containsString("already waiting"));
+        as("supervisor").get("/plan-approvals").then().statusCode(200).body("id", hasItem(approval));
+        as("agent").post("/plan-approvals/" + approval + "/approve").then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer("user-agent", "supervisor"))
+                .post("/plan-approvals/" + approval + "/approve").then().statusCode(403).body("detail", containsString("another supervisor"));
+
+        as("supervisor").post("/plan-approvals/" + approval + "/approve").then().statusCode(200)
+                .body("status", equalTo("APPROVED")).body("decidedBy", equalTo("user-supervisor")).body("planId", containsString("PLAN-"));
+        as("agent").get("/cases/" + caseId).then().body("state", equalTo("IN_PLAN")).body("plans[0].instalments.size()", equalTo(18))
+                .body("timeline.detail", hasItem(containsString("sent to a supervisor as " + approval)));
+        as("supervisor").post("/plan-approvals/" + approval + "/approve").then().statusCode(409);
+        as("supervisor").get("/plan-approvals").then().body("id", not(hasItem(approval)));
+        as("supervisor").get("/reports/operations").then().statusCode(200)
+                .body("plans.find { it.group == 'INSTALMENTS' && it.key == 'ACTIVE' }.count", greaterThanOrEqualTo(1))
+                .body("cases.key", hasItem("IN_PLAN"));
+    }
+
+    @Test
+    void aDeclinedPlanSaysWhyAndLeavesTheCaseAsItWas() {
+        String approval = as("agent").contentType("application/json").body(Map.of("type", "INSTALMENTS", "instalments", 18))
+                .post("/cases/" + caseId + "/plan-approvals").then().statusCode(201).extract().path("id");
+        as("supervisor").contentType("application/json").body(Map.of("note", " ")).post("/plan-approvals/" + approval + "/decline")
+                .then().statusCode(400).body("violations[0].field", containsString("note"));
+        as("supervisor").contentType("application/json").body(Map.of("note", "income does not support 18 months"))
+                .post("/plan-approvals/" + approval + "/decline").then().statusCode(200).body("status", equalTo("DECLINED"));
+        as("agent").get("/cases/" + caseId).then().body("state", equalTo("OPEN")).body("plans.size()", equalTo(0))
+                .body("timeline.detail", hasItem(containsString("declined: income does not support 18 months")));
     }
 
     @Test
