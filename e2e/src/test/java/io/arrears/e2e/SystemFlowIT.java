@@ -6,10 +6,8 @@ import io.arrears.events.CloudEventHeaders;
 import io.arrears.events.Topics;
 import io.arrears.simulators.SmscSimulator;
 import io.arrears.testing.KafkaTestClient;
-import io.arrears.testing.TestTokens;
 import io.arrears.testing.TopicProbe;
 import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,7 +28,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.arrears.e2e.Scenario.account;
+import static io.arrears.e2e.Scenario.as;
+import static io.arrears.e2e.Scenario.caseFile;
+import static io.arrears.e2e.Scenario.contactHistory;
+import static io.arrears.e2e.Scenario.middayZone;
+import static io.arrears.e2e.Scenario.missedPayment;
+import static io.arrears.e2e.Scenario.zoneWhereItIs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -206,31 +210,6 @@ class SystemFlowIT {
         await().atMost(BOUND).until(() -> as("agent").get(system.url("account") + "/accounts/" + after.accountId()).statusCode() == 200);
     }
 
-    /** Issues a statement, lets it go unpaid past the grace period, and returns the case the reminder service opens. */
-    private static String missedPayment(Holder holder) {
-        return missedPayment(holder, CoreBanking.nextCycle());
-    }
-
-    private static String missedPayment(Holder holder, Cycle cycle) {
-        CoreBanking.statement(holder, cycle, "261.52");
-        CoreBanking.closeDays(cycle.issued(), cycle.firstDayPastDue());
-        return await().atMost(BOUND).until(() -> as("agent").queryParam("needsAgent", false).queryParam("accountId", holder.accountId())
-                .get(system.url("reminder") + "/cases").then().statusCode(200).extract().jsonPath().getString("items[0].id"), id -> id != null);
-    }
-
-    private static JsonPath caseFile(String caseId) {
-        return as("agent").get(system.url("reminder") + "/cases/" + caseId).then().statusCode(200).extract().jsonPath();
-    }
-
-    private static JsonPath account(Holder holder) {
-        return as("agent").get(system.url("account") + "/accounts/" + holder.accountId()).then().statusCode(200).extract().jsonPath();
-    }
-
-    private static JsonPath contactHistory(Holder holder) {
-        return as("auditor").get(system.url("contact-channel") + "/contacts/accounts/" + holder.accountId()).then().statusCode(200)
-                .extract().jsonPath();
-    }
-
     private static SmscSimulator.Submitted smsTo(Holder holder) {
         return system.smsc.submitted().stream().filter(s -> s.destination().equals(holder.phoneDigits())).findFirst().orElse(null);
     }
@@ -248,19 +227,5 @@ class SystemFlowIT {
             }
         }
         return null;
-    }
-
-    /** A fixed-offset zone in which it is around noon now, so contact is allowed whenever the tests run. */
-    private static String middayZone() {
-        return zoneWhereItIs(12);
-    }
-
-    private static String zoneWhereItIs(int hour) {
-        int utcHour = OffsetDateTime.now(ZoneOffset.UTC).getHour();
-        return ZoneOffset.ofHours(Math.floorMod(hour - utcHour + 12, 24) - 12).getId();
-    }
-
-    private static RequestSpecification as(String role) {
-        return given().header("Authorization", TestTokens.bearer("e2e-" + role, role));
     }
 }

@@ -53,7 +53,7 @@ final class TheSystem {
         for (String db : new String[] {"account", "reminder", "contact", "complaint"}) {
             PostgresServer.createDatabase(TestInfrastructure.postgresPort(), "e2e_" + db);
         }
-        for (String name : new String[] {"account", "reminder", "contact-channel", "complaint"}) {
+        for (String name : new String[] {"account", "reminder", "contact-channel", "complaint", "console"}) {
             ports.put(name, FreePort.pick());
         }
         printFolder = Files.createTempDirectory("arrears-e2e-print-");
@@ -65,7 +65,11 @@ final class TheSystem {
         start("account", "e2e_account", Map.of());
         start("reminder", "e2e_reminder", Map.of(
                 // Dated steps fall due at the start of their day, so the tests do not depend on the hour they run at.
-                "reminder.schedule.send-at", "00:00"));
+                "reminder.schedule.send-at", "00:00",
+                // Half the cases go to the challenger arm, so the strategy results have both arms to compare. Its
+                // first-bucket ladder is the champion's here, so every test sees the same first contacts.
+                "reminder.strategy.challenger.share", "0.5",
+                "reminder.strategy.ladders.challenger.standard.1-29", "${reminder.strategy.ladders.champion.standard.1-29}"));
         start("contact-channel", "e2e_contact", Map.of(
                 "quarkus.mailer.port", Integer.toString(mail.port()),
                 "SMTP_START_TLS", "DISABLED",
@@ -77,6 +81,7 @@ final class TheSystem {
                 "contact.callback-secret", CALLBACK_SECRET,
                 "contact.dispatch.poll-every", "500ms"));
         start("complaint", "e2e_complaint", Map.of());
+        startConsole();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "e2e-stop"));
         awaitReady();
     }
@@ -119,6 +124,21 @@ final class TheSystem {
         config.put("mp.jwt.verify.issuer", TestInfrastructure.JWT_ISSUER);
         config.put("arrears.messaging.relay.idle-wait", "200ms");
         services.put(name, PackagedService.start(ROOT.resolve("services").resolve(name), config));
+    }
+
+    /** The console has no database and no broker: it calls the four services with the signed-in user's token. */
+    private void startConsole() {
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.http.port", Integer.toString(ports.get("console")));
+        config.put("quarkus.rest-client.account.url", url("account"));
+        config.put("quarkus.rest-client.reminder.url", url("reminder"));
+        config.put("quarkus.rest-client.contact.url", url("contact-channel"));
+        config.put("quarkus.rest-client.complaint.url", url("complaint"));
+        config.put("mp.jwt.verify.publickey.location", TestInfrastructure.signingKeys().resolve(SigningKeys.PUBLIC_KEY).toString());
+        config.put("mp.jwt.verify.issuer", TestInfrastructure.JWT_ISSUER);
+        // Plain HTTP on loopback: a Secure cookie would never be sent back.
+        config.put("console.session.secure-cookie", "false");
+        services.put("console", PackagedService.start(ROOT.resolve("services").resolve("console"), config));
     }
 
     private void awaitReady() {

@@ -79,11 +79,12 @@ public class Negotiation {
         RepaymentPlan plan = store(c, terms, agent);
         audit.agreed(c.id(), plan.id, terms, agent, authority, policy);
         promises.openFor(c.id()).ifPresent(p -> lifecycle.settlePromise(c, p, PromiseToPay.Status.SUPERSEDED, actor));
-        treatment.cancel(c, s -> s.kind == StepKind.LADDER, StepStatus.CANCELLED, "plan " + plan.id + " agreed");
+        int stopped = treatment.cancel(c, s -> s.kind == StepKind.LADDER, StepStatus.CANCELLED, "plan " + plan.id + " agreed");
         c.agreePlan(plan.id);
         timeline.record(c.id(), actor, TimelineKind.PLAN, terms.type() + " plan " + plan.id + " agreed: " + terms.instalments().size()
                 + " payment(s) of " + terms.toPay() + " in all, last on " + terms.lastDueDate()
-                + (terms.forgiven().isPositive() ? ", " + terms.forgiven() + " forgiven" : ""));
+                + (terms.forgiven().isPositive() ? ", " + terms.forgiven() + " forgiven" : "")
+                + (stopped > 0 ? "; the ladder stops (" + stopped + " step(s) cancelled)" : ""));
         lifecycle.refresh(c, actor);
         for (PlanInstalment instalment : plan.instalments) {
             treatment.remindBefore(c, StepKind.PLAN_REMINDER, strategy.planReminder(), instalment.dueDate, plan.id + "#" + instalment.seq);
