@@ -90,8 +90,13 @@ class ComposeFileTest {
     void everyServiceHasItsOwnDatabaseAndTheDatabaseIsCreated() throws IOException {
         String init = Files.readString(ROOT.resolve("deploy/compose/init-databases.sql"), StandardCharsets.UTF_8);
         Set<String> databases = new HashSet<>();
+        List<String> withoutDatabase = new ArrayList<>();
         for (String service : serviceModules()) {
             String defaultUrl = properties(service).getProperty("quarkus.datasource.jdbc.url");
+            if (defaultUrl == null) {
+                withoutDatabase.add(service);
+                continue;
+            }
             Matcher variable = Pattern.compile("\\$\\{([A-Z_]+_DB_URL):jdbc:postgresql://[^/]+/([a-z]+)}").matcher(defaultUrl);
             assertThat(variable.matches()).as("%s datasource url %s", service, defaultUrl).isTrue();
             String url = compose.path("services").path(service).path("environment").path(variable.group(1)).asText();
@@ -99,7 +104,8 @@ class ComposeFileTest {
             assertThat(init).contains("create database " + variable.group(2) + ";");
             databases.add(variable.group(2));
         }
-        assertThat(databases).hasSize(serviceModules().size());
+        assertThat(databases).hasSize(serviceModules().size() - withoutDatabase.size());
+        assertThat(withoutDatabase).as("only the console owns no data").containsExactly("console");
     }
 
     @Test
@@ -150,6 +156,10 @@ class ComposeFileTest {
         Set<String> principals = new HashSet<>();
         for (String service : serviceModules()) {
             JsonNode env = compose.path("services").path(service).path("environment");
+            if (properties(service).getProperty("kafka.bootstrap.servers") == null) {
+                assertThat(env.has("KAFKA_SASL_JAAS_CONFIG")).as("%s has no use for a broker login", service).isFalse();
+                continue;
+            }
             assertThat(env.path("KAFKA_SECURITY_PROTOCOL").asText()).as(service).isEqualTo("SASL_PLAINTEXT");
             Matcher m = login.matcher(env.path("KAFKA_SASL_JAAS_CONFIG").asText());
             assertThat(m.matches()).as("%s logs in with SCRAM", service).isTrue();
@@ -157,7 +167,7 @@ class ComposeFileTest {
             assertThat(broker.path("environment").path("KAFKA_PASSWORD_" + service.replace('-', '_')).asText()).isEqualTo(m.group(2));
             principals.add(m.group(1));
         }
-        assertThat(principals).hasSize(serviceModules().size());
+        assertThat(principals).containsExactlyInAnyOrder("account", "reminder", "contact-channel", "complaint");
     }
 
     @Test

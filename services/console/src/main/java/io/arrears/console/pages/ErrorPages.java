@@ -1,7 +1,6 @@
 package io.arrears.console.pages;
 
 import io.arrears.console.clients.ServiceProblem;
-import io.arrears.console.session.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;

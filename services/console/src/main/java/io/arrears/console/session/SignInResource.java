@@ -1,6 +1,7 @@
 package io.arrears.console.session;
 
 import io.arrears.console.pages.Lang;
+import io.arrears.console.pages.SessionCookie;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;

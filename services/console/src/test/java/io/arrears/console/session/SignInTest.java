@@ -43,6 +43,14 @@ class SignInTest {
     }
 
     @Test
+    void behindTheBanksSingleSignOnTheTokenInTheAuthorizationHeaderIsASession() {
+        given().redirects().follow(false).header("Authorization", TestTokens.bearer("officer-3", "complaints-officer")).get("/")
+                .then().statusCode(303).header("Location", endsWith("/complaints"));
+        given().redirects().follow(false).header("Authorization", "Bearer " + TestTokens.expired("officer-3", "complaints-officer"))
+                .get("/complaints").then().statusCode(303).header("Location", endsWith("/sign-in"));
+    }
+
+    @Test
     void anExpiredForeignOrMisaddressedTokenIsRefusedAndNoSessionIsSet() {
         for (String token : new String[] {TestTokens.expired("a", "agent"), TestTokens.signedByAnotherKey("a", "agent"),
                 TestTokens.forAnotherAudience("a", "agent"), "not a token"}) {

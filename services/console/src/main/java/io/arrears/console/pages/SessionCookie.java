@@ -1,4 +1,4 @@
-package io.arrears.console.session;
+package io.arrears.console.pages;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
