@@ -1,6 +1,7 @@
 package io.arrears.e2e;
 
 import io.arrears.simulators.IvrSimulator;
+import io.arrears.simulators.LocalIdentityProvider;
 import io.arrears.simulators.MailSink;
 import io.arrears.simulators.SmscSimulator;
 import io.arrears.localinfra.FreePort;
@@ -35,6 +36,7 @@ import static org.awaitility.Awaitility.await;
 final class TheSystem {
 
     static final String CALLBACK_SECRET = "e2e-callback-secret";
+    static final String CONSOLE_SECRET = "e2e-console-secret-0123456789abcdef";
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Duration START_BOUND = Duration.ofSeconds(180);
     private static TheSystem instance;
@@ -43,6 +45,7 @@ final class TheSystem {
     final SmscSimulator smsc;
     final IvrSimulator ivr;
     final Path printFolder;
+    final LocalIdentityProvider signIn;
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, PackagedService> services = new LinkedHashMap<>();
     private final int ivrPort;
@@ -61,6 +64,9 @@ final class TheSystem {
         smsc = SmscSimulator.start(FreePort.pick()).autoReceipts(true);
         ivrPort = FreePort.pick();
         ivr = IvrSimulator.start(ivrPort, url("contact-channel") + "/callbacks/voice", CALLBACK_SECRET);
+        Path keys = TestInfrastructure.signingKeys();
+        signIn = LocalIdentityProvider.start(FreePort.pick(), TestInfrastructure.JWT_ISSUER, SigningKeys.privateKey(keys),
+                SigningKeys.publicKey(keys), Map.of("arrears-console", CONSOLE_SECRET));
 
         start("account", "e2e_account", Map.of());
         start("reminder", "e2e_reminder", Map.of(
@@ -126,7 +132,10 @@ final class TheSystem {
         services.put(name, PackagedService.start(ROOT.resolve("services").resolve(name), config));
     }
 
-    /** The console has no database and no broker: it calls the four services with the signed-in user's token. */
+    /**
+     * The console has no database and no broker: people sign in at the bank's identity provider (here its
+     * local stand-in, signing with the key the services trust), and it calls the four services with their token.
+     */
     private void startConsole() {
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.http.port", Integer.toString(ports.get("console")));
@@ -134,10 +143,11 @@ final class TheSystem {
         config.put("quarkus.rest-client.reminder.url", url("reminder"));
         config.put("quarkus.rest-client.contact.url", url("contact-channel"));
         config.put("quarkus.rest-client.complaint.url", url("complaint"));
-        config.put("mp.jwt.verify.publickey.location", TestInfrastructure.signingKeys().resolve(SigningKeys.PUBLIC_KEY).toString());
-        config.put("mp.jwt.verify.issuer", TestInfrastructure.JWT_ISSUER);
+        config.put("quarkus.oidc.auth-server-url", signIn.url());
+        config.put("quarkus.oidc.credentials.secret", CONSOLE_SECRET);
+        config.put("quarkus.oidc.token.issuer", TestInfrastructure.JWT_ISSUER);
         // Plain HTTP on loopback: a Secure cookie would never be sent back.
-        config.put("console.session.secure-cookie", "false");
+        config.put("quarkus.oidc.authentication.cookie-force-secure", "false");
         services.put("console", PackagedService.start(ROOT.resolve("services").resolve("console"), config));
     }
 
@@ -163,5 +173,6 @@ final class TheSystem {
         mail.close();
         smsc.close();
         ivr.close();
+        signIn.close();
     }
 }

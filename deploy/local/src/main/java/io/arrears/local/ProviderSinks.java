@@ -1,6 +1,8 @@
 package io.arrears.local;
 
+import io.arrears.localinfra.SigningKeys;
 import io.arrears.simulators.IvrSimulator;
+import io.arrears.simulators.LocalIdentityProvider;
 import io.arrears.simulators.MailSink;
 import io.arrears.simulators.SmscSimulator;
 import jakarta.mail.MessagingException;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +35,9 @@ final class ProviderSinks {
     static final String SECRET = System.getProperty("arrears.callback-secret", "local-callback-secret");
     /** 127.0.0.1 on a laptop; 0.0.0.0 in a container, where the services reach the sinks by name. */
     static final String HOST = System.getProperty("arrears.sinks.host", "127.0.0.1");
+    static final int IDP = Integer.getInteger("arrears.idp.port", 8090);
+    /** The console's client secret at the identity provider; the launcher gives the console the same. */
+    static final String CONSOLE_SECRET = System.getProperty("arrears.console.oidc-secret", "local-console-secret-0123456789abcdef");
 
     private ProviderSinks() {
     }
@@ -46,14 +52,21 @@ final class ProviderSinks {
         IvrSimulator ivr = IvrSimulator.start(HOST, IVR, CALLBACK, SECRET)
                 .onCall(c -> say("CALL   to " + c.to() + " (" + c.language() + "): " + (c.verifyPrompt() == null ? c.callbackRequest()
                         : c.verifyPrompt() + " / confirmed: " + c.script() + " / otherwise: " + c.callbackRequest())));
+        // The bank's single sign-on, for the console: signs with the key the services trust.
+        Path keys = home.resolve("keys");
+        SigningKeys.ensure(keys);
+        LocalIdentityProvider idp = LocalIdentityProvider.start(HOST, IDP, Launcher.ISSUER, SigningKeys.privateKey(keys),
+                SigningKeys.publicKey(keys), Map.of("arrears-console", CONSOLE_SECRET))
+                .browserUrl(System.getProperty("arrears.idp.browser-url"));
         say("mail server SMTP " + HOST + ":" + SMTP + ", SMS centre SMPP " + HOST + ":" + SMPP + ", IVR vendor http://" + HOST + ":" + IVR
-                + ", print drop " + print);
+                + ", print drop " + print + ", sign-in (OpenID Connect) http://" + HOST + ":" + IDP);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mail.close();
             smsc.close();
             ivr.close();
+            idp.close();
             stopped.countDown();
         }, "sinks-stop"));
         Set<String> seen = new HashSet<>();

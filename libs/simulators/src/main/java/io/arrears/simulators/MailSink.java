@@ -16,8 +16,17 @@ public final class MailSink implements AutoCloseable {
 
     private final GreenMail server;
 
+    /**
+     * GreenMail closes a conversation that stays silent past its read timeout (15 s by default) with 421. On two
+     * busy cores a sender can pause that long between commands; a real relay waits minutes (RFC 5321 §4.5.3.2),
+     * and so does this one.
+     */
+    private static final long READ_TIMEOUT_MS = 300_000;
+
     private MailSink(String host, int port) {
-        server = new GreenMail(new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP));
+        ServerSetup setup = new ServerSetup(port, host, ServerSetup.PROTOCOL_SMTP);
+        setup.setReadTimeout(READ_TIMEOUT_MS);
+        server = new GreenMail(setup);
         server.start();
     }
 

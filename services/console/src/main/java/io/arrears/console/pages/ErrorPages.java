@@ -3,7 +3,6 @@ package io.arrears.console.pages;
 import io.arrears.console.clients.ServiceProblem;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.Priorities;
@@ -14,10 +13,9 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.net.URI;
 
 /**
- * Failures as pages a person can act on, ahead of the JSON problems the services answer with: no session
+ * Failures as pages a person can act on, ahead of the JSON problems the services answer with: a token
  * leads to the sign-in page, a refusal says who refused and why, a service that does not answer is named.
  */
 public class ErrorPages {
@@ -30,22 +28,16 @@ public class ErrorPages {
         static native TemplateInstance error(int status, String key, String detail);
     }
 
-    private final SessionCookie session;
     private final Lang lang;
 
-    ErrorPages(SessionCookie session, Lang lang) {
-        this.session = session;
+    ErrorPages(Lang lang) {
         this.lang = lang;
     }
 
+    /** Only when the sign-in policy was bypassed; the page says so instead of a bare 401. */
     @ServerExceptionMapper(priority = FIRST)
-    public Response signIn(UnauthorizedException e) {
-        return toSignIn();
-    }
-
-    @ServerExceptionMapper(priority = FIRST)
-    public Response badSession(AuthenticationFailedException e) {
-        return toSignIn();
+    public Response notSignedIn(UnauthorizedException e) {
+        return page(401, "error_signed_out", null);
     }
 
     @ServerExceptionMapper(priority = FIRST)
@@ -57,7 +49,8 @@ public class ErrorPages {
     public Response refused(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 401) {
-            return toSignIn();
+            // The service did not accept the user's token: a new sign-in gets a new one.
+            return page(401, "error_signed_out", null);
         }
         if (status < 400) {
             return e.getResponse();
@@ -70,10 +63,6 @@ public class ErrorPages {
     public Response unreachable(ProcessingException e) {
         LOG.warnf("a service did not answer: %s", e.getMessage());
         return page(503, "error_unreachable", null);
-    }
-
-    private Response toSignIn() {
-        return Response.seeOther(URI.create("/sign-in")).cookie(session.cleared()).build();
     }
 
     private Response page(int status, String key, String detail) {

@@ -31,20 +31,14 @@ public interface Msg {
     @Message("Complaints")
     String nav_complaints();
 
-    @Message("Sign in")
-    String sign_in();
-
     @Message("Sign out")
     String sign_out();
 
-    @Message("Token from the bank's identity provider")
-    String token_label();
+    @Message("The services did not accept your sign-in; it may have expired")
+    String error_signed_out();
 
-    @Message("On a local run: deploy/local/arrears token agent (or supervisor, complaints-officer, auditor) prints one.")
-    String token_hint();
-
-    @Message("That token was refused: it is expired, not signed by the bank's identity provider, or not meant for arrears.")
-    String token_refused();
+    @Message("Sign out and sign in again")
+    String sign_in_again();
 
     @Message("Back to your start page")
     String back_home();

@@ -20,6 +20,6 @@ public final class Home {
         if (roles.contains(Roles.SUPERVISOR) || roles.contains(Roles.AUDITOR)) {
             return "/dashboard";
         }
-        return "/sign-in";
+        return "/no-role";
     }
 }

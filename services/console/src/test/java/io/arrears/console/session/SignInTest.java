@@ -1,105 +1,122 @@
 package io.arrears.console.session;
 
-import io.arrears.console.ConsoleKeys;
+import io.arrears.console.LocalSignIn;
 import io.arrears.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 
-/** Signing in: the token is checked as the services check it, kept in a cookie scripts cannot read, and never in a URL. */
+/**
+ * Signing in through the bank's identity provider (OpenID Connect's code flow), here its local stand-in:
+ * the console never sees a password, keeps the tokens in an HttpOnly cookie, and puts no token in a URL.
+ */
 @QuarkusTest
-@QuarkusTestResource(ConsoleKeys.class)
+@QuarkusTestResource(LocalSignIn.class)
 class SignInTest {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
-
     @Test
-    void aPageWithoutASessionLeadsToTheSignInPage() {
-        given().redirects().follow(false).get("/queue").then().statusCode(303).header("Location", endsWith("/sign-in"));
-        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/sign-in"));
+    void aPageAskedForWithoutASessionSendsTheBrowserToTheBanksSignIn() {
+        given().redirects().follow(false).get("/queue").then().statusCode(302)
+                .header("Location", startsWith(LocalSignIn.url + "/authorize?"))
+                .header("Location", containsString("client_id=" + LocalSignIn.CLIENT))
+                .header("Location", containsString("response_type=code"));
     }
 
     @Test
-    void aValidTokenSignsInToTheRolesStartPageWithAStrictHttpOnlyCookie() {
-        CookieFilter cookies = new CookieFilter();
-        Response signedIn = signIn(cookies, TestTokens.token("officer-1", "complaints-officer"));
-        assertThat(signedIn.statusCode()).isEqualTo(303);
-        assertThat(signedIn.header("Location")).endsWith("/complaints");
-        String session = signedIn.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("arrears_session=")).findFirst()
-                .orElseThrow();
-        assertThat(session).contains("HttpOnly").containsIgnoringCase("SameSite=Strict").contains("Max-Age=");
-        assertThat(signedIn.header("Location")).doesNotContain("eyJ");
-    }
-
-    @Test
-    void behindTheBanksSingleSignOnTheTokenInTheAuthorizationHeaderIsASession() {
-        given().redirects().follow(false).header("Authorization", TestTokens.bearer("officer-3", "complaints-officer")).get("/")
-                .then().statusCode(303).header("Location", endsWith("/complaints"));
-        given().redirects().follow(false).header("Authorization", "Bearer " + TestTokens.expired("officer-3", "complaints-officer"))
-                .get("/complaints").then().statusCode(303).header("Location", endsWith("/sign-in"));
-    }
-
-    @Test
-    void anExpiredForeignOrMisaddressedTokenIsRefusedAndNoSessionIsSet() {
-        for (String token : new String[] {TestTokens.expired("a", "agent"), TestTokens.signedByAnotherKey("a", "agent"),
-                TestTokens.forAnotherAudience("a", "agent"), "not a token"}) {
-            Response refused = signIn(new CookieFilter(), token);
-            assertThat(refused.statusCode()).isEqualTo(401);
-            assertThat(refused.body().asString()).contains("That token was refused");
-            assertThat(refused.headers().getValues("Set-Cookie")).noneMatch(c -> c.startsWith("arrears_session=ey"));
-        }
-    }
-
-    @Test
-    void aFormPostedWithoutTheCsrfTokenIsRefused() {
-        given().redirects().follow(false).contentType("application/x-www-form-urlencoded").formParam("token", TestTokens.token("a", "agent"))
-                .post("/sign-in").then().statusCode(400);
-    }
-
-    @Test
-    void aRoleOpensOnlyItsOwnPagesAndIsToldWhenItMayNot() {
-        CookieFilter officer = new CookieFilter();
-        signIn(officer, TestTokens.token("officer-2", "complaints-officer"));
-        given().filter(officer).redirects().follow(false).get("/approvals").then().statusCode(403)
+    void aComplaintsOfficerSignsInAndStartsOnTheComplaintQueueWithAnHttpOnlySession() {
+        CookieFilter browser = new CookieFilter();
+        List<String> locations = signIn(browser, "complaints-officer", "officer-1");
+        assertThat(locations).noneMatch(l -> l.contains("eyJ")).as("no token in any address");
+        given().filter(browser).redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/complaints"));
+        given().filter(browser).redirects().follow(false).get("/approvals").then().statusCode(403)
                 .body(containsString("Your role may not do this"));
     }
 
     @Test
+    void signingOutEndsTheSessionAtTheIdentityProviderToo() {
+        CookieFilter browser = new CookieFilter();
+        signIn(browser, "agent", "agent-1");
+        given().filter(browser).redirects().follow(false).get("/sign-out").then().statusCode(302)
+                .header("Location", startsWith(LocalSignIn.url + "/logout"));
+        given().filter(browser).redirects().follow(false).get("/queue").then().statusCode(302)
+                .header("Location", startsWith(LocalSignIn.url + "/authorize"));
+    }
+
+    @Test
+    void behindAProxyThatSignedTheUserInTheBearerTokenIsTheSessionAndABadOneIsRefused() {
+        given().redirects().follow(false).header("Authorization", TestTokens.bearer("officer-3", "complaints-officer")).get("/")
+                .then().statusCode(303).header("Location", endsWith("/complaints"));
+        for (String token : new String[] {TestTokens.expired("a", "agent"), TestTokens.signedByAnotherKey("a", "agent")}) {
+            given().redirects().follow(false).header("Authorization", "Bearer " + token).get("/queue").then().statusCode(401);
+        }
+    }
+
+    @Test
     void theLanguageIsTheUsersChoiceElseTheBrowsers() {
-        given().header("Accept-Language", "zh-CN,zh;q=0.9").get("/sign-in").then().statusCode(200).body(containsString("登录"));
-        given().header("Accept-Language", "en-GB").get("/sign-in").then().statusCode(200).body(containsString("Sign in"));
-        given().header("Accept-Language", "zh-CN").cookie("console-lang", "en").get("/sign-in").then().body(containsString("Sign in"));
+        String officer = TestTokens.bearer("officer-4", "complaints-officer");
+        given().header("Authorization", officer).header("Accept-Language", "zh-CN,zh;q=0.9").get("/approvals").then().statusCode(403)
+                .body(containsString("您的角色无权执行此操作"));
+        given().header("Authorization", officer).header("Accept-Language", "en-GB").get("/approvals").then()
+                .body(containsString("Your role may not do this"));
+        given().header("Authorization", officer).header("Accept-Language", "zh-CN").cookie("console-lang", "en").get("/approvals").then()
+                .body(containsString("Your role may not do this"));
+    }
+
+    @Test
+    void aFormPostedWithoutTheCsrfTokenIsRefused() {
+        given().redirects().follow(false).header("Authorization", TestTokens.bearer("agent-2", "agent"))
+                .contentType("application/x-www-form-urlencoded").formParam("lang", "zh-CN").post("/language").then().statusCode(400);
     }
 
     @Test
     void switchingLanguageReturnsOnlyToAPathOfThisSite() {
-        assertThat(SignInResource.backTo("http://console.bank/queue?state=OPEN")).isEqualTo("/queue?state=OPEN");
-        assertThat(SignInResource.backTo("https://evil.example//phish")).isEqualTo("/");
-        assertThat(SignInResource.backTo(null)).isEqualTo("/");
-        assertThat(SignInResource.backTo("//evil.example/x")).as("only the path of any address is kept").isEqualTo("/x");
+        assertThat(HomeResource.backTo("http://console.bank/queue?state=OPEN")).isEqualTo("/queue?state=OPEN");
+        assertThat(HomeResource.backTo("https://evil.example//phish")).isEqualTo("/");
+        assertThat(HomeResource.backTo(null)).isEqualTo("/");
+        assertThat(HomeResource.backTo("//evil.example/x")).as("only the path of any address is kept").isEqualTo("/x");
     }
 
-    /** As a browser does: the sign-in page first (it sets the CSRF cookie and field), then the form. */
-    private static Response signIn(CookieFilter cookies, String token) {
-        String page = given().filter(cookies).get("/sign-in").then().statusCode(200).extract().asString();
-        Matcher csrf = CSRF.matcher(page);
-        assertThat(csrf.find()).as("the form carries a CSRF token").isTrue();
-        return given().filter(cookies).redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("csrf-token", csrf.group(1)).formParam("token", token).post("/sign-in");
+    /** As a browser does it: the console sends it to the provider, the user picks a role, the provider sends it back with a code. */
+    private static List<String> signIn(CookieFilter browser, String role, String user) {
+        Response start = given().filter(browser).redirects().follow(false).get("/");
+        assertThat(start.statusCode()).isEqualTo(302);
+        String authorize = start.header("Location");
+        assertThat(given().filter(browser).urlEncodingEnabled(false).get(authorize).then().statusCode(200).extract().asString()).contains("role-" + role);
+
+        Map<String, String> form = query(authorize);
+        form.put("role", role);
+        form.put("user", user);
+        Response code = given().filter(browser).redirects().follow(false).formParams(form).post(LocalSignIn.url + "/authorize");
+        assertThat(code.statusCode()).isEqualTo(302);
+        String back = code.header("Location");
+        Response signedIn = given().filter(browser).urlEncodingEnabled(false).redirects().follow(false).get(back);
+        assertThat(signedIn.statusCode()).as("the console takes the code").isEqualTo(302);
+        List<String> session = signedIn.headers().getValues("Set-Cookie").stream().filter(c -> c.startsWith("q_session")).toList();
+        assertThat(session).isNotEmpty().allMatch(c -> c.toLowerCase(java.util.Locale.ROOT).contains("httponly"));
+        return List.of(authorize, back, signedIn.header("Location"));
     }
 
-    static {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    private static Map<String, String> query(String url) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : URI.create(url).getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
     }
 }
