@@ -78,6 +78,7 @@ public class Negotiation {
         });
         RepaymentPlan plan = store(c, terms, agent);
         audit.agreed(c.id(), plan.id, terms, agent, authority, policy);
+        lifecycle.withdrawWaitingApproval(c, "plan " + plan.id + " agreed", actor);
         promises.openFor(c.id()).ifPresent(p -> lifecycle.settlePromise(c, p, PromiseToPay.Status.SUPERSEDED, actor));
         int stopped = treatment.cancel(c, s -> s.kind == StepKind.LADDER, StepStatus.CANCELLED, "plan " + plan.id + " agreed");
         c.agreePlan(plan.id);

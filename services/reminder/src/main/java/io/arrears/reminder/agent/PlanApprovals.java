@@ -90,8 +90,9 @@ public class PlanApprovals {
     @Transactional
     public PlanApproval approve(String id, String supervisor) {
         PlanApproval approval = decidable(id, supervisor);
-        RepaymentPlan plan = negotiation.agree(approval.caseId, request(approval), supervisor, PlanPolicy.Authority.SUPERVISOR);
+        // Approved before the plan is agreed, so agreeing it does not withdraw this request as moot.
         approval.moveTo(PlanApproval.Status.APPROVED);
+        RepaymentPlan plan = negotiation.agree(approval.caseId, request(approval), supervisor, PlanPolicy.Authority.SUPERVISOR);
         approval.planId = plan.id;
         decided(approval, supervisor, null);
         timeline.record(approval.caseId, Actor.agent(supervisor), TimelineKind.PLAN, "plan approval " + approval.id

@@ -16,6 +16,8 @@ import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.ContactHold;
 import io.arrears.reminder.cases.HoldRepository;
+import io.arrears.reminder.cases.PlanApproval;
+import io.arrears.reminder.cases.PlanApprovalRepository;
 import io.arrears.reminder.cases.PlanAudit;
 import io.arrears.reminder.cases.PlanRepository;
 import io.arrears.reminder.cases.PromiseRepository;
@@ -56,10 +58,12 @@ public class CaseLifecycle {
     private final ReminderMetrics metrics;
     private final EarlyPayments earlyPayments;
     private final PlanAudit audit;
+    private final PlanApprovalRepository approvals;
 
     CaseLifecycle(CaseRepository cases, HoldRepository holds, PromiseRepository promises, PlanRepository plans, AccountLock lock,
                   Treatment treatment, TreatmentStrategy strategy, CaseTimeline timeline, ReminderMetrics metrics,
-                  EarlyPayments earlyPayments, PlanAudit audit) {
+                  EarlyPayments earlyPayments, PlanAudit audit, PlanApprovalRepository approvals) {
+        this.approvals = approvals;
         this.cases = cases;
         this.holds = holds;
         this.promises = promises;
@@ -269,11 +273,22 @@ public class CaseLifecycle {
     }
 
     public void close(CollectionCase c, String reason, Actor actor) {
+        withdrawWaitingApproval(c, "case closed: " + reason, actor);
         promises.openFor(c.id()).ifPresent(p -> settlePromise(c, p, reason.equals("PAID") ? PromiseToPay.Status.KEPT : PromiseToPay.Status.SUPERSEDED, actor));
         treatment.cancelAll(c, "case closed: " + reason);
         c.close(reason, treatment.now());
         refresh(c, actor);
         metrics.caseClosed(c.arm(), reason);
+    }
+
+    /** A plan waiting for a supervisor is moot once the case has a plan or is closed: no one may approve it then. */
+    public void withdrawWaitingApproval(CollectionCase c, String why, Actor actor) {
+        approvals.pendingFor(c.id()).ifPresent(approval -> {
+            approval.moveTo(PlanApproval.Status.WITHDRAWN);
+            approval.decidedAt = treatment.now();
+            approval.decisionNote = why;
+            timeline.record(c.id(), actor, TimelineKind.PLAN, "plan approval " + approval.id + " withdrawn: " + why);
+        });
     }
 
     public void settlePromise(CollectionCase c, PromiseToPay promise, PromiseToPay.Status status, Actor actor) {

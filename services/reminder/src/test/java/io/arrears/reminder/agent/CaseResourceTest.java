@@ -181,6 +181,20 @@ class CaseResourceTest {
     }
 
     @Test
+    void aWaitingPlanIsWithdrawnWhenTheCaseGetsAnotherPlanAndCanNoLongerBeApproved() {
+        String approval = as("agent").contentType("application/json").body(Map.of("type", "INSTALMENTS", "instalments", 18))
+                .post("/cases/" + caseId + "/plan-approvals").then().statusCode(201).extract().path("id");
+        as("agent").contentType("application/json").body(Map.of("type", "INSTALMENTS", "instalments", 6))
+                .post("/cases/" + caseId + "/plans").then().statusCode(201);
+
+        as("supervisor").get("/plan-approvals").then().statusCode(200).body("id", not(hasItem(approval)));
+        as("supervisor").post("/plan-approvals/" + approval + "/approve").then().statusCode(409)
+                .body("detail", containsString("WITHDRAWN"));
+        as("agent").get("/cases/" + caseId).then().body("plans.size()", equalTo(1)).body("plans[0].instalments.size()", equalTo(6))
+                .body("timeline.detail", hasItem(containsString("plan approval " + approval + " withdrawn: plan PLAN-")));
+    }
+
+    @Test
     void aDeclinedPlanSaysWhyAndLeavesTheCaseAsItWas() {
         String approval = as("agent").contentType("application/json").body(Map.of("type", "INSTALMENTS", "instalments", 18))
                 .post("/cases/" + caseId + "/plan-approvals").then().statusCode(201).extract().path("id");
