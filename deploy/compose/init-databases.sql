@@ -3,3 +3,4 @@ create database account;
 create database reminder;
 create database contact;
 create database complaint;
+create database agency;

@@ -9,7 +9,7 @@ set -euo pipefail
 KAFKA=/opt/kafka/bin
 CONFIG=/tmp/server.properties
 ADMIN=/tmp/admin.properties
-USERS="account reminder contact-channel complaint corebanking"
+USERS="account reminder contact-channel complaint agency corebanking"
 
 admin_properties() {
   cat > "$ADMIN" <<PROPERTIES
@@ -110,6 +110,12 @@ init() {
   grant reminder topic arrears.complaint-opened.v1.dlq literal Read,Write,Describe
   grant reminder topic arrears.complaint-resolved.v1.dlq literal Read,Write,Describe
   grant reminder topic arrears.reminder-sent.v1.dlq literal Read,Write,Describe
+  grant reminder topic arrears.account-placed.v1 literal Read,Describe
+  grant reminder topic arrears.account-recalled.v1 literal Read,Describe
+  grant reminder topic arrears.agency-action-reported.v1 literal Read,Describe
+  grant reminder topic arrears.account-placed.v1.dlq literal Read,Write,Describe
+  grant reminder topic arrears.account-recalled.v1.dlq literal Read,Write,Describe
+  grant reminder topic arrears.agency-action-reported.v1.dlq literal Read,Write,Describe
   grant reminder group arrears-reminder literal Read
   grant contact-channel topic arrears.reminder-sent.v1 literal Write,Describe
   grant contact-channel topic corebanking.customers.v1 literal Read,Describe
@@ -124,6 +130,8 @@ init() {
   grant contact-channel topic arrears.complaint-opened.v1.dlq literal Read,Write,Describe
   grant contact-channel topic arrears.complaint-resolved.v1.dlq literal Read,Write,Describe
   grant contact-channel topic arrears.agent-call-logged.v1.dlq literal Read,Write,Describe
+  grant contact-channel topic arrears.agency-action-reported.v1 literal Read,Describe
+  grant contact-channel topic arrears.agency-action-reported.v1.dlq literal Read,Write,Describe
   grant contact-channel group arrears-contact-channel literal Read
   grant complaint topic arrears.complaint-opened.v1 literal Write,Describe
   grant complaint topic arrears.complaint-resolved.v1 literal Write,Describe
@@ -131,7 +139,31 @@ init() {
   grant complaint topic arrears.payment-missed.v1 literal Read,Describe
   grant complaint topic arrears.reminder-sent.v1.dlq literal Read,Write,Describe
   grant complaint topic arrears.payment-missed.v1.dlq literal Read,Write,Describe
+  grant complaint topic arrears.agency-action-reported.v1 literal Read,Describe
+  grant complaint topic arrears.agency-action-reported.v1.dlq literal Read,Write,Describe
   grant complaint group arrears-complaint literal Read
+  grant agency topic arrears.account-placed.v1 literal Write,Describe
+  grant agency topic arrears.account-recalled.v1 literal Write,Describe
+  grant agency topic arrears.agency-action-reported.v1 literal Write,Describe
+  grant agency topic arrears.payment-missed.v1 literal Read,Describe
+  grant agency topic corebanking.customers.v1 literal Read,Describe
+  grant agency topic arrears.case-escalated.v1 literal Read,Describe
+  grant agency topic arrears.payment-received.v1 literal Read,Describe
+  grant agency topic arrears.complaint-opened.v1 literal Read,Describe
+  grant agency topic arrears.complaint-resolved.v1 literal Read,Describe
+  grant agency topic arrears.plan-agreed.v1 literal Read,Describe
+  grant agency topic arrears.reminder-sent.v1 literal Read,Describe
+  grant agency topic arrears.agent-call-logged.v1 literal Read,Describe
+  grant agency topic arrears.payment-missed.v1.dlq literal Read,Write,Describe
+  grant agency topic corebanking.customers.v1.dlq literal Read,Write,Describe
+  grant agency topic arrears.case-escalated.v1.dlq literal Read,Write,Describe
+  grant agency topic arrears.payment-received.v1.dlq literal Read,Write,Describe
+  grant agency topic arrears.complaint-opened.v1.dlq literal Read,Write,Describe
+  grant agency topic arrears.complaint-resolved.v1.dlq literal Read,Write,Describe
+  grant agency topic arrears.plan-agreed.v1.dlq literal Read,Write,Describe
+  grant agency topic arrears.reminder-sent.v1.dlq literal Read,Write,Describe
+  grant agency topic arrears.agent-call-logged.v1.dlq literal Read,Write,Describe
+  grant agency group arrears-agency literal Read
   grant corebanking topic corebanking. prefixed Write,Describe
 }
 

@@ -28,8 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The whole system for the end-to-end tests, started once per test JVM: one Kafka broker and one
- * PostgreSQL (a database per service), the provider simulators, and the four services from their
- * packaged jars, each in its own JVM, configured as an operator would configure them. The broker is
+ * PostgreSQL (a database per service), the provider simulators, and the services from their
+ * packaged jars (five services and the console), each in its own JVM, configured as an operator would configure them. The broker is
  * secured with the Kubernetes KafkaUsers' logins and ACLs, so the flow also proves that each service
  * can do its work with only the grants its principal has.
  */
@@ -53,10 +53,10 @@ final class TheSystem {
     private TheSystem() throws IOException {
         TestInfrastructure.ensureStarted();
         KafkaTopics.createAll(TestInfrastructure.kafkaClientSettings(), 3);
-        for (String db : new String[] {"account", "reminder", "contact", "complaint"}) {
+        for (String db : new String[] {"account", "reminder", "contact", "complaint", "agency"}) {
             PostgresServer.createDatabase(TestInfrastructure.postgresPort(), "e2e_" + db);
         }
-        for (String name : new String[] {"account", "reminder", "contact-channel", "complaint", "console"}) {
+        for (String name : new String[] {"account", "reminder", "contact-channel", "complaint", "agency", "console"}) {
             ports.put(name, FreePort.pick());
         }
         printFolder = Files.createTempDirectory("arrears-e2e-print-");
@@ -87,6 +87,11 @@ final class TheSystem {
                 "contact.callback-secret", CALLBACK_SECRET,
                 "contact.dispatch.poll-every", "500ms"));
         start("complaint", "e2e_complaint", Map.of());
+        // The agencies' contracts are reviewed yearly; the tests run on the wall clock, so their last review is recent.
+        String reviewed = java.time.LocalDate.now().minusDays(30).toString();
+        start("agency", "e2e_agency", Map.of(
+                "agency.agencies.east-river.reviewed-on", reviewed,
+                "agency.agencies.north-star.reviewed-on", reviewed));
         startConsole();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "e2e-stop"));
         awaitReady();
@@ -134,7 +139,7 @@ final class TheSystem {
 
     /**
      * The console has no database and no broker: people sign in at the bank's identity provider (here its
-     * local stand-in, signing with the key the services trust), and it calls the four services with their token.
+     * local stand-in, signing with the key the services trust), and it calls the services with their token.
      */
     private void startConsole() {
         Map<String, String> config = new HashMap<>();
@@ -143,6 +148,7 @@ final class TheSystem {
         config.put("quarkus.rest-client.reminder.url", url("reminder"));
         config.put("quarkus.rest-client.contact.url", url("contact-channel"));
         config.put("quarkus.rest-client.complaint.url", url("complaint"));
+        config.put("quarkus.rest-client.agency.url", url("agency"));
         config.put("quarkus.oidc.auth-server-url", signIn.url());
         config.put("quarkus.oidc.credentials.secret", CONSOLE_SECRET);
         config.put("quarkus.oidc.token.issuer", TestInfrastructure.JWT_ISSUER);

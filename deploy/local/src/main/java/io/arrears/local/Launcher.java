@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Launcher {
 
-    static final List<String> DATABASES = List.of("account", "reminder", "contact", "complaint");
+    static final List<String> DATABASES = List.of("account", "reminder", "contact", "complaint", "agency");
     static final String ISSUER = "https://arrears.local/issuer";
 
     private Launcher() {
@@ -87,7 +87,13 @@ public final class Launcher {
         return "127.0.0.1:" + Integer.getInteger("arrears.kafka.port", 9092);
     }
 
+    /** A token for {@code role}; "agency:ID" is a token of the agency ID's systems (role agency, claim agency_id). */
     private static String token(Path home, String role) {
+        if (role.startsWith("agency:")) {
+            String agency = role.substring("agency:".length());
+            return Jwt.issuer(ISSUER).audience("arrears").upn("local-" + agency).subject("local-" + agency).groups(Set.of("agency"))
+                    .claim("agency_id", agency).expiresIn(Duration.ofHours(8)).sign(SigningKeys.privateKey(home.resolve("keys")));
+        }
         return Jwt.issuer(ISSUER).audience("arrears").upn("local-" + role).subject("local-" + role).groups(Set.of(role))
                 .expiresIn(Duration.ofHours(8)).sign(SigningKeys.privateKey(home.resolve("keys")));
     }

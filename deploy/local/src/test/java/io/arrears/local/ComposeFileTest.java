@@ -170,7 +170,7 @@ class ComposeFileTest {
             assertThat(broker.path("environment").path("KAFKA_PASSWORD_" + service.replace('-', '_')).asText()).isEqualTo(m.group(2));
             principals.add(m.group(1));
         }
-        assertThat(principals).containsExactlyInAnyOrder("account", "reminder", "contact-channel", "complaint");
+        assertThat(principals).containsExactlyInAnyOrder("account", "reminder", "contact-channel", "complaint", "agency");
     }
 
     @Test

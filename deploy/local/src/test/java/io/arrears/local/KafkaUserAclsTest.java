@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class KafkaUserAclsTest {
 
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    private static final List<String> SERVICES = List.of("account", "reminder", "contact-channel", "complaint");
+    private static final List<String> SERVICES = List.of("account", "reminder", "contact-channel", "complaint", "agency");
     private static final Map<String, JsonNode> USERS = KafkaUsers.read(ROOT.resolve("deploy/k8s/base/kafka-users.yaml")).users();
 
     @TempDir

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KubernetesHardeningTest {
 
-    private static final List<String> SERVICES = List.of("account", "reminder", "contact-channel", "complaint", "console");
+    private static final List<String> SERVICES = List.of("account", "reminder", "contact-channel", "complaint", "agency", "console");
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})

@@ -70,7 +70,7 @@ class KubernetesManifestsTest {
         List<JsonNode> docs = render(overlay);
         for (String service : services()) {
             Set<String> read = new HashSet<>();
-            Matcher m = PLACEHOLDER.matcher(Files.readString(applicationProperties(service), StandardCharsets.UTF_8));
+            Matcher m = PLACEHOLDER.matcher(Files.readString(applicationProperties(service), StandardCharsets.UTF_8) + sharedConfiguration(service));
             while (m.find()) {
                 read.add(m.group(1));
             }
@@ -189,6 +189,14 @@ class KubernetesManifestsTest {
         try (Stream<Path> dirs = Files.list(ROOT.resolve("services"))) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("pom.xml"))).map(d -> d.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /** The defaults a service takes from a library it depends on: the contact rules' policy packs. */
+    private static String sharedConfiguration(String service) throws IOException {
+        if (!Files.readString(ROOT.resolve("services").resolve(service).resolve("pom.xml")).contains("<artifactId>arrears-contact-rules</artifactId>")) {
+            return "";
+        }
+        return Files.readString(ROOT.resolve("libs/contact-rules/src/main/resources/META-INF/microprofile-config.properties"), StandardCharsets.UTF_8);
     }
 
     private static Path applicationProperties(String service) {

@@ -3,6 +3,7 @@ package io.arrears.events;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,7 +38,9 @@ public record CloudEventHeaders(String id, String source, String type, OffsetDat
         headers.put(ID, id);
         headers.put(SOURCE, source);
         headers.put(TYPE, type);
-        headers.put(TIME, time.toString());
+        // Always with seconds: OffsetDateTime.toString() drops ":00" at a whole minute, and the Kafka
+        // connector's CloudEvents reader refuses a time without them, failing the consuming channel.
+        headers.put(TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
         if (subject != null) {
             headers.put(SUBJECT, subject);
         }

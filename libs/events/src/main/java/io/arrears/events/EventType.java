@@ -28,7 +28,10 @@ public enum EventType {
     COMPLAINT_OPENED(Topics.COMPLAINT_OPENED, "arrears", ComplaintOpened.class, Producers.COMPLAINT),
     COMPLAINT_RESOLVED(Topics.COMPLAINT_RESOLVED, "arrears", ComplaintResolved.class, Producers.COMPLAINT),
     CASE_ESCALATED(Topics.CASE_ESCALATED, "arrears", CaseEscalated.class, Producers.REMINDER),
-    AGENT_CALL_LOGGED(Topics.AGENT_CALL_LOGGED, "arrears", AgentCallLogged.class, Producers.REMINDER);
+    AGENT_CALL_LOGGED(Topics.AGENT_CALL_LOGGED, "arrears", AgentCallLogged.class, Producers.REMINDER),
+    ACCOUNT_PLACED(Topics.ACCOUNT_PLACED, "arrears", AccountPlaced.class, Producers.AGENCY),
+    ACCOUNT_RECALLED(Topics.ACCOUNT_RECALLED, "arrears", AccountRecalled.class, Producers.AGENCY),
+    AGENCY_ACTION_REPORTED(Topics.AGENCY_ACTION_REPORTED, "arrears", AgencyActionReported.class, Producers.AGENCY);
 
     private static final Map<Class<?>, EventType> BY_CLASS =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.recordClass, Function.identity()));
@@ -96,5 +99,6 @@ public enum EventType {
         static final String REMINDER = "/arrears/reminder";
         static final String CONTACT_CHANNEL = "/arrears/contact-channel";
         static final String COMPLAINT = "/arrears/complaint";
+        static final String AGENCY = "/arrears/agency";
     }
 }

@@ -21,6 +21,9 @@ public final class Topics {
     public static final String COMPLAINT_RESOLVED = "arrears.complaint-resolved.v1";
     public static final String CASE_ESCALATED = "arrears.case-escalated.v1";
     public static final String AGENT_CALL_LOGGED = "arrears.agent-call-logged.v1";
+    public static final String ACCOUNT_PLACED = "arrears.account-placed.v1";
+    public static final String ACCOUNT_RECALLED = "arrears.account-recalled.v1";
+    public static final String AGENCY_ACTION_REPORTED = "arrears.agency-action-reported.v1";
 
     public static final String DEAD_LETTER_SUFFIX = ".dlq";
 

@@ -78,6 +78,13 @@ class EventContractTest {
     }
 
     @Test
+    void anEventWrittenAtAWholeMinuteCarriesItsSecondsInCeTime() {
+        CloudEventHeaders headers = CloudEventHeaders.forNewEvent(SampleEvents.sample(PaymentPosted.class), "/corebanking/test",
+                java.time.OffsetDateTime.parse("2030-06-30T10:00+08:00"));
+        assertThat(headers.toMap().get(CloudEventHeaders.TIME)).isEqualTo("2030-06-30T02:00:00Z");
+    }
+
+    @Test
     void moneyAsAJsonNumberIsRejected() {
         ObjectNode body = SampleEvents.json(EventType.PAYMENT_POSTED).deepCopy();
         body.put("amount", 100.10);

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 public final class OpenApiSecurityContract {
 
     /** Every role a token can carry ({@code io.arrears.web.Roles}). */
-    public static final List<String> ROLES = List.of("agent", "supervisor", "auditor", "complaints-officer", "cardholder");
+    public static final List<String> ROLES = List.of("agent", "supervisor", "auditor", "complaints-officer", "cardholder", "agency");
 
     private static final String BEARER = "jwt";
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -31,6 +31,11 @@ public final class TestTokens {
         return claims(user, roles).sign(SigningKeys.privateKey(TestInfrastructure.signingKeys()));
     }
 
+    /** An agency's token: the role "agency" and the claim naming the agency. */
+    public static String agency(String user, String agencyId) {
+        return "Bearer " + claims(user, "agency").claim("agency_id", agencyId).sign(SigningKeys.privateKey(TestInfrastructure.signingKeys()));
+    }
+
     /** A token whose principal name ({@code upn}) and subject ({@code sub}) differ, as some identity providers issue. */
     public static String withSubject(String upn, String subject, String... roles) {
         return "Bearer " + claims(upn, roles).subject(subject).sign(SigningKeys.privateKey(TestInfrastructure.signingKeys()));

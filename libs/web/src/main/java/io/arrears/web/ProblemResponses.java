@@ -24,6 +24,8 @@ public class ProblemResponses implements OASFilter {
 
     /** On an operation that takes a signature instead of a token: the header that carries it. */
     public static final String SIGNATURE_HEADER = "x-signature-header";
+    /** Marks an operation anyone may call, such as a list the bank must publish: documented with an empty security requirement. */
+    public static final String PUBLIC = "x-public";
     private static final String SIGNED = "providerSignature";
     private static final String PROBLEM = "Problem";
     private static final String REF = "#/components/schemas/" + PROBLEM;
@@ -47,6 +49,10 @@ public class ProblemResponses implements OASFilter {
      * by a provider instead says so with the {@link #SIGNATURE_HEADER} extension, and gets its own scheme.
      */
     private static void describeSignature(Components components, Operation operation) {
+        if (operation.getExtensions() != null && operation.getExtensions().containsKey(PUBLIC)) {
+            operation.setSecurity(List.of(OASFactory.createSecurityRequirement()));
+            return;
+        }
         Object header = operation.getExtensions() == null ? null : operation.getExtensions().get(SIGNATURE_HEADER);
         if (header == null) {
             return;

@@ -27,14 +27,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void theDomainIsPlainJava() {
-        ArchitectureRules.plainJava(classes, "..contact.guard..");
+    void theSharedContactRulesArePlainJava() {
+        ArchitectureRules.plainJava(ArchitectureRules.classesOf("io.arrears.rules"), "io.arrears.rules");
     }
 
     @Test
     void adaptersOnlySpeakTheirProtocolAndNeverDecideOrRecord() {
         noClasses().that().resideInAPackage("..contact.channel..")
-                .should().dependOnClassesThat().resideInAnyPackage("..contact.dispatch..", "..contact.guard..", "org.hibernate..",
+                .should().dependOnClassesThat().resideInAnyPackage("..contact.dispatch..", "io.arrears.rules..", "org.hibernate..",
                         "io.arrears.messaging..")
                 .check(classes);
     }

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class DatabaseMeter {
 
-    static final List<String> DATABASES = List.of("account", "reminder", "contact", "complaint");
+    static final List<String> DATABASES = List.of("account", "reminder", "contact", "complaint", "agency");
 
     record Work(long commits, long rowsWritten) {
         Work minus(Work before) {

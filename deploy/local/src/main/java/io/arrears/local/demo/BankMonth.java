@@ -50,6 +50,7 @@ public final class BankMonth {
     private final Feed feed;
     private final Observer observer;
     private final Desk desk;
+    private final AgencyFloor agencies;
     private LocalDate first;
     private int postedPayments;
 
@@ -73,9 +74,11 @@ public final class BankMonth {
         this.settings = settings;
         this.random = new Random(settings.seed() * 31 + 7);
         Population.draw(settings.accounts(), settings.seed()).forEach(h -> holders.put(h.accountId(), h));
+        Population.backBook(settings.accounts(), settings.seed()).forEach(h -> holders.put(h.accountId(), h));
         this.feed = new Feed(settings.bootstrap(), "/corebanking/simulator", settings.clock());
         this.observer = new Observer(settings.bootstrap(), this::inContactHours);
         this.desk = new Desk(settings.urls(), tokenFor);
+        this.agencies = new AgencyFloor(desk, new Random(settings.seed() * 13 + 5), this::promisedToAnAgency);
     }
 
     /**
@@ -120,6 +123,8 @@ public final class BankMonth {
             }
             at(day, LocalTime.of(11, 0), () -> workTheQueue(day));
             at(day, LocalTime.of(14, 0), () -> handleComplaints(day));
+            at(day, LocalTime.of(15, 0), () -> agencies.dayRound(day));
+            at(day, LocalTime.of(21, 30), agencies::eveningRound);
             at(day, LocalTime.of(23, 30), () -> progress(day));
         }
         LocalDate end = first.plusDays(settings.days());
@@ -127,6 +132,8 @@ public final class BankMonth {
         at(end, LocalTime.of(0, 2), this::drain);
         new MonthReport(observer.tally(), desk, deskCounts, settings,
                 Duration.ofNanos(System.nanoTime() - started)).print(System.out);
+        new AgencyReport(desk, agencies.counts(), Population.backBook(settings.accounts(), settings.seed()).size(), first,
+                first.plusDays(settings.days() - 1)).print(System.out);
     }
 
     /**
@@ -141,7 +148,7 @@ public final class BankMonth {
             boolean abroad = !h.atHome();
             feed.send(new CustomerUpdated(h.customerId(), List.of(h.accountId()), h.name(), phones, h.email(),
                     new CustomerUpdated.PostalAddress(List.of(h.n() + (abroad ? " Baker Street" : " Nanjing Road")), abroad ? "London" : "Shanghai",
-                            abroad ? "NW1 6XE" : "200001", null, abroad ? "GB" : "CN"),
+                            abroad ? "NW1 6XE" : "200001", abroad ? null : "SH", abroad ? "GB" : "CN"),
                     h.language(), h.timezone(), consents, false));
         }
         feed.flush();
@@ -252,6 +259,22 @@ public final class BankMonth {
         } else {
             desk.recordCall(item.caseId(), "NO_ANSWER");
             deskCounts.merge("calls not answered", 1, Integer::sum);
+        }
+    }
+
+    /**
+     * A cardholder who promised an agency pays on the day, if they keep their word: the payment reaches the bank,
+     * which cures the account and recalls it, and the agency earns its commission on it.
+     */
+    private void promisedToAnAgency(LocalDate by, Map.Entry<String, BigDecimal> promise) {
+        try {
+            String account = desk.request("agency", "supervisor", "GET", "/placements/" + promise.getKey(), null).body().path("accountId").asText();
+            Holder h = holders.get(account);
+            if (h != null && h.keepsWord()) {
+                payments.computeIfAbsent(by, d -> new ArrayList<>()).add(new Payment(account, promise.getValue()));
+            }
+        } catch (Exception e) {
+            deskCounts.merge("desk errors", 1, Integer::sum);
         }
     }
 

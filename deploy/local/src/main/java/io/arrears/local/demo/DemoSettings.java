@@ -19,7 +19,7 @@ record DemoSettings(int accounts, int days, long seed, String bootstrap, Map<Str
 
     static DemoSettings fromSystemProperties() {
         Map<String, String> urls = new LinkedHashMap<>();
-        for (String service : new String[] {"account:8081", "reminder:8082", "contact-channel:8083", "complaint:8084"}) {
+        for (String service : new String[] {"account:8081", "reminder:8082", "contact-channel:8083", "complaint:8084", "agency:8085"}) {
             String[] nameAndPort = service.split(":");
             urls.put(nameAndPort[0], System.getProperty("arrears.url." + nameAndPort[0], "http://127.0.0.1:" + nameAndPort[1]));
         }

@@ -103,6 +103,19 @@ final class Desk {
 
     private JsonNode send(String service, String role, String method, String path, Object body, int expected)
             throws IOException, InterruptedException {
+        Answer answer = request(service, role, method, path, body);
+        if (answer.status() != expected) {
+            throw new RefusedRequest(method + " " + service + path + " answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.body();
+    }
+
+    /** What a service answered: its status and its body (a problem's when it refused). */
+    record Answer(int status, JsonNode body) {
+    }
+
+    /** Calls a service as {@code role} (for an agency, "agency:<id>"), whatever it answers. */
+    Answer request(String service, String role, String method, String path, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(urls.get(service) + path)).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + tokens.computeIfAbsent(role, tokenFor))
                 .header("Accept", "application/json");
@@ -111,10 +124,7 @@ final class Desk {
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new RefusedRequest(method + " " + service + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+        return new Answer(response.statusCode(), response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body()));
     }
 
     /** A request the service refused: the demo reports it and goes on, as a desk worker would. */

@@ -48,6 +48,23 @@ final class Population {
         return holders;
     }
 
+    /**
+     * The collections back book: cardholders who missed an earlier statement and are 50 to 58 days past due
+     * when the month starts, so the ladder hands them to an agency at 60 days within it. One in a hundred of
+     * the month's number (at least ten); they live at home, and pay only if someone gets a promise from them.
+     */
+    static List<Holder> backBook(int accounts, long seed) {
+        Random random = new Random(seed * 17 + 3);
+        List<Holder> holders = new ArrayList<>();
+        for (int n = 1; n <= Math.max(10, accounts / 100); n++) {
+            Holder h = holder(8_000_000 + n, random);
+            holders.add(new Holder(h.n(), h.accountId(), h.customerId(), h.name(), h.phone(), h.email(), h.language(), HOME_ZONE, h.smsConsent(),
+                    h.product(), h.cardLast4(), h.balance(), h.minimumDue(), -(50 + random.nextInt(9)), Payer.NEVER, Integer.MAX_VALUE,
+                    h.minimumDue(), h.keepsWord()));
+        }
+        return holders;
+    }
+
     private static Holder holder(int n, Random random) {
         String account = String.format("ACC-%07d", n);
         String customer = String.format("CUS-%07d", n);

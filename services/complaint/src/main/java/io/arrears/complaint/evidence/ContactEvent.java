@@ -28,6 +28,8 @@ public class ContactEvent {
     public Channel channel;
     public String reason;
     public OffsetDateTime at;
+    /** The agency that made the contact; null for the bank's own. A visit has no channel. */
+    public String agencyId;
 
     public static class Key implements Serializable {
         public String reminderId;

@@ -1,6 +1,8 @@
 package io.arrears.complaint.evidence;
 
 import io.arrears.events.DeliveryStatus;
+import io.arrears.events.AgencyActionReported;
+import io.arrears.events.Channel;
 import io.arrears.events.PaymentMissed;
 import io.arrears.events.ReminderSent;
 import io.arrears.messaging.Outcome;
@@ -51,6 +53,34 @@ public class ContactHistory {
         return Outcome.applied();
     }
 
+    /** An agency's contact, kept with the bank's own so a complaint sees every contact the cardholder had. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome record(AgencyActionReported action) {
+        ContactEvent.Key key = new ContactEvent.Key();
+        key.reminderId = action.actionId();
+        key.status = action.outcome().name();
+        if (em.find(ContactEvent.class, key) == null) {
+            ContactEvent event = new ContactEvent();
+            event.reminderId = action.actionId();
+            event.status = action.outcome().name();
+            event.accountId = action.accountId();
+            event.caseId = action.caseId();
+            event.channel = switch (action.action()) {
+                case CALL -> Channel.VOICE;
+                case SMS -> Channel.SMS;
+                case LETTER -> Channel.LETTER;
+                case VISIT -> null;
+            };
+            event.reason = "agency " + action.agencyId() + ": " + action.action() + ", " + action.outcome()
+                    + (action.promisedAmount() == null ? "" : " of " + action.promisedAmount().toPlainString() + " " + action.currency()
+                    + " by " + action.promisedDate());
+            event.at = action.actedAt();
+            event.agencyId = action.agencyId();
+            em.persist(event);
+        }
+        return Outcome.applied();
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome record(PaymentMissed missed) {
         AccountFact fact = em.find(AccountFact.class, missed.accountId());
@@ -88,7 +118,8 @@ public class ContactHistory {
     public static List<Contact> contacts(List<ContactEvent> events) {
         Map<String, ContactEvent> first = new LinkedHashMap<>();
         for (ContactEvent e : events) {
-            if (e.status.equals(DeliveryStatus.SUPPRESSED.name())) {
+            // A visit is judged by the agency gate when it is asked for; the rules here are the channels'.
+            if (e.status.equals(DeliveryStatus.SUPPRESSED.name()) || e.channel == null) {
                 continue;
             }
             first.merge(e.reminderId, e, (a, b) -> a.status.equals("SENT") ? a : b.status.equals("SENT") || b.at.isBefore(a.at) ? b : a);

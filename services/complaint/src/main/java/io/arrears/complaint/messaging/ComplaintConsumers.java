@@ -1,6 +1,7 @@
 package io.arrears.complaint.messaging;
 
 import io.arrears.complaint.evidence.ContactHistory;
+import io.arrears.events.AgencyActionReported;
 import io.arrears.events.PaymentMissed;
 import io.arrears.events.ReminderSent;
 import io.arrears.messaging.EventIntake;
@@ -13,18 +14,20 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.util.List;
 
-/** The evidence the complaint service keeps: every contact outcome and the latest case facts per account. */
+/** The evidence the complaint service keeps: every contact outcome, the bank's and its agencies', and the latest case facts per account. */
 @ApplicationScoped
 public class ComplaintConsumers implements Subscriptions {
 
     private final EventIntake intake;
     private final Subscription<ReminderSent> reminderSent;
     private final Subscription<PaymentMissed> paymentMissed;
+    private final Subscription<AgencyActionReported> agencyActions;
 
     ComplaintConsumers(EventIntake intake, ContactHistory history) {
         this.intake = intake;
         this.reminderSent = Subscription.of("complaint.reminder-sent", ReminderSent.class, (event, headers) -> history.record(event));
         this.paymentMissed = Subscription.of("complaint.payment-missed", PaymentMissed.class, (event, headers) -> history.record(event));
+        this.agencyActions = Subscription.of("complaint.agency-action-reported", AgencyActionReported.class, (event, headers) -> history.record(event));
     }
 
     @Incoming("reminder-sent")
@@ -39,8 +42,14 @@ public class ComplaintConsumers implements Subscriptions {
         intake.apply(paymentMissed, records);
     }
 
+    @Incoming("agency-action-reported")
+    @Blocking
+    public void agencyActionReported(ConsumerRecords<String, byte[]> records) {
+        intake.apply(agencyActions, records);
+    }
+
     @Override
     public List<Subscription<?>> subscriptions() {
-        return List.of(reminderSent, paymentMissed);
+        return List.of(reminderSent, paymentMissed, agencyActions);
     }
 }

@@ -29,7 +29,8 @@ public final class ComplaintViews {
     public record Evidence(String timezone, OffsetDateTime from, OffsetDateTime to, List<ContactLine> contacts, List<BreachCheck.Flag> flags) {
     }
 
-    public record ContactLine(String reminderId, String caseId, String channel, String status, String reason, OffsetDateTime at) {
+    /** {@code agencyId}: the agency that made the contact, null for the bank's own; its visits show as channel VISIT. */
+    public record ContactLine(String reminderId, String caseId, String channel, String status, String reason, OffsetDateTime at, String agencyId) {
     }
 
     public record Audit(String actor, String action, String detail, OffsetDateTime at) {
@@ -54,6 +55,6 @@ public final class ComplaintViews {
     }
 
     static ContactLine line(ContactEvent e) {
-        return new ContactLine(e.reminderId, e.caseId, e.channel.name(), e.status, e.reason, e.at);
+        return new ContactLine(e.reminderId, e.caseId, e.channel == null ? "VISIT" : e.channel.name(), e.status, e.reason, e.at, e.agencyId);
     }
 }

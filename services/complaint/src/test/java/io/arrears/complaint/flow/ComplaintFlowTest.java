@@ -1,6 +1,9 @@
 package io.arrears.complaint.flow;
 
 import io.arrears.complaint.handling.SlaWatch;
+import io.arrears.events.AgencyAction;
+import io.arrears.events.AgencyActionReported;
+import io.arrears.events.AgencyOutcome;
 import io.arrears.events.Channel;
 import io.arrears.events.ComplaintCategory;
 import io.arrears.events.ComplaintOpened;
@@ -49,6 +52,13 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 @QuarkusTestResource(value = ArrearsTestResource.class, initArgs = @ResourceArg(name = ArrearsTestResource.DATABASE, value = "complaint"))
 class ComplaintFlowTest {
+
+    private void agency(String id, AgencyAction action, AgencyOutcome outcome, LocalDateTime localTime) {
+        boolean promise = outcome == AgencyOutcome.PROMISE_TO_PAY;
+        KafkaTestClient.publish(new AgencyActionReported(prefixed(id), "PLC-" + account, "CASE-" + account, account, "CUS-" + account, "north-star",
+                action, outcome, outcome.conversation(), promise ? new BigDecimal("100.00") : null,
+                promise ? localTime.toLocalDate().plusDays(7) : null, "CNY", localTime.atZone(SHANGHAI).toOffsetDateTime()));
+    }
 
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -145,9 +155,16 @@ class ComplaintFlowTest {
         }
         send("CALL-7", Channel.VOICE, monday.plusDays(6).atTime(15, 0), DeliveryStatus.SENT);
         send("CALL-7", Channel.VOICE, monday.plusDays(6).atTime(15, 1), DeliveryStatus.DELIVERED);
+        // An agency's call and visit the week before are contacts too.
+        agency("AG-CALL", AgencyAction.CALL, AgencyOutcome.PROMISE_TO_PAY, monday.minusDays(8).atTime(10, 0));
+        agency("AG-VISIT", AgencyAction.VISIT, AgencyOutcome.NOBODY_HOME, monday.minusDays(8).atTime(15, 0));
         String id = file(ComplaintCategory.HARASSMENT, "agent");
 
-        JsonPath evidence = await().atMost(BOUND).until(() -> complaint(id), c -> c.getList("evidence.contacts").size() == 11);
+        JsonPath evidence = await().atMost(BOUND).until(() -> complaint(id), c -> c.getList("evidence.contacts").size() == 13);
+        assertThat(evidence.getString("evidence.contacts.find { it.reminderId == '" + prefixed("AG-VISIT") + "' }.channel")).isEqualTo("VISIT");
+        assertThat(evidence.getString("evidence.contacts.find { it.reminderId == '" + prefixed("AG-CALL") + "' }.reason"))
+                .isEqualTo("agency north-star: CALL, PROMISE_TO_PAY of 100.00 CNY by " + monday.minusDays(1));
+        assertThat(evidence.getString("evidence.contacts.find { it.reminderId == '" + prefixed("AG-CALL") + "' }.agencyId")).isEqualTo("north-star");
         assertThat(evidence.getList("evidence.flags.reminderId")).containsExactlyInAnyOrder(prefixed("NIGHT"), prefixed("CALL-7"));
         assertThat(evidence.getString("evidence.flags.find { it.rule == 'OUTSIDE_WINDOW' }.detail"))
                 .isEqualTo("SMS at 22:30 Asia/Shanghai is outside 08:00-21:00");

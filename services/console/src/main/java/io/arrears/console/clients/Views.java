@@ -145,4 +145,24 @@ public final class Views {
 
     public record Audit(String actor, String action, String detail, OffsetDateTime at) {
     }
+
+    // ---- agency service ----
+
+    public record AgencyTerms(String id, String name, boolean listed, List<String> regions, List<String> buckets, int capacity, long active,
+                              Map<String, String> commission, LocalDate contractUntil, LocalDate reviewedOn, List<String> channels) {
+    }
+
+    public record Scorecard(String agencyId, String name, long placed, long active, long contacted, long actions, long conversations,
+                            long promises, long cured, long complaints, long refused, BigDecimal collected, BigDecimal claimed,
+                            BigDecimal commission, String currency) {
+    }
+
+    public record Placement(String placementId, String caseId, String accountId, String agencyId, String status, String arm, String bucket,
+                            String amountOverdue, String currency, OffsetDateTime placedAt, OffsetDateTime placedUntil, String recallReason,
+                            String recallDetail, String recalledBy, OffsetDateTime recalledAt, String unplacedReason,
+                            List<PlacementAction> actions) {
+    }
+
+    public record PlacementAction(String actionId, String action, String status, String rule, String outcome, OffsetDateTime actedAt) {
+    }
 }

@@ -622,4 +622,105 @@ public interface Msg {
     @Message("Audit trail")
     String audit_trail();
 
+    @Message("Agencies")
+    String nav_agencies();
+
+    @Message("Collection agencies")
+    String agencies_title();
+
+    @Message("Month")
+    String agencies_month();
+
+    @Message("The account was recalled from the agency.")
+    String agency_recalled();
+
+    @Message("Scorecards")
+    String scorecards();
+
+    @Message("Agency")
+    String agency();
+
+    @Message("Placed")
+    String placed();
+
+    @Message("Held now")
+    String active_now();
+
+    @Message("Contacted")
+    String contacted();
+
+    @Message("Conversations")
+    String conversations();
+
+    @Message("Complaints")
+    String complaint_recalls();
+
+    @Message("Refused by the rules")
+    String refused_actions();
+
+    @Message("Collected (bank records)")
+    String collected();
+
+    @Message("Claimed by agency")
+    String claimed();
+
+    @Message("Commission")
+    String commission();
+
+    @Message("Whitelist")
+    String whitelist();
+
+    @Message("Regions")
+    String regions();
+
+    @Message("Buckets")
+    String buckets();
+
+    @Message("Held / capacity")
+    String load();
+
+    @Message("Commission rates")
+    String commission_rates();
+
+    @Message("Channels")
+    String channels();
+
+    @Message("Contract until")
+    String contract_until();
+
+    @Message("Last review")
+    String reviewed_on();
+
+    @Message("off the list")
+    String unlisted();
+
+    @Message("No account is with an agency.")
+    String placements_empty();
+
+    @Message("Placed")
+    String placed_at();
+
+    @Message("Until")
+    String placed_until();
+
+    @Message("Actions")
+    String agency_actions();
+
+    @Message("Recall")
+    String recall();
+
+    @Message("Reason")
+    String recall_reason();
+
+    @Message("Supervisor decision")
+    String recall_supervisor();
+
+    @Message("Non-performance: move on")
+    String recall_non_performance();
+
+    @Message("Why")
+    String recall_note();
+
+    @Message("Accounts with agencies ({total})")
+    String placements_active(long total);
 }

@@ -29,8 +29,9 @@ public class ServicesReady implements HealthCheck {
     ServicesReady(@ConfigProperty(name = "quarkus.rest-client.account.url") String account,
                   @ConfigProperty(name = "quarkus.rest-client.reminder.url") String reminder,
                   @ConfigProperty(name = "quarkus.rest-client.contact.url") String contact,
-                  @ConfigProperty(name = "quarkus.rest-client.complaint.url") String complaint) {
-        this.services = Map.of("account", account, "reminder", reminder, "contact-channel", contact, "complaint", complaint);
+                  @ConfigProperty(name = "quarkus.rest-client.complaint.url") String complaint,
+                  @ConfigProperty(name = "quarkus.rest-client.agency.url") String agency) {
+        this.services = Map.of("account", account, "reminder", reminder, "contact-channel", contact, "complaint", complaint, "agency", agency);
     }
 
     @Override

@@ -24,8 +24,6 @@ public interface ContactConfig {
     /** Languages every template must exist in. */
     List<String> languages();
 
-    Policy policy();
-
     Dispatch dispatch();
 
     Templates templates();
@@ -35,36 +33,6 @@ public interface ContactConfig {
     PlanConfirmation planConfirmation();
 
     Adapters adapters();
-
-    interface Policy {
-        /** The pack in force: a key of {@code packs}. */
-        String pack();
-
-        Map<String, Pack> packs();
-    }
-
-    interface Pack {
-        LocalTime windowStart();
-
-        LocalTime windowEnd();
-
-        List<String> windowChannels();
-
-        int dailyCap();
-
-        List<String> dailyCapChannels();
-
-        /** Per-channel caps, keyed by channel in lower case. */
-        Map<String, Cap> caps();
-
-        Optional<List<String>> consentRequired();
-    }
-
-    interface Cap {
-        int max();
-
-        Duration per();
-    }
 
     interface Dispatch {
         @WithDefault("1s")

@@ -1,5 +1,7 @@
 package io.arrears.contact.dispatch;
 
+import io.arrears.events.AgencyAction;
+import io.arrears.events.AgencyActionReported;
 import io.arrears.events.AgentCallLogged;
 import io.arrears.messaging.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +35,16 @@ public class AgentCalls {
                 .setParameter(4, call.customerId()).setParameter(5, call.conversation())
                 .setParameter(6, call.calledAt().withOffsetSameInstant(ZoneOffset.UTC))
                 .executeUpdate();
+        return Outcome.applied();
+    }
+
+    /** An agency's call counts as an agent's: the law limits calls to a debtor whoever makes them. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome record(AgencyActionReported action) {
+        if (action.action() == AgencyAction.CALL) {
+            record(new AgentCallLogged(action.actionId(), action.caseId(), action.accountId(), action.customerId(), action.conversation(),
+                    action.actedAt()));
+        }
         return Outcome.applied();
     }
 

@@ -2,8 +2,8 @@ package io.arrears.contact.dispatch;
 
 import io.arrears.contact.customer.ContactPoint;
 import io.arrears.contact.customer.PhoneDigests;
-import io.arrears.contact.guard.Circumstances;
-import io.arrears.contact.guard.ComplianceGuard;
+import io.arrears.rules.Circumstances;
+import io.arrears.rules.ComplianceGuard;
 import io.arrears.events.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 

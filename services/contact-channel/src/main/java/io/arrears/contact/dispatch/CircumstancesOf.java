@@ -5,9 +5,9 @@ import io.arrears.contact.customer.ContactPoint;
 import io.arrears.contact.customer.CustomerDirectory;
 import io.arrears.contact.customer.CustomerProfile;
 import io.arrears.contact.customer.CustomerRepositories;
-import io.arrears.contact.guard.Circumstances;
-import io.arrears.contact.guard.ComplianceGuard;
-import io.arrears.contact.guard.FrequencyCap;
+import io.arrears.rules.Circumstances;
+import io.arrears.rules.ComplianceGuard;
+import io.arrears.rules.FrequencyCap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.DateTimeException;

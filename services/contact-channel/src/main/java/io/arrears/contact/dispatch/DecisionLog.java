@@ -1,7 +1,7 @@
 package io.arrears.contact.dispatch;
 
-import io.arrears.contact.guard.ComplianceGuard;
-import io.arrears.contact.guard.Decision;
+import io.arrears.rules.ComplianceGuard;
+import io.arrears.rules.Decision;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 

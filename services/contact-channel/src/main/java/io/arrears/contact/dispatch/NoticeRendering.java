@@ -2,7 +2,7 @@ package io.arrears.contact.dispatch;
 
 import io.arrears.contact.config.ContactConfig;
 import io.arrears.contact.customer.CustomerProfile;
-import io.arrears.contact.guard.ComplianceGuard;
+import io.arrears.rules.ComplianceGuard;
 import io.arrears.contact.template.NoticeData;
 import io.arrears.contact.template.NoticeTemplates;
 import io.arrears.contact.template.RenderedNotice;

@@ -4,6 +4,7 @@ import io.arrears.contact.customer.ContactHolds;
 import io.arrears.contact.customer.CustomerDirectory;
 import io.arrears.contact.dispatch.AgentCalls;
 import io.arrears.contact.dispatch.ContactRequests;
+import io.arrears.events.AgencyActionReported;
 import io.arrears.events.AgentCallLogged;
 import io.arrears.events.ComplaintOpened;
 import io.arrears.events.ComplaintResolved;
@@ -34,6 +35,7 @@ public class ContactConsumers implements Subscriptions {
     private final Subscription<ComplaintOpened> complaintOpened;
     private final Subscription<ComplaintResolved> complaintResolved;
     private final Subscription<AgentCallLogged> agentCallLogged;
+    private final Subscription<AgencyActionReported> agencyActions;
 
     ContactConsumers(EventIntake intake, CustomerDirectory customers, ContactRequests requests, ContactHolds holds, AgentCalls agentCalls) {
         this.intake = intake;
@@ -43,6 +45,7 @@ public class ContactConsumers implements Subscriptions {
         this.complaintOpened = Subscription.of("contact.complaint-opened", ComplaintOpened.class, (event, headers) -> holds.opened(event));
         this.complaintResolved = Subscription.of("contact.complaint-resolved", ComplaintResolved.class, (event, headers) -> holds.resolved(event));
         this.agentCallLogged = Subscription.of("contact.agent-call-logged", AgentCallLogged.class, (event, headers) -> agentCalls.record(event));
+        this.agencyActions = Subscription.of("contact.agency-action-reported", AgencyActionReported.class, (event, headers) -> agentCalls.record(event));
     }
 
     @Incoming("customers")
@@ -81,8 +84,14 @@ public class ContactConsumers implements Subscriptions {
         intake.apply(agentCallLogged, records);
     }
 
+    @Incoming("agency-action-reported")
+    @Blocking
+    public void agencyActionReported(ConsumerRecords<String, byte[]> records) {
+        intake.apply(agencyActions, records);
+    }
+
     @Override
     public List<Subscription<?>> subscriptions() {
-        return List.of(customerUpdated, reminderRequested, planAgreed, complaintOpened, complaintResolved, agentCallLogged);
+        return List.of(customerUpdated, reminderRequested, planAgreed, complaintOpened, complaintResolved, agentCallLogged, agencyActions);
     }
 }

@@ -1,7 +1,7 @@
 package io.arrears.contact.privacy;
 
 import io.arrears.contact.config.ContactConfig;
-import io.arrears.contact.guard.ComplianceGuard;
+import io.arrears.rules.ComplianceGuard;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;

@@ -5,6 +5,9 @@ import io.arrears.contact.Peers;
 import io.arrears.contact.ProviderPeers;
 import io.arrears.contact.SentEvents;
 import io.arrears.contact.dispatch.Dispatcher;
+import io.arrears.events.AgencyAction;
+import io.arrears.events.AgencyActionReported;
+import io.arrears.events.AgencyOutcome;
 import io.arrears.events.AgentCallLogged;
 import io.arrears.events.Channel;
 import io.arrears.events.ComplaintCategory;
@@ -140,13 +143,16 @@ class GuardFlowTest {
     }
 
     @Test
-    void underCnAnAgentsConversationsCountWithTheAutomatedCallsTowardsThreeADay() {
-        // Two cardholders for whom it is midday; one has spoken with agents three times today.
+    void underCnAgentsAndAgenciesConversationsCountWithTheAutomatedCallsTowardsThreeADay() {
+        // Two cardholders for whom it is midday; one has spoken with agents twice today and with an agency once.
         OffsetDateTime nowUtc = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         ZoneOffset zone = ZoneOffset.ofHours(Math.floorMod(12 - nowUtc.getHour() + 12, 24) - 12);
         Cardholder talkedTo = Cardholder.create("en", zone.getId());
         Cardholder notYet = Cardholder.create("en", zone.getId());
-        for (int call = 1; call <= 3; call++) {
+        KafkaTestClient.publish(new AgencyActionReported("ACT-" + talkedTo.accountId(), "PLC-" + talkedTo.accountId(), "CASE-" + talkedTo.accountId(),
+                talkedTo.accountId(), talkedTo.customerId(), "east-river", AgencyAction.CALL, AgencyOutcome.REFUSED_TO_PAY, true, null, null, "CNY",
+                nowUtc.minusMinutes(30)));
+        for (int call = 1; call <= 2; call++) {
             KafkaTestClient.publish(new AgentCallLogged("CALL-" + talkedTo.accountId() + "-" + call, "CASE-" + talkedTo.accountId(),
                     talkedTo.accountId(), talkedTo.customerId(), true, nowUtc.minusMinutes(10L * call)));
         }

@@ -1,5 +1,8 @@
 package io.arrears.reminder.messaging;
 
+import io.arrears.events.AccountPlaced;
+import io.arrears.events.AccountRecalled;
+import io.arrears.events.AgencyActionReported;
 import io.arrears.events.ComplaintOpened;
 import io.arrears.events.ComplaintResolved;
 import io.arrears.events.PaymentDueSoon;
@@ -12,6 +15,7 @@ import io.arrears.events.ReminderSent;
 import io.arrears.messaging.EventIntake;
 import io.arrears.messaging.Subscription;
 import io.arrears.messaging.Subscriptions;
+import io.arrears.reminder.lifecycle.AgencyWork;
 import io.arrears.reminder.lifecycle.CaseLifecycle;
 import io.arrears.reminder.lifecycle.DeliveryOutcomes;
 import io.arrears.reminder.schedule.PreDueReminders;
@@ -39,8 +43,11 @@ public class ReminderConsumers implements Subscriptions {
     private final Subscription<ComplaintOpened> complaintOpened;
     private final Subscription<ComplaintResolved> complaintResolved;
     private final Subscription<ReminderSent> reminderSent;
+    private final Subscription<AccountPlaced> accountPlaced;
+    private final Subscription<AccountRecalled> accountRecalled;
+    private final Subscription<AgencyActionReported> agencyActions;
 
-    ReminderConsumers(EventIntake intake, CaseLifecycle cases, DeliveryOutcomes outcomes, PreDueReminders preDue) {
+    ReminderConsumers(EventIntake intake, CaseLifecycle cases, DeliveryOutcomes outcomes, PreDueReminders preDue, AgencyWork agencies) {
         this.intake = intake;
         this.paymentDueSoon = Subscription.of("reminder.payment-due-soon", PaymentDueSoon.class, (event, headers) -> preDue.dueSoon(event));
         this.paymentMissed = Subscription.of("reminder.payment-missed", PaymentMissed.class, (event, headers) -> cases.paymentMissed(event, headers.time()));
@@ -51,6 +58,9 @@ public class ReminderConsumers implements Subscriptions {
         this.complaintOpened = Subscription.of("reminder.complaint-opened", ComplaintOpened.class, (event, headers) -> cases.complaintOpened(event));
         this.complaintResolved = Subscription.of("reminder.complaint-resolved", ComplaintResolved.class, (event, headers) -> cases.complaintResolved(event));
         this.reminderSent = Subscription.of("reminder.reminder-sent", ReminderSent.class, (event, headers) -> outcomes.record(event));
+        this.accountPlaced = Subscription.of("reminder.account-placed", AccountPlaced.class, (event, headers) -> agencies.placed(event));
+        this.accountRecalled = Subscription.of("reminder.account-recalled", AccountRecalled.class, (event, headers) -> agencies.recalled(event));
+        this.agencyActions = Subscription.of("reminder.agency-action-reported", AgencyActionReported.class, (event, headers) -> agencies.acted(event));
     }
 
     @Incoming("payment-due-soon")
@@ -107,8 +117,27 @@ public class ReminderConsumers implements Subscriptions {
         intake.apply(reminderSent, records);
     }
 
+    @Incoming("account-placed")
+    @Blocking
+    public void accountPlaced(ConsumerRecords<String, byte[]> records) {
+        intake.apply(accountPlaced, records);
+    }
+
+    @Incoming("account-recalled")
+    @Blocking
+    public void accountRecalled(ConsumerRecords<String, byte[]> records) {
+        intake.apply(accountRecalled, records);
+    }
+
+    @Incoming("agency-action-reported")
+    @Blocking
+    public void agencyActionReported(ConsumerRecords<String, byte[]> records) {
+        intake.apply(agencyActions, records);
+    }
+
     @Override
     public List<Subscription<?>> subscriptions() {
-        return List.of(paymentDueSoon, paymentMissed, paymentReceived, planBroken, planCompleted, planRejected, complaintOpened, complaintResolved, reminderSent);
+        return List.of(paymentDueSoon, paymentMissed, paymentReceived, planBroken, planCompleted, planRejected, complaintOpened, complaintResolved,
+                reminderSent, accountPlaced, accountRecalled, agencyActions);
     }
 }

@@ -1,7 +1,13 @@
 package io.arrears.reminder.flow;
 
 import io.arrears.events.AgentCallLogged;
+import io.arrears.events.AccountPlaced;
+import io.arrears.events.AccountRecalled;
+import io.arrears.events.AgencyAction;
+import io.arrears.events.AgencyActionReported;
+import io.arrears.events.AgencyOutcome;
 import io.arrears.events.CaseEscalated;
+import io.arrears.events.RecallReason;
 import io.arrears.events.Channel;
 import io.arrears.events.ComplaintCategory;
 import io.arrears.events.ComplaintOpened;
@@ -378,6 +384,20 @@ class ReminderFlowTest {
             assertThat(placement.reason()).contains("ladder day 60");
             assertThat(awaitRequests(1)).extracting(ReminderRequested::templateId).containsExactly("formal-letter");
             await().atMost(BOUND).until(() -> caseFile(placement.caseId()).getString("state").equals("ESCALATED_AGENCY"));
+
+            // The agency's work shows on the case's timeline.
+            OffsetDateTime at = now();
+            KafkaTestClient.publish(new AccountPlaced("PLC-" + account, placement.caseId(), account, "east-river", "60-89", 60,
+                    new BigDecimal("300.00"), "CNY", "ONLY", at, at.plusDays(90)));
+            KafkaTestClient.publish(new AgencyActionReported("ACT-" + account, "PLC-" + account, placement.caseId(), account, "CUS-" + account,
+                    "east-river", AgencyAction.CALL, AgencyOutcome.PROMISE_TO_PAY, true, new BigDecimal("100.00"), today().plusDays(5), "CNY", at));
+            KafkaTestClient.publish(new AccountRecalled("PLC-" + account, placement.caseId(), account, "east-river", RecallReason.CURED,
+                    "payment PAY-1 cleared the arrears", at));
+            await().atMost(BOUND).until(() -> caseFile(placement.caseId()).getList("timeline.findAll { it.kind == 'AGENCY' }").size() == 3);
+            assertThat(caseFile(placement.caseId()).getList("timeline.findAll { it.kind == 'AGENCY' }.detail", String.class))
+                    .anySatisfy(d -> assertThat(d).startsWith("placed with agency east-river (only) until"))
+                    .anySatisfy(d -> assertThat(d).isEqualTo("agency east-river: CALL, PROMISE_TO_PAY of 100.00 CNY by " + today().plusDays(5)))
+                    .anySatisfy(d -> assertThat(d).isEqualTo("recalled from agency east-river: CURED (payment PAY-1 cleared the arrears)"));
         }
     }
 
