@@ -5,6 +5,7 @@ import io.arrears.e2e.CoreBanking.Holder;
 import io.arrears.testing.TestTokens;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +31,19 @@ import static org.hamcrest.Matchers.equalTo;
 class AgencyIT {
 
     private static TheSystem system;
+    private static Browser browser;
 
     @BeforeAll
     static void start() {
         system = TheSystem.get();
+        browser = new Browser(system.url("console"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     @Test
@@ -67,6 +77,14 @@ class AgencyIT {
                 .post(system.url("agency") + "/agency/placements/" + placement + "/actions").then().statusCode(201).extract().path("actionId");
         agency("north-star").contentType("application/json").body(Map.of("outcome", "SENT"))
                 .post(system.url("agency") + "/agency/actions/" + letter + "/outcome").then().statusCode(200);
+
+        // A supervisor sees the placement, the agencies' scorecards and their terms on the console's Agencies page.
+        browser.signInAs("e2e-supervisor", "supervisor");
+        browser.open("/agencies");
+        assertThat(browser.text("placement-" + caseId)).contains("north-star").contains("60-89");
+        assertThat(browser.text("scorecard-north-star")).startsWith("North Star Recovery Services");
+        assertThat(browser.text("agency-east-river")).contains("JS, SH, ZJ").contains("60-89 0.12");
+        browser.screenshot("agencies");
 
         // The cardholder pays everything overdue: the account is cured, and the placement comes back to the bank.
         BigDecimal overdue = new BigDecimal(Scenario.account(holder).getString("amountOverdue"));

@@ -131,6 +131,7 @@ final class TheSystem {
         config.put(database.replace("e2e_", "").toUpperCase() + "_DB_PASSWORD", "unused");
         config.put("contact.adapters.smpp.password", "e2e-smpp");
         config.put("contact.phone-digest-key", "e2e-phone-digest-key");
+        config.put("agency.phone-digest-key", "e2e-agency-digest-key");
         config.put("mp.jwt.verify.publickey.location", TestInfrastructure.signingKeys().resolve(SigningKeys.PUBLIC_KEY).toString());
         config.put("mp.jwt.verify.issuer", TestInfrastructure.JWT_ISSUER);
         config.put("arrears.messaging.relay.idle-wait", "200ms");

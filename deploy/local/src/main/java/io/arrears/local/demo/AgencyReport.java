@@ -54,8 +54,8 @@ final class AgencyReport {
                 "complaints", "refused", "collected", "commission");
         byAgency.forEach((name, f) -> out.printf("  %-34s %7d %9d %7d %8d %6d %10d %8d %12s %11s%n", name, f.get("placed").intValue(),
                 f.get("contacted").intValue(), f.get("conversations").intValue(), f.get("promises").intValue(), f.get("cured").intValue(),
-                f.get("complaints").intValue(), f.get("refused").intValue(), f.get("collected").toPlainString() + " CNY",
-                f.get("commission").toPlainString() + " CNY"));
+                f.get("complaints").intValue(), f.get("refused").intValue(), f.get("collected").setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " CNY",
+                f.get("commission").setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " CNY"));
         out.println("  the agencies' own count: " + (floor.isEmpty() ? "nothing done" : floor.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", "))));
     }

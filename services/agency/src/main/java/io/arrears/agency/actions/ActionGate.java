@@ -31,10 +31,18 @@ public final class ActionGate {
      * @param ownContactPoint for a call or text, the number is one of the cardholder's own; for a letter or
      *                        visit, an address is on file
      * @param visitsInPeriod  visits to the cardholder within the visit cap's period
+     * @param consent         the cardholder's standing consent for the channel (calls, texts): TRUE, FALSE (opted out) or null
      */
     public record Facts(AgencyAction action, Set<AgencyAction> contracted, boolean underContract, ZoneId zone, boolean ownContactPoint,
                         boolean doNotContact, boolean held, int attemptsInCapPeriod, int attemptsToday, Circumstances.Calls calls,
-                        int visitsInPeriod) {
+                        int visitsInPeriod, Boolean consent) {
+
+        /** Facts about a cardholder who never gave nor withdrew consent for the channel. */
+        public Facts(AgencyAction action, Set<AgencyAction> contracted, boolean underContract, ZoneId zone, boolean ownContactPoint,
+                     boolean doNotContact, boolean held, int attemptsInCapPeriod, int attemptsToday, Circumstances.Calls calls, int visitsInPeriod) {
+            this(action, contracted, underContract, zone, ownContactPoint, doNotContact, held, attemptsInCapPeriod, attemptsToday, calls,
+                    visitsInPeriod, null);
+        }
     }
 
     public record Verdict(boolean allowed, String rule, String detail) {
@@ -83,7 +91,7 @@ public final class ActionGate {
         if (f.action() == AgencyAction.VISIT) {
             return visit(f, now);
         }
-        Decision decision = guard.decide(new Circumstances(channelOf(f.action()), f.zone(), true, f.doNotContact(), f.held(), null,
+        Decision decision = guard.decide(new Circumstances(channelOf(f.action()), f.zone(), true, f.doNotContact(), f.held(), f.consent(),
                 f.attemptsInCapPeriod(), f.attemptsToday(), f.calls()), now);
         return decision.verdict() == Decision.Verdict.SEND ? Verdict.ALLOWED : Verdict.refuse(decision.rule(), decision.detail());
     }

@@ -7,7 +7,7 @@ import io.arrears.agency.placement.PlacementRepository;
 import io.arrears.agency.records.AccountFile;
 import io.arrears.agency.records.BankRecords;
 import io.arrears.agency.records.CustomerFile;
-import io.arrears.agency.records.PhoneDigest;
+import io.arrears.agency.records.PhoneDigests;
 import io.arrears.agency.whitelist.AgencyTerms;
 import io.arrears.agency.whitelist.Whitelist;
 import io.arrears.events.AgencyAction;
@@ -60,9 +60,10 @@ public class AgencyActions {
     private final ActionGate gate;
     private final ComplianceGuard guard;
     private final AgencyConfig config;
+    private final PhoneDigests digests;
 
     AgencyActions(PlacementRepository placements, Whitelist whitelist, BankRecords records, EntityManager entityManager, Outbox outbox,
-                  AccountLock lock, Clock clock, ComplianceGuard guard, AgencyConfig config) {
+                  AccountLock lock, Clock clock, ComplianceGuard guard, AgencyConfig config, PhoneDigests digests) {
         this.placements = placements;
         this.whitelist = whitelist;
         this.records = records;
@@ -72,6 +73,7 @@ public class AgencyActions {
         this.clock = clock;
         this.guard = guard;
         this.config = config;
+        this.digests = digests;
         this.gate = new ActionGate(guard, config.actions().visits().max(), config.actions().visits().per());
     }
 
@@ -100,7 +102,7 @@ public class AgencyActions {
         row.action = action;
         row.actedAt = OffsetDateTime.now(clock);
         row.requestedBy = user;
-        row.numberDigest = number == null || number.isBlank() ? null : PhoneDigest.of(number);
+        row.numberDigest = number == null || number.isBlank() ? null : digests.of(number);
         AccountFile account = records.account(p.accountId).orElse(null);
         row.customerId = account == null ? null : account.customerId;
         ActionGate.Verdict verdict = p.active() ? gate.decide(facts(p, action, number, account, now), now)
@@ -185,7 +187,7 @@ public class AgencyActions {
         ZoneId zone = zone(customer.map(c -> c.timezone).orElse(null));
         boolean own = switch (action) {
             case CALL, SMS -> number != null && customer.map(c -> c.phoneList().stream()
-                    .anyMatch(n -> PhoneDigest.normalise(n).equals(PhoneDigest.normalise(number)))).orElse(false);
+                    .anyMatch(n -> PhoneDigests.normalise(n).equals(PhoneDigests.normalise(number)))).orElse(false);
             case LETTER, VISIT -> customer.map(c -> c.address != null && !c.address.isBlank()).orElse(false);
         };
         Channel channel = ActionGate.channelOf(action);
@@ -194,11 +196,12 @@ public class AgencyActions {
         Instant startOfDay = ComplianceGuard.startOfDay(now, zone);
         int today = (int) records.contactsSince(p.accountId, guard.pack().dailyCapChannels().stream().map(Enum::name).toList(), startOfDay);
         Circumstances.Calls calls = action != AgencyAction.CALL ? Circumstances.Calls.NONE
-                : new Circumstances.Calls(records.unansweredCallsTo(PhoneDigest.of(number), startOfDay),
+                : new Circumstances.Calls(records.unansweredCallsTo(digests.of(number), startOfDay),
                 records.conversationsWith(account == null ? null : account.customerId, p.accountId, startOfDay), records.lastConversation(p.accountId));
         int visits = (int) records.contactsSince(p.accountId, List.of(AgencyAction.VISIT.name()), now.minus(gate.visitPeriod()));
         return new ActionGate.Facts(action, terms.channels(), terms.underContract(LocalDate.ofInstant(now, ZoneId.of(config.placement().zone()))),
-                zone, own, customer.map(c -> c.doNotContact).orElse(false), account != null && account.held(), inCapPeriod, today, calls, visits);
+                zone, own, customer.map(c -> c.doNotContact).orElse(false), account != null && account.held(), inCapPeriod, today, calls, visits,
+                customer.map(c -> action == AgencyAction.CALL ? c.voiceConsent : action == AgencyAction.SMS ? c.smsConsent : null).orElse(null));
     }
 
     private ZoneId zone(String timezone) {

@@ -20,6 +20,9 @@ public interface AgencyConfig {
 
     Actions actions();
 
+    /** The key of the digests the contact log keeps instead of phone numbers. */
+    String phoneDigestKey();
+
     interface Agency {
         String name();
 

@@ -1,6 +1,7 @@
 package io.arrears.agency.records;
 
 import io.arrears.events.AgentCallLogged;
+import io.arrears.events.Channel;
 import io.arrears.events.ComplaintOpened;
 import io.arrears.events.ComplaintResolved;
 import io.arrears.events.CustomerUpdated;
@@ -100,6 +101,8 @@ public class BankRecords {
         c.region = address == null ? null : address.region();
         c.timezone = e.timezone();
         c.doNotContact = Boolean.TRUE.equals(e.doNotContact());
+        c.voiceConsent = consent(e, Channel.VOICE);
+        c.smsConsent = consent(e, Channel.SMS);
         c.updatedAt = now();
         if (fresh) {
             entityManager.persist(c);
@@ -181,6 +184,13 @@ public class BankRecords {
         OffsetDateTime last = entityManager.createQuery("select max(c.at) from ContactLogEntry c where c.accountId = :a and c.conversation",
                 OffsetDateTime.class).setParameter("a", accountId).getSingleResult();
         return last == null ? null : last.toInstant();
+    }
+
+    /** The latest consent core banking holds for the channel, or null when it holds none. */
+    private static Boolean consent(CustomerUpdated e, Channel channel) {
+        return e.consents() == null ? null : e.consents().stream().filter(c -> c.channel() == channel)
+                .max(java.util.Comparator.comparing(CustomerUpdated.Consent::updatedAt, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+                .map(CustomerUpdated.Consent::granted).orElse(null);
     }
 
     private OffsetDateTime now() {

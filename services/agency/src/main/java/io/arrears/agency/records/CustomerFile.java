@@ -22,6 +22,9 @@ public class CustomerFile {
     public String region;
     public String timezone;
     public boolean doNotContact;
+    /** The standing consent for calls and for texts: TRUE, FALSE (opted out) or null (never given). */
+    public Boolean voiceConsent;
+    public Boolean smsConsent;
     public OffsetDateTime updatedAt;
 
     public List<String> phoneList() {

@@ -20,6 +20,10 @@ import java.util.TreeMap;
 /** What each caller is shown: agencies see their placements and only the data their contract allows. */
 public final class AgencyViews {
 
+    /** Buckets in the order of their first day: 60-89 before 120-179. */
+    private static final java.util.Comparator<String> BY_START = java.util.Comparator.comparingInt(AgencyViews::firstDay)
+            .thenComparing(java.util.Comparator.naturalOrder());
+
     private AgencyViews() {
     }
 
@@ -67,9 +71,9 @@ public final class AgencyViews {
     }
 
     static Terms terms(AgencyTerms t, boolean listed, long active) {
-        Map<String, String> rates = new TreeMap<>();
+        Map<String, String> rates = new TreeMap<>(BY_START);
         t.commission().forEach((bucket, rate) -> rates.put(bucket, rate.toPlainString()));
-        return new Terms(t.id(), t.name(), listed, sorted(t.regions()), sorted(t.buckets()), t.minBalance().toPlainString(),
+        return new Terms(t.id(), t.name(), listed, sorted(t.regions()), t.buckets().stream().sorted(BY_START).toList(), t.minBalance().toPlainString(),
                 t.maxBalance().toPlainString(), t.capacity(), active, rates, t.contractFrom(), t.contractUntil(), t.reviewedOn(),
                 t.channels().stream().map(Enum::name).sorted().toList(), t.data().stream().map(Enum::name).sorted().toList());
     }
@@ -106,6 +110,11 @@ public final class AgencyViews {
 
     static Claim claim(AgencyClaim c) {
         return new Claim(c.id, c.placementId, c.reference, Amounts.of(c.amount, c.currency), c.currency, c.collectedOn, c.reportedAt);
+    }
+
+    private static int firstDay(String bucket) {
+        String digits = bucket.replaceAll("[^0-9].*$", "");
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
     }
 
     private static List<String> sorted(java.util.Set<String> values) {

@@ -72,6 +72,13 @@ class ActionGateTest {
     }
 
     @Test
+    void aCardholderWhoOptedOutOfCallsGetsNoAgencyCall() {
+        ActionGate.Facts optedOut = new ActionGate.Facts(AgencyAction.CALL, Set.of(AgencyAction.CALL), true, SHANGHAI, true, false, false, 0, 0,
+                Circumstances.Calls.NONE, 0, false);
+        assertThat(gate.decide(optedOut, at(10, 0)).rule()).isEqualTo("OPTED_OUT");
+    }
+
+    @Test
     void aComplaintsHoldAndDoNotContactStopEveryAction() {
         ActionGate.Facts held = new ActionGate.Facts(AgencyAction.VISIT, Set.of(AgencyAction.VISIT), true, SHANGHAI, true, false, true, 0, 0,
                 Circumstances.Calls.NONE, 0);

@@ -76,6 +76,7 @@ class AgencyFlowTest {
     private String account;
     private String customer;
     private String phone;
+    private List<CustomerUpdated.Consent> consents;
 
     /** A new cardholder for each test; the clock only moves forward, so each test starts where the last one left it. */
     @BeforeEach
@@ -83,6 +84,7 @@ class AgencyFlowTest {
         String id = UUID.randomUUID().toString().substring(0, 8);
         account = "ACC-" + id;
         customer = "CUS-" + id;
+        consents = List.of();
         phone = "+86 138 " + (10_000_000 + Math.abs(id.hashCode() % 89_999_999));
     }
 
@@ -154,6 +156,17 @@ class AgencyFlowTest {
         assertThat(detail.getList("actions.status")).containsExactlyInAnyOrder("REFUSED", "REFUSED", "REFUSED", "REPORTED");
         assertThat(detail.getList("actions.rule")).containsExactlyInAnyOrder("CONTACT_WINDOW", "THIRD_PARTY", "CHANNEL_NOT_CONTRACTED", "ALLOWED");
         assertThat(detail.getString("actions[0].rule")).isEqualTo("CONTACT_WINDOW");
+    }
+
+    @Test
+    void aCardholderWhoOptedOutOfCallsIsNotCalledByTheAgencyButMayBeWrittenTo() {
+        consents = List.of(new CustomerUpdated.Consent(io.arrears.events.Channel.VOICE, false, OffsetDateTime.now(clock)));
+        String placement = placedWith(EAST, "JS", "640.00");
+        moveToNext(LocalTime.of(11, 0));
+        agency(EAST).contentType("application/json").body(Map.of("action", "CALL", "number", phone))
+                .post("/agency/placements/" + placement + "/actions").then().statusCode(422).body("title", equalTo("OPTED_OUT"));
+        agency(EAST).contentType("application/json").body(Map.of("action", "LETTER"))
+                .post("/agency/placements/" + placement + "/actions").then().statusCode(201);
     }
 
     @Test
@@ -284,7 +297,7 @@ class AgencyFlowTest {
     private String escalate(String region, String overdue) {
         KafkaTestClient.publish(new CustomerUpdated(customer, List.of(account), "Wang Fang", List.of(new CustomerUpdated.Phone(phone, "MOBILE", true)),
                 "wang.fang@example.cn", new CustomerUpdated.PostalAddress(List.of("88 Zhongshan Road"), "Nanjing", "210000", region, "CN"), "zh-CN",
-                "Asia/Shanghai", List.of(), false));
+                "Asia/Shanghai", consents, false));
         KafkaTestClient.publish(new PaymentMissed(account, customer, "STM-" + account, LocalDate.parse("2030-01-31"), new BigDecimal(overdue),
                 new BigDecimal("200.00"), new BigDecimal(overdue).add(new BigDecimal("3000")), "CNY", 60, "60-89", MissedReason.MINIMUM_NOT_PAID,
                 null, "Platinum", "4321"));
