@@ -52,7 +52,8 @@ class AgencyIT {
         Holder holder = CoreBanking.holder(zoneWhereItIs(23));
         Cycle cycle = CoreBanking.nextCycle();
         CoreBanking.statement(holder, cycle, "261.52");
-        CoreBanking.closeDays(cycle.issued(), cycle.firstDayPastDue().plusDays(59));
+        // From day 1 past due: ageing is judged on each business date, and the days before it add nothing here.
+        CoreBanking.closeDays(cycle.firstDayPastDue(), cycle.firstDayPastDue().plusDays(59));
 
         JsonPath placed = await().atMost(BOUND.multipliedBy(2)).until(() -> as("supervisor").queryParam("accountId", holder.accountId())
                 .get(system.url("agency") + "/placements").then().statusCode(200).extract().jsonPath(), p -> p.getList("items").size() == 1);
