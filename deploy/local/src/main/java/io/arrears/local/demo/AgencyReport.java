@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The agencies' month as the bank sees it: each agency's scorecard from the agency service (summed over the
- * calendar months the demo month touches), and the rules' refusals as the agencies' own systems met them.
+ * The agencies' month as the bank sees it: each agency's scorecard from the agency service, one row per
+ * calendar month the demo month touches (a scorecard counts distinct accounts, so months do not add up),
+ * and the rules' refusals as the agencies' own systems met them.
  */
 final class AgencyReport {
 
@@ -38,7 +39,7 @@ final class AgencyReport {
         try {
             for (YearMonth m = YearMonth.from(first); !m.isAfter(YearMonth.from(last)); m = m.plusMonths(1)) {
                 for (JsonNode s : desk.request("agency", "supervisor", "GET", "/agencies/scorecards?month=" + m, null).body()) {
-                    Map<String, BigDecimal> figures = byAgency.computeIfAbsent(s.path("name").asText(), k -> new LinkedHashMap<>());
+                    Map<String, BigDecimal> figures = byAgency.computeIfAbsent(s.path("name").asText() + " " + m, k -> new LinkedHashMap<>());
                     for (String f : FIGURES) {
                         figures.merge(f, s.path(f).decimalValue(), BigDecimal::add);
                     }
@@ -50,9 +51,9 @@ final class AgencyReport {
             out.println("  (the agency service did not answer: " + e.getMessage() + ")");
             return;
         }
-        out.printf("  %-34s %7s %9s %7s %8s %6s %10s %8s %12s %11s%n", "", "placed", "contacted", "talked", "promises", "cured",
+        out.printf("  %-42s %7s %9s %7s %8s %6s %10s %8s %12s %11s%n", "", "placed", "contacted", "talked", "promises", "cured",
                 "complaints", "refused", "collected", "commission");
-        byAgency.forEach((name, f) -> out.printf("  %-34s %7d %9d %7d %8d %6d %10d %8d %12s %11s%n", name, f.get("placed").intValue(),
+        byAgency.forEach((name, f) -> out.printf("  %-42s %7d %9d %7d %8d %6d %10d %8d %12s %11s%n", name, f.get("placed").intValue(),
                 f.get("contacted").intValue(), f.get("conversations").intValue(), f.get("promises").intValue(), f.get("cured").intValue(),
                 f.get("complaints").intValue(), f.get("refused").intValue(), f.get("collected").setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " CNY",
                 f.get("commission").setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " CNY"));
