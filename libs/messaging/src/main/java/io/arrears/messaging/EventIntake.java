@@ -6,6 +6,7 @@ import io.arrears.events.EventJson;
 import io.arrears.events.EventSchemas;
 import io.arrears.events.EventType;
 import io.arrears.events.InvalidEventException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -53,9 +55,13 @@ public class EventIntake {
     private final MessagingConfig.Inbox config;
     private final MeterRegistry registry;
     private final EntityManager entityManager;
+    private final AccountLock accountLock;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    public EventIntake(Inbox inbox, Outbox outbox, MessagingConfig config, MeterRegistry registry, EntityManager entityManager) {
+    public EventIntake(Inbox inbox, Outbox outbox, MessagingConfig config, MeterRegistry registry, EntityManager entityManager,
+                       AccountLock accountLock) {
+        this.accountLock = accountLock;
         this.inbox = inbox;
         this.outbox = outbox;
         this.config = config.inbox();
@@ -82,6 +88,14 @@ public class EventIntake {
                 // One insert de-duplicates the whole batch; a key repeated inside the batch is applied once.
                 Set<String> fresh = inbox.firstDeliveries(consumer, deliveries.stream().filter(d -> d.failure() == null)
                         .map(d -> d.headers().id()).toList());
+                if (subscription.locksAccounts()) {
+                    accountLock.acquireAll(deliveries.stream().filter(d -> d.failure() == null && fresh.contains(d.headers().id()))
+                            .map(d -> d.event().subject()).toList());
+                }
+                if (subscription.batchHandler() != null) {
+                    applyTogether(consumer, deliveries, subscription.batchHandler(), fresh::remove);
+                    return;
+                }
                 deliveries.forEach(d -> {
                     applyOne(consumer, d, handler, fresh::remove);
                     forget();
@@ -183,6 +197,26 @@ public class EventIntake {
         }
     }
 
+    /** The batch path: unreadable records dead-lettered, redeliveries skipped, the new events handed over in one call. */
+    private <T extends Event> void applyTogether(String consumer, List<Delivery<T>> deliveries, BatchHandler<T> handler,
+                                                 Predicate<String> firstDelivery) {
+        List<T> events = new ArrayList<>(deliveries.size());
+        for (Delivery<T> delivery : deliveries) {
+            if (delivery.failure() != null) {
+                deadLetter(consumer, delivery, Outbox.DeadLetterCause.UNREADABLE);
+            } else if (firstDelivery.test(delivery.headers().id())) {
+                events.add(delivery.event());
+            } else {
+                count(consumer, "duplicate");
+            }
+        }
+        if (!events.isEmpty()) {
+            handler.handleAll(events);
+            counter(consumer, "applied").increment(events.size());
+        }
+        forget();
+    }
+
     /** Dead-letters once per record position, so a redelivered bad record is not dead-lettered twice. */
     private void deadLetter(String consumer, Delivery<?> delivery, Outbox.DeadLetterCause cause) {
         if (inbox.firstDelivery(consumer, "dlq:" + delivery.position())) {
@@ -201,7 +235,13 @@ public class EventIntake {
     }
 
     private void count(String consumer, String outcome) {
-        registry.counter("arrears.inbox.events", "consumer", consumer, "outcome", outcome).increment();
+        counter(consumer, outcome).increment();
+    }
+
+    /** Looked up once per consumer and outcome: building a meter id for every record costs more than the count. */
+    private Counter counter(String consumer, String outcome) {
+        return counters.computeIfAbsent(consumer + "\u0000" + outcome,
+                k -> registry.counter("arrears.inbox.events", "consumer", consumer, "outcome", outcome));
     }
 
     /** A failure that is the record's (or the code's) fault, not the infrastructure's. */

@@ -2,14 +2,37 @@ package io.arrears.messaging;
 
 import io.arrears.events.Event;
 
+import java.util.List;
+
 /**
  * One consumer of one event type: its stable name (it scopes de-duplication and marks its dead
  * letters) and the service operation it calls. A service's consumers list theirs in
  * {@link Subscriptions}, so that a dead letter can be re-applied by the consumer that refused it.
+ *
+ * @param batchHandler null, or the operation that applies a whole batch's new events at once;
+ *                     {@code handler} then applies one event through it (one by one after a failed batch, replay)
+ * @param locksAccounts whether the handler locks the account its event is about, so the batch's can be locked at once
  */
-public record Subscription<T extends Event>(String consumer, Class<T> type, EventHandler<T> handler) {
+public record Subscription<T extends Event>(String consumer, Class<T> type, EventHandler<T> handler, BatchHandler<T> batchHandler,
+                                            boolean locksAccounts) {
 
     public static <T extends Event> Subscription<T> of(String consumer, Class<T> type, EventHandler<T> handler) {
-        return new Subscription<>(consumer, type, handler);
+        return new Subscription<>(consumer, type, handler, null, false);
+    }
+
+    /**
+     * For a handler that locks its event's account ({@link AccountLock}) before anything else: the intake
+     * then locks a whole batch's accounts in one statement before applying it, instead of one per event.
+     */
+    public Subscription<T> lockingEachAccount() {
+        return new Subscription<>(consumer, type, handler, batchHandler, true);
+    }
+
+    /** A consumer that applies each consumed batch's new events in one call. */
+    public static <T extends Event> Subscription<T> inBatches(String consumer, Class<T> type, BatchHandler<T> batchHandler) {
+        return new Subscription<>(consumer, type, (event, headers) -> {
+            batchHandler.handleAll(List.of(event));
+            return Outcome.applied();
+        }, batchHandler, false);
     }
 }

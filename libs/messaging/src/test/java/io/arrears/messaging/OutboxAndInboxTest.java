@@ -202,6 +202,52 @@ class OutboxAndInboxTest {
         assertThat(applied).containsExactly("ACC-A@0", "ACC-B@1");
     }
 
+    @Test
+    void aBatchConsumerGetsABatchsNewEventsInOneCallInKeyOrderAndNothingOnRedelivery() {
+        LocalDate first = uniqueDate();
+        TopicPartition partition = new TopicPartition(Topics.BUSINESS_DAY, 0);
+        ConsumerRecord<String, byte[]> b = record(partition, 0, "ACC-B", new BusinessDayClosed(first));
+        ConsumerRecord<String, byte[]> a = record(partition, 1, "ACC-A", new BusinessDayClosed(first.plusDays(1)));
+        ConsumerRecord<String, byte[]> unreadable = new ConsumerRecord<>(Topics.BUSINESS_DAY, 0, 3, "ACC-C", "not json".getBytes(StandardCharsets.UTF_8));
+        List<List<Long>> calls = new ArrayList<>();
+        Subscription<BusinessDayClosed> subscription = Subscription.inBatches("batch-handler-" + UUID.randomUUID(), BusinessDayClosed.class,
+                days -> calls.add(days.stream().map(d -> d.businessDate().toEpochDay() - first.toEpochDay()).toList()));
+
+        try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.BUSINESS_DAY))) {
+            intake.apply(subscription, new ConsumerRecords<>(Map.of(partition, List.of(b, a, copy(b, 2), unreadable))));
+            intake.apply(subscription, new ConsumerRecords<>(Map.of(partition, List.of(copy(a, 1), copy(b, 0)))));
+
+            assertThat(calls).containsExactly(List.of(1L, 0L));
+            assertThat(dlq.awaitRecords(r -> "ACC-C".equals(r.key()), BOUND)).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBatchConsumerThatFailsOnOneEventHasTheOthersAppliedOneByOneAndThatOneDeadLettered() {
+        LocalDate first = uniqueDate();
+        TopicPartition partition = new TopicPartition(Topics.BUSINESS_DAY, 0);
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        for (int offset = 0; offset < 3; offset++) {
+            batch.add(record(partition, offset, "ACC-" + offset, new BusinessDayClosed(first.plusDays(offset))));
+        }
+        List<Long> applied = new ArrayList<>();
+        Subscription<BusinessDayClosed> subscription = Subscription.inBatches("batch-fallback-" + UUID.randomUUID(), BusinessDayClosed.class,
+                days -> {
+                    if (days.stream().anyMatch(d -> d.businessDate().equals(first.plusDays(1)))) {
+                        throw new IllegalStateException("a day this consumer cannot apply");
+                    }
+                    days.forEach(d -> applied.add(d.businessDate().toEpochDay() - first.toEpochDay()));
+                });
+
+        try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.BUSINESS_DAY))) {
+            intake.apply(subscription, new ConsumerRecords<>(Map.of(partition, batch)));
+
+            assertThat(applied).containsExactly(0L, 2L);
+            ConsumerRecord<String, byte[]> dead = dlq.awaitRecords(r -> "ACC-1".equals(r.key()), BOUND).get(0);
+            assertThat(TopicProbe.header(dead, Outbox.DLQ_REASON)).contains("a day this consumer cannot apply");
+        }
+    }
+
     private static ConsumerRecord<String, byte[]> copy(ConsumerRecord<String, byte[]> original, long offset) {
         ConsumerRecord<String, byte[]> copy = new ConsumerRecord<>(original.topic(), original.partition(), offset, original.key(), original.value());
         original.headers().forEach(copy.headers()::add);

@@ -41,14 +41,14 @@ public class AgencyConsumers implements Subscriptions {
 
     AgencyConsumers(EventIntake intake, Placements placements, BankRecords records) {
         this.intake = intake;
-        this.paymentMissed = Subscription.of("agency.payment-missed", PaymentMissed.class, (e, h) -> records.record(e));
+        this.paymentMissed = Subscription.inBatches("agency.payment-missed", PaymentMissed.class, records::recordMissed);
         this.customers = Subscription.of("agency.customers", CustomerUpdated.class, (e, h) -> records.record(e));
         this.caseEscalated = Subscription.of("agency.case-escalated", CaseEscalated.class, (e, h) -> placements.escalated(e));
         this.paymentReceived = Subscription.of("agency.payment-received", PaymentReceived.class, placements::paid);
         this.complaintOpened = Subscription.of("agency.complaint-opened", ComplaintOpened.class, (e, h) -> placements.complained(e));
         this.complaintResolved = Subscription.of("agency.complaint-resolved", ComplaintResolved.class, (e, h) -> records.record(e));
         this.planAgreed = Subscription.of("agency.plan-agreed", PlanAgreed.class, (e, h) -> placements.planAgreed(e));
-        this.reminderSent = Subscription.of("agency.reminder-sent", ReminderSent.class, (e, h) -> records.record(e));
+        this.reminderSent = Subscription.inBatches("agency.reminder-sent", ReminderSent.class, records::recordOutcomes);
         this.agentCalls = Subscription.of("agency.agent-call-logged", AgentCallLogged.class, (e, h) -> records.record(e));
     }
 

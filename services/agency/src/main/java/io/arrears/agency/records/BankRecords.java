@@ -9,6 +9,7 @@ import io.arrears.events.DeliveryStatus;
 import io.arrears.events.PaymentMissed;
 import io.arrears.events.PaymentReceived;
 import io.arrears.events.ReminderSent;
+import io.arrears.messaging.BulkStatement;
 import io.arrears.messaging.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,7 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -49,26 +52,24 @@ public class BankRecords {
         return customerId == null ? Optional.empty() : Optional.ofNullable(entityManager.find(CustomerFile.class, customerId));
     }
 
-    public Outcome record(PaymentMissed e) {
-        // Hibernate inserts what an entity holds when persisted, so a new row is filled in first.
-        AccountFile a = account(e.accountId()).orElse(null);
-        boolean fresh = a == null;
-        if (fresh) {
-            a = new AccountFile();
-            a.accountId = e.accountId();
-        }
-        a.customerId = e.customerId();
-        a.bucket = e.bucket();
-        a.daysPastDue = e.daysPastDue();
-        a.amountOverdue = e.amountOverdue();
-        a.totalBalance = e.totalBalance();
-        a.currency = e.currency();
-        a.cardLast4 = e.cardLast4();
-        a.updatedAt = now();
-        if (fresh) {
-            entityManager.persist(a);
-        }
-        return Outcome.applied();
+    /** The arrears as of each account's latest PaymentMissed: of a batch, each account's last, in the order they were published. */
+    public void recordMissed(List<PaymentMissed> missed) {
+        Map<String, PaymentMissed> latest = new LinkedHashMap<>();
+        missed.forEach(m -> latest.put(m.accountId(), m));
+        OffsetDateTime now = now();
+        BulkStatement.execute(entityManager, """
+                        insert into account_file (account_id, customer_id, bucket, days_past_due, amount_overdue, total_balance, currency,
+                                                  card_last4, updated_at)
+                        select account_id, customer_id, bucket, days_past_due::integer, amount_overdue::numeric, total_balance::numeric,
+                               currency, card_last4, updated_at::timestamptz
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             as u(account_id, customer_id, bucket, days_past_due, amount_overdue, total_balance, currency, card_last4, updated_at)
+                        on conflict (account_id) do update set customer_id = excluded.customer_id, bucket = excluded.bucket,
+                            days_past_due = excluded.days_past_due, amount_overdue = excluded.amount_overdue,
+                            total_balance = excluded.total_balance, currency = excluded.currency, card_last4 = excluded.card_last4,
+                            updated_at = excluded.updated_at""", List.copyOf(latest.values()),
+                PaymentMissed::accountId, PaymentMissed::customerId, PaymentMissed::bucket, PaymentMissed::daysPastDue,
+                PaymentMissed::amountOverdue, PaymentMissed::totalBalance, PaymentMissed::currency, PaymentMissed::cardLast4, m -> now);
     }
 
     /** The arrears after a payment, as the account service computed them. */
@@ -124,11 +125,15 @@ public class BankRecords {
         return Outcome.applied();
     }
 
-    public Outcome record(ReminderSent e) {
-        if (CONTACTED.contains(e.status())) {
-            log(e.reminderId(), e.accountId(), e.channel().name(), null, false, false, e.at());
-        }
-        return Outcome.applied();
+    /** The bank's reminders that reached the cardholder or may have, logged once each with the account's holder. */
+    public void recordOutcomes(List<ReminderSent> outcomes) {
+        BulkStatement.execute(entityManager, """
+                        insert into contact_log (id, account_id, customer_id, channel, answered, conversation, at)
+                        select u.id, u.account_id, a.customer_id, u.channel, false, false, u.at::timestamptz
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as u(id, account_id, channel, at)
+                        left join account_file a on a.account_id = u.account_id
+                        on conflict (id) do nothing""", outcomes.stream().filter(e -> CONTACTED.contains(e.status())).toList(),
+                ReminderSent::reminderId, ReminderSent::accountId, ReminderSent::channel, ReminderSent::at);
     }
 
     public Outcome record(AgentCallLogged e) {

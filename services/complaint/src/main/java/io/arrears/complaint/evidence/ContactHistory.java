@@ -5,6 +5,7 @@ import io.arrears.events.AgencyActionReported;
 import io.arrears.events.Channel;
 import io.arrears.events.PaymentMissed;
 import io.arrears.events.ReminderSent;
+import io.arrears.messaging.BulkStatement;
 import io.arrears.messaging.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -34,23 +35,17 @@ public class ContactHistory {
         this.clock = clock;
     }
 
+    /** Every outcome of every reminder, as received; an outcome already kept is not kept twice. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome record(ReminderSent sent) {
-        ContactEvent.Key key = new ContactEvent.Key();
-        key.reminderId = sent.reminderId();
-        key.status = sent.status().name();
-        if (em.find(ContactEvent.class, key) == null) {
-            ContactEvent event = new ContactEvent();
-            event.reminderId = sent.reminderId();
-            event.status = sent.status().name();
-            event.accountId = sent.accountId();
-            event.caseId = sent.caseId();
-            event.channel = sent.channel();
-            event.reason = sent.reason();
-            event.at = sent.at();
-            em.persist(event);
-        }
-        return Outcome.applied();
+    public void recordOutcomes(List<ReminderSent> outcomes) {
+        BulkStatement.execute(em, """
+                        insert into contact_event (reminder_id, status, account_id, case_id, channel, reason, at)
+                        select reminder_id, status, account_id, case_id, channel, reason, at::timestamptz
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             as u(reminder_id, status, account_id, case_id, channel, reason, at)
+                        on conflict do nothing""", outcomes,
+                ReminderSent::reminderId, ReminderSent::status, ReminderSent::accountId, ReminderSent::caseId,
+                ReminderSent::channel, ReminderSent::reason, ReminderSent::at);
     }
 
     /** An agency's contact, kept with the bank's own so a complaint sees every contact the cardholder had. */
@@ -81,24 +76,23 @@ public class ContactHistory {
         return Outcome.applied();
     }
 
+    /** The latest PaymentMissed of each account: of a batch, each account's last, in the order they were published. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome record(PaymentMissed missed) {
-        AccountFact fact = em.find(AccountFact.class, missed.accountId());
-        boolean isNew = fact == null;
-        if (isNew) {
-            fact = new AccountFact();
-            fact.accountId = missed.accountId();
-        }
-        fact.customerId = missed.customerId();
-        fact.daysPastDue = missed.daysPastDue();
-        fact.bucket = missed.bucket();
-        fact.amountOverdue = missed.amountOverdue();
-        fact.currency = missed.currency();
-        fact.updatedAt = OffsetDateTime.now(clock);
-        if (isNew) {
-            em.persist(fact);
-        }
-        return Outcome.applied();
+    public void recordMissed(List<PaymentMissed> missed) {
+        Map<String, PaymentMissed> latest = new LinkedHashMap<>();
+        missed.forEach(m -> latest.put(m.accountId(), m));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        BulkStatement.execute(em, """
+                        insert into account_fact (account_id, customer_id, days_past_due, bucket, amount_overdue, currency, updated_at)
+                        select account_id, customer_id, days_past_due::integer, bucket, amount_overdue::numeric, currency,
+                               updated_at::timestamptz
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             as u(account_id, customer_id, days_past_due, bucket, amount_overdue, currency, updated_at)
+                        on conflict (account_id) do update set customer_id = excluded.customer_id, days_past_due = excluded.days_past_due,
+                            bucket = excluded.bucket, amount_overdue = excluded.amount_overdue, currency = excluded.currency,
+                            updated_at = excluded.updated_at""", List.copyOf(latest.values()),
+                PaymentMissed::accountId, PaymentMissed::customerId, PaymentMissed::daysPastDue, PaymentMissed::bucket,
+                PaymentMissed::amountOverdue, PaymentMissed::currency, m -> now);
     }
 
     public Optional<AccountFact> account(String accountId) {

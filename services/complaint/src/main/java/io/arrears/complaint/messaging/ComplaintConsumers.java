@@ -25,8 +25,8 @@ public class ComplaintConsumers implements Subscriptions {
 
     ComplaintConsumers(EventIntake intake, ContactHistory history) {
         this.intake = intake;
-        this.reminderSent = Subscription.of("complaint.reminder-sent", ReminderSent.class, (event, headers) -> history.record(event));
-        this.paymentMissed = Subscription.of("complaint.payment-missed", PaymentMissed.class, (event, headers) -> history.record(event));
+        this.reminderSent = Subscription.inBatches("complaint.reminder-sent", ReminderSent.class, history::recordOutcomes);
+        this.paymentMissed = Subscription.inBatches("complaint.payment-missed", PaymentMissed.class, history::recordMissed);
         this.agencyActions = Subscription.of("complaint.agency-action-reported", AgencyActionReported.class, (event, headers) -> history.record(event));
     }
 

@@ -4,10 +4,22 @@ package io.arrears.contact.channel;
  * A provider's report on a message it took: delivered to the handset, mailbox or phone, or not.
  * Adapters fire it as a CDI event; the dispatcher turns it into DELIVERED or FAILED.
  */
-public record ProviderReceipt(String providerMessageId, boolean delivered, String detail, String callOutcome) {
+public record ProviderReceipt(String providerMessageId, boolean delivered, String detail, String callOutcome, boolean keptIfEarly) {
 
     public ProviderReceipt(String providerMessageId, boolean delivered, String detail) {
-        this(providerMessageId, delivered, detail, null);
+        this(providerMessageId, delivered, detail, null, false);
+    }
+
+    public ProviderReceipt(String providerMessageId, boolean delivered, String detail, String callOutcome) {
+        this(providerMessageId, delivered, detail, callOutcome, false);
+    }
+
+    /**
+     * An SMS centre's receipt: it can arrive before the record of its own send, and is then kept until
+     * that record is written rather than refused (the SMS centre would only deliver it again and again).
+     */
+    public static ProviderReceipt fromSmsCentre(String providerMessageId, boolean delivered, String detail) {
+        return new ProviderReceipt(providerMessageId, delivered, detail, null, true);
     }
 
 

@@ -42,7 +42,7 @@ class SmsInbound implements MessageReceiverListener {
             if (deliverSm.isSmscDeliveryReceipt()) {
                 DeliveryReceipt receipt = deliverSm.getShortMessageAsDeliveryReceipt();
                 boolean delivered = receipt.getFinalStatus() == DeliveryReceiptState.DELIVRD;
-                receipts.fire(new ProviderReceipt(receipt.getId(), delivered,
+                receipts.fire(ProviderReceipt.fromSmsCentre(receipt.getId(), delivered,
                         delivered ? null : "SMSC receipt " + receipt.getFinalStatus() + " error " + receipt.getError()));
             } else {
                 OptionalParameter.OctetString payload = deliverSm.getOptionalParameter(OptionalParameter.Message_payload.class);

@@ -42,10 +42,12 @@ class ContactGate {
     private final ContactConfig config;
     private final Clock clock;
     private final PhoneDigests digests;
+    private final Deliveries deliveries;
 
     ContactGate(AttemptRepository attempts, CustomerDirectory directory, CircumstancesOf circumstances, ComplianceGuard guard,
                 DecisionLog decisions, NoticeRendering rendering, AttemptOutcomes outcomes, AccountLock lock, ContactConfig config,
-                Clock clock, PhoneDigests digests) {
+                Clock clock, PhoneDigests digests, Deliveries deliveries) {
+        this.deliveries = deliveries;
         this.attempts = attempts;
         this.directory = directory;
         this.circumstances = circumstances;
@@ -124,7 +126,12 @@ class ContactGate {
             return;
         }
         switch (result.kind()) {
-            case ACCEPTED -> outcomes.finish(attempt, AttemptStatus.SENT, null, result.providerMessageId());
+            case ACCEPTED -> {
+                outcomes.finish(attempt, AttemptStatus.SENT, null, result.providerMessageId());
+                if (attempt.providerMessageId != null) {
+                    deliveries.settleEarly(attempt);
+                }
+            }
             case REJECTED -> outcomes.finish(attempt, AttemptStatus.FAILED, result.error(), null);
             // Left SENDING: the reconciler asks the provider by our key, and sends again only if it says it
             // has nothing; a provider that cannot say leaves it UNKNOWN, for a person. Never a blind retry.

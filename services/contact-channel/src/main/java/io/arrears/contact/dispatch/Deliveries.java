@@ -1,29 +1,83 @@
 package io.arrears.contact.dispatch;
 
 import io.arrears.contact.channel.ProviderReceipt;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * Turns providers' receipts (SMPP deliver_sm, IVR and webhook callbacks) into DELIVERED or FAILED.
- * A receipt for a message we have not recorded yet is refused, so the provider delivers it again.
+ * A receipt for a message we have not recorded yet is refused, so the provider delivers it again;
+ * an SMS centre's is kept instead ({@link EarlyReceipts}) and applied once the send is recorded.
  */
 @ApplicationScoped
 class Deliveries {
 
+    private static final Logger LOG = Logger.getLogger(Deliveries.class);
+    /** Far longer than a send takes to be recorded: a receipt unmatched for this long names no message of ours. */
+    private static final Duration UNMATCHED_AFTER = Duration.ofDays(1);
+    private static final int SWEEP_BATCH = 500;
+
     private final AttemptRepository attempts;
     private final AttemptOutcomes outcomes;
+    private final EarlyReceipts early;
+    private final Clock clock;
 
-    Deliveries(AttemptRepository attempts, AttemptOutcomes outcomes) {
+    Deliveries(AttemptRepository attempts, AttemptOutcomes outcomes, EarlyReceipts early, Clock clock) {
         this.attempts = attempts;
         this.outcomes = outcomes;
+        this.early = early;
+        this.clock = clock;
     }
 
     @Transactional
     void onReceipt(@Observes ProviderReceipt receipt) {
-        ContactAttempt attempt = attempts.byProviderMessageId(receipt.providerMessageId())
-                .orElseThrow(() -> new ProviderReceipt.UnknownMessage(receipt.providerMessageId()));
+        ContactAttempt attempt = attempts.byProviderMessageId(receipt.providerMessageId()).orElse(null);
+        if (attempt != null) {
+            apply(attempt, receipt);
+        } else if (receipt.keptIfEarly()) {
+            early.keep(receipt);
+        } else {
+            throw new ProviderReceipt.UnknownMessage(receipt.providerMessageId());
+        }
+    }
+
+    /** In the transaction that records the send: a receipt that arrived first is applied now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void settleEarly(ContactAttempt attempt) {
+        early.take(attempt.providerMessageId).ifPresent(receipt -> apply(attempt, receipt));
+    }
+
+    /**
+     * A receipt that looked for its attempt while the send's record was being committed finds it here.
+     * Receipts that never find one are dropped after a day, counted in the log.
+     */
+    @Scheduled(every = "${contact.dispatch.reconcile-every}", delayed = "${contact.dispatch.first-poll-after}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        List<ProviderReceipt> matched;
+        do {
+            matched = QuarkusTransaction.requiringNew().call(() -> {
+                List<ProviderReceipt> taken = early.takeMatched(SWEEP_BATCH);
+                taken.forEach(receipt -> attempts.byProviderMessageId(receipt.providerMessageId()).ifPresent(a -> apply(a, receipt)));
+                return taken;
+            });
+        } while (matched.size() == SWEEP_BATCH);
+        int dropped = QuarkusTransaction.requiringNew().call(() -> early.dropUnmatched(OffsetDateTime.now(clock).minus(UNMATCHED_AFTER)));
+        if (dropped > 0) {
+            LOG.warnf("dropped %d delivery receipts that named no message of ours for a day", dropped);
+        }
+    }
+
+    private void apply(ContactAttempt attempt, ProviderReceipt receipt) {
         if (receipt.callOutcome() != null) {
             attempt.callOutcome = receipt.callOutcome();
         }

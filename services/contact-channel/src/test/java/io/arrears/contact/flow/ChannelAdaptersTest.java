@@ -126,6 +126,33 @@ class ChannelAdaptersTest {
     }
 
     @Test
+    void aReceiptThatOutrunsTheRecordOfItsSendIsKeptNotRefusedAndMakesTheSmsDelivered() {
+        Cardholder holder = Cardholder.create("zh-CN", "Asia/Shanghai");
+        List<String> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // The receipt leaves the SMS centre as soon as it takes the message: before the sender can have recorded the send.
+        Peers.smsc().onSubmit(sms -> {
+            if (sms.destination().equals(holder.phoneDigits())) {
+                try {
+                    Peers.smsc().receipt(sms.messageId(), true);
+                } catch (IllegalStateException e) {
+                    refused.add(e.getMessage());
+                }
+            }
+        });
+        try {
+            ReminderRequested request = holder.reminder(Channel.SMS, "overdue-notice");
+            KafkaTestClient.publish(request);
+
+            sent.await(request.reminderId(), DeliveryStatus.DELIVERED);
+
+            assertThat(refused).isEmpty();
+            assertThat(holder.history().getString("attempts[0].status")).isEqualTo("DELIVERED");
+        } finally {
+            Peers.smsc().onSubmit(sms -> { });
+        }
+    }
+
+    @Test
     void aStopReplyWithdrawsSmsConsentAndTheNextSmsIsSuppressed() {
         Cardholder holder = Cardholder.create("zh-CN", "Asia/Shanghai");
         await().atMost(BOUND).until(() -> Peers.smsc().hasBoundClient());

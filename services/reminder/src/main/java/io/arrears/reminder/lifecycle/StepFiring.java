@@ -117,6 +117,7 @@ public class StepFiring {
     private int fireGroup(List<DueStep> group) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
+                lock.acquireAll(group.stream().map(DueStep::accountId).toList());
                 int fired = 0;
                 for (DueStep step : group) {
                     fired += fire(step) ? 1 : 0;

@@ -49,15 +49,15 @@ public class ReminderConsumers implements Subscriptions {
 
     ReminderConsumers(EventIntake intake, CaseLifecycle cases, DeliveryOutcomes outcomes, PreDueReminders preDue, AgencyWork agencies) {
         this.intake = intake;
-        this.paymentDueSoon = Subscription.of("reminder.payment-due-soon", PaymentDueSoon.class, (event, headers) -> preDue.dueSoon(event));
-        this.paymentMissed = Subscription.of("reminder.payment-missed", PaymentMissed.class, (event, headers) -> cases.paymentMissed(event, headers.time()));
-        this.paymentReceived = Subscription.of("reminder.payment-received", PaymentReceived.class, (event, headers) -> cases.paymentReceived(event, headers.time()));
-        this.planBroken = Subscription.of("reminder.plan-broken", PlanBroken.class, (event, headers) -> cases.planBroken(event));
-        this.planCompleted = Subscription.of("reminder.plan-completed", PlanCompleted.class, (event, headers) -> cases.planCompleted(event));
-        this.planRejected = Subscription.of("reminder.plan-rejected", PlanRejected.class, (event, headers) -> cases.planRejected(event));
-        this.complaintOpened = Subscription.of("reminder.complaint-opened", ComplaintOpened.class, (event, headers) -> cases.complaintOpened(event));
-        this.complaintResolved = Subscription.of("reminder.complaint-resolved", ComplaintResolved.class, (event, headers) -> cases.complaintResolved(event));
-        this.reminderSent = Subscription.of("reminder.reminder-sent", ReminderSent.class, (event, headers) -> outcomes.record(event));
+        this.paymentDueSoon = Subscription.of("reminder.payment-due-soon", PaymentDueSoon.class, (event, headers) -> preDue.dueSoon(event)).lockingEachAccount();
+        this.paymentMissed = Subscription.of("reminder.payment-missed", PaymentMissed.class, (event, headers) -> cases.paymentMissed(event, headers.time())).lockingEachAccount();
+        this.paymentReceived = Subscription.of("reminder.payment-received", PaymentReceived.class, (event, headers) -> cases.paymentReceived(event, headers.time())).lockingEachAccount();
+        this.planBroken = Subscription.of("reminder.plan-broken", PlanBroken.class, (event, headers) -> cases.planBroken(event)).lockingEachAccount();
+        this.planCompleted = Subscription.of("reminder.plan-completed", PlanCompleted.class, (event, headers) -> cases.planCompleted(event)).lockingEachAccount();
+        this.planRejected = Subscription.of("reminder.plan-rejected", PlanRejected.class, (event, headers) -> cases.planRejected(event)).lockingEachAccount();
+        this.complaintOpened = Subscription.of("reminder.complaint-opened", ComplaintOpened.class, (event, headers) -> cases.complaintOpened(event)).lockingEachAccount();
+        this.complaintResolved = Subscription.of("reminder.complaint-resolved", ComplaintResolved.class, (event, headers) -> cases.complaintResolved(event)).lockingEachAccount();
+        this.reminderSent = Subscription.of("reminder.reminder-sent", ReminderSent.class, (event, headers) -> outcomes.record(event)).lockingEachAccount();
         this.accountPlaced = Subscription.of("reminder.account-placed", AccountPlaced.class, (event, headers) -> agencies.placed(event));
         this.accountRecalled = Subscription.of("reminder.account-recalled", AccountRecalled.class, (event, headers) -> agencies.recalled(event));
         this.agencyActions = Subscription.of("reminder.agency-action-reported", AgencyActionReported.class, (event, headers) -> agencies.acted(event));

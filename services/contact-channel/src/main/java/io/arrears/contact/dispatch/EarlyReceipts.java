@@ -1,0 +1,67 @@
+package io.arrears.contact.dispatch;
+
+import io.arrears.contact.channel.ProviderReceipt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/** Receipts that outran the record of their own send, kept until the attempt carries the provider's message id. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+class EarlyReceipts {
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    EarlyReceipts(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    void keep(ProviderReceipt receipt) {
+        entityManager.createNativeQuery("""
+                        insert into early_receipt (provider_message_id, delivered, detail, call_outcome, received_at)
+                        values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
+                .setParameter(1, receipt.providerMessageId()).setParameter(2, receipt.delivered()).setParameter(3, receipt.detail())
+                .setParameter(4, receipt.callOutcome()).setParameter(5, OffsetDateTime.now(clock))
+                .executeUpdate();
+    }
+
+    /** The receipt kept for this message, taken out of keeping. */
+    Optional<ProviderReceipt> take(String providerMessageId) {
+        List<?> rows = entityManager.createNativeQuery("""
+                        delete from early_receipt where provider_message_id = ?1
+                        returning provider_message_id, delivered, detail, call_outcome""")
+                .setParameter(1, providerMessageId).getResultList();
+        return rows.stream().map(row -> receipt((Object[]) row)).findFirst();
+    }
+
+    /** Kept receipts whose attempt now carries their message id (its record committed after the receipt looked for it). */
+    List<ProviderReceipt> takeMatched(int limit) {
+        List<?> rows = entityManager.createNativeQuery("""
+                        delete from early_receipt where provider_message_id in (
+                            select e.provider_message_id from early_receipt e
+                            join contact_attempt a on a.provider_message_id = e.provider_message_id
+                            order by e.received_at limit ?1)
+                        returning provider_message_id, delivered, detail, call_outcome""")
+                .setParameter(1, limit).getResultList();
+        return rows.stream().map(row -> receipt((Object[]) row)).toList();
+    }
+
+    /** Receipts for messages none of our attempts ever carried, kept longer than any send takes to be recorded. */
+    int dropUnmatched(OffsetDateTime receivedBefore) {
+        return entityManager.createNativeQuery("""
+                        delete from early_receipt e where e.received_at < ?1
+                        and not exists (select 1 from contact_attempt a where a.provider_message_id = e.provider_message_id)""")
+                .setParameter(1, receivedBefore).executeUpdate();
+    }
+
+    private static ProviderReceipt receipt(Object[] row) {
+        return new ProviderReceipt((String) row[0], (Boolean) row[1], (String) row[2], (String) row[3], true);
+    }
+}
