@@ -4,6 +4,7 @@ import io.arrears.contact.channel.ChannelAdapters;
 import io.arrears.contact.channel.OutgoingMessage;
 import io.arrears.contact.channel.SendResult;
 import io.arrears.contact.config.ContactConfig;
+import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Redact;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -26,8 +27,8 @@ import java.util.function.Consumer;
 
 /**
  * Sends what is due. A batch is cut into slices, one per worker, each cardholder's attempts in one
- * slice. A slice is prepared in one transaction (each attempt claimed, judged by the guard under its
- * account's lock and marked SENDING), handed to the providers outside any transaction, and its
+ * slice. A slice is prepared in one transaction (its accounts locked in one statement, then each attempt
+ * claimed, judged by the guard under its account's lock and marked SENDING), handed to the providers outside any transaction, and its
  * results recorded in another. Several instances may poll at once: row locks with SKIP LOCKED give
  * each attempt to one of them.
  *
@@ -45,11 +46,13 @@ public class Dispatcher {
     private final ContactConfig config;
     private final Clock clock;
     private final EntityManager entityManager;
+    private final AccountLock lock;
 
     private final ExecutorService workers;
 
     Dispatcher(AttemptRepository attempts, ContactGate gate, ChannelAdapters adapters, ContactConfig config, Clock clock,
-               EntityManager entityManager) {
+               EntityManager entityManager, AccountLock lock) {
+        this.lock = lock;
         this.attempts = attempts;
         this.gate = gate;
         this.adapters = adapters;
@@ -95,7 +98,7 @@ public class Dispatcher {
      * count each earlier one. Within a slice accounts are locked in key order, the order every
      * consumer of the service locks them in, so slices and consumers cannot deadlock one another.
      */
-    private List<List<String>> slices(List<DueAttempt> due) {
+    private List<List<DueAttempt>> slices(List<DueAttempt> due) {
         int count = config.dispatch().workers();
         List<List<DueAttempt>> slices = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -103,32 +106,36 @@ public class Dispatcher {
         }
         due.forEach(d -> slices.get(Math.floorMod(d.accountId().hashCode(), count)).add(d));
         return slices.stream().filter(s -> !s.isEmpty())
-                .map(s -> s.stream().sorted(Comparator.comparing(DueAttempt::accountId)).map(DueAttempt::reminderId).toList())
+                .map(s -> s.stream().sorted(Comparator.comparing(DueAttempt::accountId)).toList())
                 .toList();
     }
 
-    private void dispatch(List<String> slice) {
+    private void dispatch(List<DueAttempt> slice) {
         List<OutgoingMessage> ready = new ArrayList<>();
-        inOneTransaction(slice, id -> gate.prepare(id).ifPresent(ready::add), ready::clear);
+        List<String> accounts = slice.stream().map(DueAttempt::accountId).toList();
+        inOneTransaction(slice, () -> lock.acquireAll(accounts), due -> gate.prepare(due.reminderId()).ifPresent(ready::add), ready::clear);
         List<Sent> results = ready.stream().map(message -> new Sent(message.reminderId(), send(message))).toList();
-        inOneTransaction(results, sent -> gate.record(sent.reminderId(), sent.result()), () -> { });
+        inOneTransaction(results, () -> { }, sent -> gate.record(sent.reminderId(), sent.result()), () -> { });
     }
 
     /**
-     * Runs {@code work} on every item in one transaction, forgetting each item's entities once written
-     * (otherwise every later query would dirty-check all earlier ones). If the transaction fails,
+     * Runs {@code first}, then {@code work} on every item, in one transaction, forgetting each item's entities
+     * once written (otherwise every later query would dirty-check all earlier ones). If the transaction fails,
      * {@code reset} undoes what the items collected and each item runs again in a transaction of its own.
      */
-    private <T> void inOneTransaction(List<T> items, Consumer<T> work, Runnable reset) {
+    private <T> void inOneTransaction(List<T> items, Runnable first, Consumer<T> work, Runnable reset) {
         if (items.isEmpty()) {
             return;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> items.forEach(item -> {
-                work.accept(item);
-                entityManager.flush();
-                entityManager.clear();
-            }));
+            QuarkusTransaction.requiringNew().run(() -> {
+                first.run();
+                items.forEach(item -> {
+                    work.accept(item);
+                    entityManager.flush();
+                    entityManager.clear();
+                });
+            });
         } catch (RuntimeException sliceFailure) {
             LOG.warnf("a slice of %d attempts failed (%s); taking them one by one", items.size(), Redact.text(sliceFailure.toString()));
             reset.run();
