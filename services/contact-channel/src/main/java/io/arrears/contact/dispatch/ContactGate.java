@@ -128,7 +128,8 @@ class ContactGate {
         switch (result.kind()) {
             case ACCEPTED -> {
                 outcomes.finish(attempt, AttemptStatus.SENT, null, result.providerMessageId());
-                if (attempt.providerMessageId != null) {
+                // Only the SMS centre's receipts are kept when they come first.
+                if (attempt.channel == Channel.SMS && attempt.providerMessageId != null) {
                     deliveries.settleEarly(attempt);
                 }
             }

@@ -4,7 +4,10 @@ import io.arrears.contact.channel.ProviderReceipt;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -32,13 +35,23 @@ class EarlyReceipts {
                 .executeUpdate();
     }
 
-    /** The receipt kept for this message, taken out of keeping. */
+    /**
+     * The receipt kept for this message, taken out of keeping. Asked for every SMS sent, so in plain JDBC:
+     * a native query through the session would first flush everything the session holds.
+     */
     Optional<ProviderReceipt> take(String providerMessageId) {
-        List<?> rows = entityManager.createNativeQuery("""
-                        delete from early_receipt where provider_message_id = ?1
-                        returning provider_message_id, delivered, detail, call_outcome""")
-                .setParameter(1, providerMessageId).getResultList();
-        return rows.stream().map(row -> receipt((Object[]) row)).findFirst();
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement take = connection.prepareStatement("""
+                    delete from early_receipt where provider_message_id = ?
+                    returning provider_message_id, delivered, detail, call_outcome""")) {
+                take.setString(1, providerMessageId);
+                try (ResultSet row = take.executeQuery()) {
+                    return row.next()
+                            ? Optional.of(new ProviderReceipt(row.getString(1), row.getBoolean(2), row.getString(3), row.getString(4), true))
+                            : Optional.empty();
+                }
+            }
+        });
     }
 
     /** Kept receipts whose attempt now carries their message id (its record committed after the receipt looked for it). */

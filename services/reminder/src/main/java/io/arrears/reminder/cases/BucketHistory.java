@@ -3,7 +3,9 @@ package io.arrears.reminder.cases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 
 /** The buckets each case has been in, each with when it first got there: the roll rates are read from it. */
@@ -16,14 +18,20 @@ public class BucketHistory {
         this.entityManager = entityManager;
     }
 
-    /** Notes that the case is in {@code bucket}; a bucket entered again (a broken plan resumes it) keeps its first date. */
+    /**
+     * Notes that the case is in {@code bucket}; a bucket entered again (a broken plan resumes it) keeps its first date.
+     * Plain JDBC: a native query through the session would first flush everything it holds, for every case opened.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void entered(String caseId, String bucket, OffsetDateTime at) {
-        entityManager.createNativeQuery("insert into case_bucket_entry (case_id, bucket, entered_at) values (?1, ?2, ?3) "
-                        + "on conflict do nothing")
-                .setParameter(1, caseId)
-                .setParameter(2, bucket)
-                .setParameter(3, at)
-                .executeUpdate();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into case_bucket_entry (case_id, bucket, entered_at) values (?, ?, ?) on conflict do nothing")) {
+                insert.setString(1, caseId);
+                insert.setString(2, bucket);
+                insert.setObject(3, at);
+                insert.executeUpdate();
+            }
+        });
     }
 }

@@ -8,10 +8,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CollectionCase, String> {
 
-    /** Whether the statement went past due: some case of the account, open or closed, was opened for it. */
-    public boolean existsForStatement(String accountId, String statementId) {
-        return !getEntityManager().createQuery("select 1 from CollectionCase c where c.accountId = :account and c.statementId = :statement",
-                Integer.class).setParameter("account", accountId).setParameter("statement", statementId).setMaxResults(1).getResultList().isEmpty();
+    /**
+     * Whether the account has an open case, or the statement went past due: some case of the account,
+     * open or closed, was opened for it. One query for what a pre-due reminder must check before it goes.
+     */
+    public boolean openOrForStatement(String accountId, String statementId) {
+        return !getEntityManager().createQuery("select 1 from CollectionCase c where c.accountId = :account "
+                        + "and (c.state <> :closed or c.statementId = :statement)", Integer.class)
+                .setParameter("account", accountId).setParameter("closed", CaseState.CLOSED).setParameter("statement", statementId)
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     /** Reads the case again from the database: after its account's lock is taken, what another holder wrote is seen. */

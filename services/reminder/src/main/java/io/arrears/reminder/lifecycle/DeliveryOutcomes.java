@@ -7,7 +7,6 @@ import io.arrears.reminder.cases.Actor;
 import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
-import io.arrears.reminder.cases.ContactRecord;
 import io.arrears.reminder.cases.ContactRecordRepository;
 import io.arrears.reminder.cases.TimelineKind;
 import io.arrears.reminder.schedule.ScheduledStep;
@@ -52,21 +51,11 @@ public class DeliveryOutcomes {
     public Outcome record(ReminderSent sent) {
         lock.acquire(sent.accountId());
         ScheduledStep step = steps.findById(sent.reminderId());
-        ContactRecord contact = new ContactRecord();
-        contact.stepId = sent.reminderId();
-        contact.caseId = step == null ? sent.caseId() : step.caseId;
-        contact.accountId = sent.accountId();
-        contact.channel = sent.channel().name();
-        contact.status = sent.status().name();
-        contact.reason = sent.reason();
-        contact.providerMessageId = sent.providerMessageId();
-        contact.at = sent.at();
-        contacts.persist(contact);
+        contacts.append(sent, step == null ? sent.caseId() : step.caseId);
         if (step == null) {
             LOG.warnf("ReminderSent for reminder %s, which this service did not request", sent.reminderId());
             return Outcome.applied();
         }
-        CollectionCase c = step.caseId == null ? null : cases.findById(step.caseId);
         StepStatus status = StepStatus.valueOf(sent.status().name());
         // SENT can arrive after DELIVERED from a slow provider callback, or twice: an outcome the step's table
         // does not allow from where it stands changes nothing, and a final one is never undone.
@@ -77,11 +66,16 @@ public class DeliveryOutcomes {
         step.statusReason = sent.reason();
         step.providerMessageId = sent.providerMessageId();
         step.outcomeAt = sent.at();
-        if (c != null) {
-            timeline.record(c.id(), Actor.event("ReminderSent"), TimelineKind.CONTACT, sent.channel() + " reminder " + sent.reminderId() + ": " + sent.status()
+        if (step.caseId != null) {
+            timeline.record(step.caseId, Actor.event("ReminderSent"), TimelineKind.CONTACT, sent.channel() + " reminder " + sent.reminderId() + ": " + sent.status()
                     + (sent.reason() == null ? "" : " (" + sent.reason() + ")"));
         }
-        if (strategy.fallsBack(sent.status(), sent.reason()) && (c == null || !c.isClosed())) {
+        if (!strategy.fallsBack(sent.status(), sent.reason())) {
+            return Outcome.applied();
+        }
+        // Only a failure needs the case: most outcomes are a step's status and a line on its timeline.
+        CollectionCase c = step.caseId == null ? null : cases.findById(step.caseId);
+        if (c == null || !c.isClosed()) {
             treatment.fallback(step, c).ifPresentOrElse(
                     next -> {
                         if (c != null) {

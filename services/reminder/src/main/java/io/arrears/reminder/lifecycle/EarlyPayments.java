@@ -3,9 +3,13 @@ package io.arrears.reminder.lifecycle;
 import io.arrears.events.PaymentReceived;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
-import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -35,28 +39,27 @@ class EarlyPayments {
     /**
      * The account's kept payments made at or after {@code since}, oldest first; every kept payment of
      * the account is forgotten, since those made before {@code since} belong to an episode already over.
+     * Asked for every case that opens, so in plain JDBC: a native query would first flush the session.
      */
-    @SuppressWarnings("unchecked")
     List<PaymentReceived> takeFrom(String accountId, OffsetDateTime since) {
-        List<Object[]> rows = entityManager.createNativeQuery("""
-                        delete from early_payment where account_id = ?1
-                        returning payment_id, amount, remaining_overdue, currency, cured, occurred_at""")
-                .setParameter(1, accountId).getResultList();
-        return rows.stream()
-                .filter(r -> !toOffsetDateTime(r[5]).isBefore(since))
-                .sorted((a, b) -> toOffsetDateTime(a[5]).compareTo(toOffsetDateTime(b[5])))
-                .map(r -> new PaymentReceived(accountId, (String) r[0], (BigDecimal) r[1], (BigDecimal) r[2], ((String) r[3]).strip(),
-                        (Boolean) r[4]))
-                .toList();
+        List<Kept> kept = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement take = connection.prepareStatement("""
+                    delete from early_payment where account_id = ?
+                    returning payment_id, amount, remaining_overdue, currency, cured, occurred_at""")) {
+                take.setString(1, accountId);
+                List<Kept> rows = new ArrayList<>();
+                try (ResultSet r = take.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new Kept(new PaymentReceived(accountId, r.getString(1), r.getBigDecimal(2), r.getBigDecimal(3),
+                                r.getString(4).strip(), r.getBoolean(5)), r.getObject(6, OffsetDateTime.class)));
+                    }
+                }
+                return rows;
+            }
+        });
+        return kept.stream().filter(k -> !k.at().isBefore(since)).sorted(Comparator.comparing(Kept::at)).map(Kept::payment).toList();
     }
 
-    private static OffsetDateTime toOffsetDateTime(Object value) {
-        if (value instanceof OffsetDateTime time) {
-            return time;
-        }
-        if (value instanceof java.time.Instant instant) {
-            return instant.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) value).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    private record Kept(PaymentReceived payment, OffsetDateTime at) {
     }
 }

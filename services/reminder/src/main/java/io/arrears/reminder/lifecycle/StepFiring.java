@@ -157,8 +157,7 @@ public class StepFiring {
 
     private boolean overtakenByArrears(ScheduledStep step) {
         String statementId = ReminderFacts.read(step.facts).statementId();
-        return cases.openFor(step.accountId).isPresent()
-                || (statementId != null && cases.existsForStatement(step.accountId, statementId));
+        return statementId == null ? cases.openFor(step.accountId).isPresent() : cases.openOrForStatement(step.accountId, statementId);
     }
 
     private void park(DueStep due, RuntimeException failure) {
