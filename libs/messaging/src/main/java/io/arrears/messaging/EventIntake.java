@@ -73,16 +73,27 @@ public class EventIntake {
         stopping = true;
     }
 
-    /** Applies a consumed batch with the subscription's handler, each new event once. */
+    /**
+     * Applies a consumed batch with the subscription's handler, each new event once. A batch handler gets
+     * the whole batch in one transaction; events applied one at a time go in transactions of at most
+     * {@code records-per-transaction}, each a run of keys in key order, so a key's events keep their order.
+     */
     public <T extends Event> void apply(Subscription<T> subscription, ConsumerRecords<String, byte[]> records) {
-        String consumer = subscription.consumer();
-        EventHandler<T> handler = subscription.handler();
         List<Delivery<T>> deliveries = new ArrayList<>(records.count());
         records.forEach(record -> deliveries.add(Delivery.read(record, subscription.type())));
         if (deliveries.isEmpty()) {
             return;
         }
         deliveries.sort(IN_KEY_ORDER);
+        int size = subscription.batchHandler() == null ? config.recordsPerTransaction() : deliveries.size();
+        for (int from = 0; from < deliveries.size(); from += size) {
+            applyInOneTransaction(subscription, deliveries.subList(from, Math.min(from + size, deliveries.size())));
+        }
+    }
+
+    private <T extends Event> void applyInOneTransaction(Subscription<T> subscription, List<Delivery<T>> deliveries) {
+        String consumer = subscription.consumer();
+        EventHandler<T> handler = subscription.handler();
         try {
             retryingTransient(() -> QuarkusTransaction.requiringNew().run(() -> {
                 // One insert de-duplicates the whole batch; a key repeated inside the batch is applied once.

@@ -69,5 +69,13 @@ public interface MessagingConfig {
 
         @WithDefault("10s")
         Duration maxRetryBackoff();
+
+        /**
+         * At most this many records of a consumed batch are applied in one transaction, for consumers that
+         * apply events one at a time: a poll of 500 heavy events on a busy machine could otherwise outlast
+         * the transaction timeout, and the batch would then be redone one event per transaction.
+         */
+        @WithDefault("100")
+        int recordsPerTransaction();
     }
 }

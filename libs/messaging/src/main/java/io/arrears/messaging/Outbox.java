@@ -7,13 +7,10 @@ import io.arrears.events.EventSchemas;
 import io.arrears.events.EventType;
 import io.arrears.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.hibernate.Session;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -48,12 +45,15 @@ public class Outbox {
         FAILED
     }
 
-    private final EntityManager entityManager;
+    private static final String INSERT =
+            "insert into outbox (topic, record_key, headers, payload, created_at) values (?, ?, cast(? as jsonb), ?, ?)";
+
+    private final RowsAtCommit rows;
     private final MessagingConfig config;
     private final Clock clock;
 
-    public Outbox(EntityManager entityManager, MessagingConfig config, Clock clock) {
-        this.entityManager = entityManager;
+    public Outbox(RowsAtCommit rows, MessagingConfig config, Clock clock) {
+        this.rows = rows;
         this.config = config;
         this.clock = clock;
     }
@@ -96,22 +96,11 @@ public class Outbox {
     }
 
     /**
-     * One row, written at once on the transaction's connection: the identity id follows the order rows
-     * are added in, which the relay publishes in. Plain JDBC, as nothing reads the row back in the
-     * transaction: an entity would cost the session a managed copy, its dirty check and its eviction.
+     * One row, written with the transaction's other outbox rows in one batch as it commits: the identity
+     * id follows the order rows are added in, which the relay publishes in. Nothing reads the row back
+     * in the transaction, so it needs no entity: that would cost the session a managed copy and its dirty check.
      */
     private void insert(String topic, String key, Map<String, String> headers, byte[] payload, OffsetDateTime createdAt) {
-        String headersJson = new String(EventJson.write(headers), StandardCharsets.UTF_8);
-        entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into outbox (topic, record_key, headers, payload, created_at) values (?, ?, cast(? as jsonb), ?, ?)")) {
-                insert.setString(1, topic);
-                insert.setString(2, key);
-                insert.setString(3, headersJson);
-                insert.setBytes(4, payload);
-                insert.setObject(5, createdAt);
-                insert.executeUpdate();
-            }
-        });
+        rows.add(INSERT, topic, key, new String(EventJson.write(headers), StandardCharsets.UTF_8), payload, createdAt);
     }
 }

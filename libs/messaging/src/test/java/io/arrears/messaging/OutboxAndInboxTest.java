@@ -56,6 +56,9 @@ class OutboxAndInboxTest {
     @Inject
     EventIntake intake;
 
+    @Inject
+    RowsAtCommit rows;
+
     @Test
     void anEventAddedInATransactionIsPublishedWithCloudEventsHeaders() {
         PlanCompleted completed = new PlanCompleted("PLAN-" + UUID.randomUUID(), "ACC-1", LocalDate.of(2026, 11, 2));
@@ -73,6 +76,43 @@ class OutboxAndInboxTest {
             assertThat(TopicProbe.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
             assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains(completed.planId());
         }
+    }
+
+    @Test
+    void theEventsOfOneTransactionLeaveInTheOrderTheyWereAdded() {
+        String account = "ACC-ORDER-" + UUID.randomUUID();
+        List<String> added = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            added.add("PLAN-" + i + "-" + UUID.randomUUID());
+        }
+        try (TopicProbe probe = TopicProbe.open(Topics.PLAN_COMPLETED)) {
+            QuarkusTransaction.requiringNew().run(() -> added.forEach(planId ->
+                    outbox.add(new PlanCompleted(planId, account, LocalDate.of(2026, 11, 2)))));
+
+            await().atMost(BOUND).until(() -> probe.matching(r -> account.equals(r.key())).size() == added.size());
+            assertThat(probe.events(PlanCompleted.class, e -> account.equals(e.accountId())).stream().map(PlanCompleted::planId))
+                    .containsExactlyElementsOf(added);
+        }
+    }
+
+    @Test
+    void rowsHeldForTheCommitCanBeReadInTheTransactionOnceWrittenNow() {
+        String planId = "PLAN-" + UUID.randomUUID();
+        long seenInside = QuarkusTransaction.requiringNew().call(() -> {
+            outbox.add(new PlanCompleted(planId, "ACC-4", LocalDate.of(2026, 11, 2)));
+            rows.writeNow();
+            // Inside the transaction the data source hands out the transaction's own connection.
+            try (Connection connection = dataSource.getConnection();
+                 var statement = connection.prepareStatement("select count(*) from outbox where convert_from(payload, 'UTF8') like ?")) {
+                statement.setString(1, "%" + planId + "%");
+                try (var rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+
+        assertThat(seenInside).isEqualTo(1);
     }
 
     @Test

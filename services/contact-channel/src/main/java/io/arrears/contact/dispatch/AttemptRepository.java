@@ -42,8 +42,14 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
                 .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED).firstResultOptional();
     }
 
+    /** The row, locked for this transaction; one the transaction has already locked ({@link #lockAll}) is not read again. */
     public Optional<ContactAttempt> lockedById(String reminderId) {
-        return find("reminderId", reminderId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return findByIdOptional(reminderId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** These rows, each locked for this transaction, in one query. */
+    public List<ContactAttempt> lockAll(List<String> reminderIds) {
+        return find("reminderId in ?1", reminderIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public Optional<ContactAttempt> byProviderMessageId(String providerMessageId) {

@@ -1,5 +1,6 @@
 package io.arrears.contact.dispatch;
 
+import io.arrears.messaging.RowsAtCommit;
 import io.arrears.rules.ComplianceGuard;
 import io.arrears.rules.Decision;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,33 +9,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Keeps every decision of the guard with its rule and pack, for the contact history and the metrics. */
+/**
+ * Keeps every decision of the guard with its rule and pack, for the contact history and the metrics.
+ * The rows go out with the transaction's other appended rows as it commits (a dispatch slice decides
+ * dozens); nothing reads them back before then.
+ */
 @ApplicationScoped
 class DecisionLog {
 
-    private final DecisionRepository decisions;
+    private static final String INSERT = "insert into guard_decision "
+            + "(reminder_id, account_id, channel, decision, rule, detail, until, policy_pack, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final RowsAtCommit rows;
     private final ComplianceGuard guard;
     private final MeterRegistry registry;
 
-    DecisionLog(DecisionRepository decisions, ComplianceGuard guard, MeterRegistry registry) {
-        this.decisions = decisions;
+    DecisionLog(RowsAtCommit rows, ComplianceGuard guard, MeterRegistry registry) {
+        this.rows = rows;
         this.guard = guard;
         this.registry = registry;
     }
 
     void record(ContactAttempt attempt, Decision decision, OffsetDateTime now) {
-        GuardDecision row = new GuardDecision();
-        row.reminderId = attempt.reminderId;
-        row.accountId = attempt.accountId;
-        row.channel = attempt.channel;
-        row.decision = decision.verdict().name();
-        row.rule = decision.rule();
-        row.detail = decision.detail();
-        row.until = decision.until() == null ? null : OffsetDateTime.ofInstant(decision.until(), ZoneOffset.UTC);
-        row.policyPack = guard.pack().name();
-        row.decidedAt = now;
-        decisions.persist(row);
-        registry.counter("arrears.contact.decisions", "decision", row.decision, "rule", row.rule, "channel", row.channel.name(),
-                "pack", row.policyPack).increment();
+        String verdict = decision.verdict().name();
+        String pack = guard.pack().name();
+        rows.add(INSERT, attempt.reminderId, attempt.accountId, attempt.channel.name(), verdict, decision.rule(), decision.detail(),
+                decision.until() == null ? null : OffsetDateTime.ofInstant(decision.until(), ZoneOffset.UTC), pack, now);
+        registry.counter("arrears.contact.decisions", "decision", verdict, "rule", decision.rule(), "channel", attempt.channel.name(),
+                "pack", pack).increment();
     }
 }

@@ -113,17 +113,20 @@ public class Dispatcher {
     private void dispatch(List<DueAttempt> slice) {
         List<OutgoingMessage> ready = new ArrayList<>();
         List<String> accounts = slice.stream().map(DueAttempt::accountId).toList();
-        inOneTransaction(slice, () -> lock.acquireAll(accounts), due -> gate.prepare(due.reminderId()).ifPresent(ready::add), ready::clear);
+        inOneTransaction(slice, () -> lock.acquireAll(accounts), due -> gate.prepare(due.reminderId()).ifPresent(ready::add), ready::clear, true);
         List<Sent> results = ready.stream().map(message -> new Sent(message.reminderId(), send(message))).toList();
-        inOneTransaction(results, () -> { }, sent -> gate.record(sent.reminderId(), sent.result()), () -> { });
+        // Recording reads nothing but the attempts, all locked in one query first; their updates go out together at commit.
+        inOneTransaction(results, () -> attempts.lockAll(results.stream().map(Sent::reminderId).toList()),
+                sent -> gate.record(sent.reminderId(), sent.result()), () -> { }, false);
     }
 
     /**
-     * Runs {@code first}, then {@code work} on every item, in one transaction, forgetting each item's entities
-     * once written (otherwise every later query would dirty-check all earlier ones). If the transaction fails,
-     * {@code reset} undoes what the items collected and each item runs again in a transaction of its own.
+     * Runs {@code first}, then {@code work} on every item, in one transaction. With {@code forgetEach}, each
+     * item's entities are written and forgotten before the next (where the work queries, every later query
+     * would otherwise dirty-check all earlier items). If the transaction fails, {@code reset} undoes what the
+     * items collected and each item runs again in a transaction of its own.
      */
-    private <T> void inOneTransaction(List<T> items, Runnable first, Consumer<T> work, Runnable reset) {
+    private <T> void inOneTransaction(List<T> items, Runnable first, Consumer<T> work, Runnable reset, boolean forgetEach) {
         if (items.isEmpty()) {
             return;
         }
@@ -132,8 +135,10 @@ public class Dispatcher {
                 first.run();
                 items.forEach(item -> {
                     work.accept(item);
-                    entityManager.flush();
-                    entityManager.clear();
+                    if (forgetEach) {
+                        entityManager.flush();
+                        entityManager.clear();
+                    }
                 });
             });
         } catch (RuntimeException sliceFailure) {

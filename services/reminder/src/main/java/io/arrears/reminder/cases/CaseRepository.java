@@ -3,6 +3,7 @@ package io.arrears.reminder.cases;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -22,6 +23,13 @@ public class CaseRepository implements PanacheRepositoryBase<CollectionCase, Str
     /** Reads the case again from the database: after its account's lock is taken, what another holder wrote is seen. */
     public void reread(CollectionCase c) {
         getEntityManager().refresh(c);
+    }
+
+    /** Brings these cases into the session in one query, so that finding each of them later reads nothing. */
+    public void loadAll(List<String> ids) {
+        if (!ids.isEmpty()) {
+            list("id in ?1", ids);
+        }
     }
 
     /** The account's current episode; a unique index allows at most one. */

@@ -18,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.util.List;
+
 
 /**
  * What contact-channel did with each reminder. The outcome goes on the step and in the contact history;
@@ -46,6 +48,12 @@ public class DeliveryOutcomes {
         this.treatment = treatment;
         this.strategy = strategy;
         this.timeline = timeline;
+    }
+
+    /** A consumed batch's outcomes: their steps read in one query, each outcome then applied as {@link #record} does. */
+    public void recordAll(List<ReminderSent> outcomes) {
+        steps.loadAll(outcomes.stream().map(ReminderSent::reminderId).distinct().toList());
+        outcomes.forEach(this::record);
     }
 
     public Outcome record(ReminderSent sent) {

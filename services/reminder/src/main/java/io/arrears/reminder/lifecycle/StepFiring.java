@@ -31,7 +31,6 @@ import io.arrears.reminder.schedule.Treatment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import org.jboss.logging.Logger;
 
@@ -68,11 +67,10 @@ public class StepFiring {
     private final ReminderMetrics metrics;
     private final ReminderConfig config;
     private final Clock clock;
-    private final EntityManager entityManager;
 
     StepFiring(StepRepository steps, CaseRepository cases, PromiseRepository promises, PlanRepository plans, AccountLock lock,
                CaseLifecycle lifecycle, CaseTimeline timeline, Treatment treatment, Outbox outbox, ReminderMetrics metrics,
-               ReminderConfig config, Clock clock, EntityManager entityManager) {
+               ReminderConfig config, Clock clock) {
         this.steps = steps;
         this.cases = cases;
         this.promises = promises;
@@ -85,7 +83,6 @@ public class StepFiring {
         this.metrics = metrics;
         this.config = config;
         this.clock = clock;
-        this.entityManager = entityManager;
     }
 
     @Scheduled(every = "${reminder.schedule.poll-every:5s}", delayed = "${reminder.schedule.first-poll-after:5s}",
@@ -118,12 +115,13 @@ public class StepFiring {
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 lock.acquireAll(group.stream().map(DueStep::accountId).toList());
+                // Two queries bring the whole group into the session (steps locked, then their cases), so
+                // firing a step reads nothing more; its update and its rows go out with the group's at commit.
+                List<ScheduledStep> loaded = steps.lockAll(group.stream().map(DueStep::id).toList());
+                cases.loadAll(loaded.stream().map(s -> s.caseId).filter(java.util.Objects::nonNull).distinct().toList());
                 int fired = 0;
                 for (DueStep step : group) {
                     fired += fire(step) ? 1 : 0;
-                    // Forgotten once written: otherwise every later query would dirty-check the earlier steps' rows.
-                    entityManager.flush();
-                    entityManager.clear();
                 }
                 return fired;
             });

@@ -2,6 +2,7 @@ package io.arrears.reminder.schedule;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,6 +29,21 @@ public class StepRepository implements PanacheRepositoryBase<ScheduledStep, Stri
                 .setParameter("now", now)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** These steps, each row locked for update, in one query (a step that is gone is simply missing). */
+    public List<ScheduledStep> lockAll(List<String> ids) {
+        return getEntityManager().createQuery("select s from ScheduledStep s where s.id in :ids", ScheduledStep.class)
+                .setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    /** Brings these steps into the session in one query, so that finding each of them later reads nothing. */
+    public void loadAll(List<String> ids) {
+        if (!ids.isEmpty()) {
+            list("id in ?1", ids);
+        }
     }
 
     /** Every step for the same notice: a ladder day of a case's bucket, or one pre-due, instalment or promise reminder. */
