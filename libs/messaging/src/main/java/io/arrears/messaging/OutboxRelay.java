@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -147,7 +148,10 @@ public class OutboxRelay {
                     int sent = relayBatch(connection);
                     backoff = config.backoff();
                     if (sent < config.batchSize()) {
-                        notifications.getNotifications((int) config.idleWait().toMillis());
+                        PGNotification[] woken = notifications.getNotifications((int) config.idleWait().toMillis());
+                        if (woken != null && woken.length > 0) {
+                            pause(config.linger());
+                        }
                     }
                 }
             } catch (Exception e) {

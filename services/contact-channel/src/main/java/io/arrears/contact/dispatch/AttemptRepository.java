@@ -47,6 +47,12 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
         return findByIdOptional(reminderId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Which of these reminders have an attempt already. */
+    public List<String> existingIds(List<String> reminderIds) {
+        return getEntityManager().createQuery("select a.reminderId from ContactAttempt a where a.reminderId in :ids", String.class)
+                .setParameter("ids", reminderIds).getResultList();
+    }
+
     /** These rows, each locked for this transaction, in one query. */
     public List<ContactAttempt> lockAll(List<String> reminderIds) {
         return find("reminderId in ?1", reminderIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();

@@ -17,10 +17,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns requests into attempts. Nothing is sent here: the attempt row, keyed by the reminder id, is
@@ -43,16 +45,25 @@ public class ContactRequests {
         this.clock = clock;
     }
 
+    /**
+     * A consumed batch of requests: which are known already is asked in one query, and the new attempts
+     * are inserted together when the batch's transaction flushes.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome reminderRequested(ReminderRequested request) {
-        if (attempts.findById(request.reminderId()) != null) {
-            return Outcome.applied();
+    public void reminderRequestedAll(List<ReminderRequested> requests) {
+        Set<String> known = new HashSet<>(attempts.existingIds(requests.stream().map(ReminderRequested::reminderId).distinct().toList()));
+        for (ReminderRequested request : requests) {
+            if (known.add(request.reminderId())) {
+                open(request);
+            }
         }
+    }
+
+    private void open(ReminderRequested request) {
         OffsetDateTime now = now();
         OffsetDateTime notBefore = request.notBefore() != null && request.notBefore().isAfter(now) ? request.notBefore() : now;
         attempts.persist(attempt(request.reminderId(), request.caseId(), request.accountId(), request.customerId(), request.channel(),
                 request.templateId(), request.language(), asText(request.facts()), notBefore));
-        return Outcome.applied();
     }
 
     /** The facts as the templates read them: each value the string the contract carries. */

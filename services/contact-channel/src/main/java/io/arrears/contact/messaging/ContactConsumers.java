@@ -40,7 +40,7 @@ public class ContactConsumers implements Subscriptions {
     ContactConsumers(EventIntake intake, CustomerDirectory customers, ContactRequests requests, ContactHolds holds, AgentCalls agentCalls) {
         this.intake = intake;
         this.customerUpdated = Subscription.of("contact.customers", CustomerUpdated.class, (event, headers) -> customers.apply(event));
-        this.reminderRequested = Subscription.of("contact.reminder-requested", ReminderRequested.class, (event, headers) -> requests.reminderRequested(event));
+        this.reminderRequested = Subscription.inBatches("contact.reminder-requested", ReminderRequested.class, requests::reminderRequestedAll);
         this.planAgreed = Subscription.of("contact.plan-agreed", PlanAgreed.class, (event, headers) -> requests.planAgreed(event));
         this.complaintOpened = Subscription.of("contact.complaint-opened", ComplaintOpened.class, (event, headers) -> holds.opened(event));
         this.complaintResolved = Subscription.of("contact.complaint-resolved", ComplaintResolved.class, (event, headers) -> holds.resolved(event));
