@@ -120,8 +120,9 @@ public class CaseLifecycle {
         cases.persist(c);
         timeline.record(c.id(), PAYMENT_MISSED, TimelineKind.OPENED, describe(missed) + "; arm " + c.arm() + ", segment " + c.segment());
         metrics.caseOpened(c.arm(), c.segment());
-        settleState(c, PAYMENT_MISSED);
-        treatment.enterBucket(c, PAYMENT_MISSED);
+        // A case opened now has no promise yet: only a hold can change the state it starts in.
+        c.settleState(holds.isHeld(c.accountId()), false).ifPresent(change -> timeline.record(c.id(), PAYMENT_MISSED, change));
+        treatment.enterFirstBucket(c, PAYMENT_MISSED);
         return c;
     }
 

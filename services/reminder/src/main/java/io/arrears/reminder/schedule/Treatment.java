@@ -69,19 +69,39 @@ public class Treatment {
      */
     public void enterBucket(CollectionCase c, Actor actor) {
         cancel(c, s -> s.kind == StepKind.LADDER, StepStatus.SKIPPED, "the case entered bucket " + c.bucket());
+        lineUpLadder(c, actor);
+        align(c);
+    }
+
+    /**
+     * The ladder of a case opened in this transaction: it has no steps but the ones lined up here, so
+     * nothing is read back to cancel or align (a statement day opens thousands of cases at once).
+     */
+    public void enterFirstBucket(CollectionCase c, Actor actor) {
+        for (ScheduledStep step : lineUpLadder(c, actor)) {
+            if (step.status == StepStatus.PENDING && !step.kind.activeIn(c.state())) {
+                step.moveTo(StepStatus.SUSPENDED);
+                step.statusReason = "case " + c.state();
+            }
+        }
+    }
+
+    private List<ScheduledStep> lineUpLadder(CollectionCase c, Actor actor) {
         List<LadderEntry.Planned> planned = LadderEntry.plan(strategy.ladder(c.arm(), c.segment(), c.bucket()), c.dayOne(), today());
+        List<ScheduledStep> lined = new ArrayList<>(planned.size());
         for (LadderEntry.Planned p : planned) {
             ScheduledStep step = newStep(c, StepKind.LADDER, p.step().channel(), p.step().templateId(), dueAt(p.dueOn()));
             step.bucket = c.bucket();
             step.ladderDay = p.step().day();
             steps.persist(step);
+            lined.add(step);
         }
         c.enterLadderOfBucket();
         buckets.entered(c.id(), c.bucket(), now());
         timeline.record(c.id(), actor, TimelineKind.LADDER, "bucket " + c.bucket() + ", segment " + c.segment() + ", arm " + c.arm() + ": "
                 + (planned.isEmpty() ? "no steps left" : planned.stream()
                 .map(p -> "day " + p.step().day() + " " + p.step().channel() + " on " + p.dueOn()).collect(Collectors.joining(", "))));
-        align(c);
+        return lined;
     }
 
     /**

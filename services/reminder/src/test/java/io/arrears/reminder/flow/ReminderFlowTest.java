@@ -312,6 +312,23 @@ class ReminderFlowTest {
     }
 
     @Test
+    void aCaseOpenedWhileAComplaintHoldsContactLinesUpItsLadderSuspendedAndSendsNothing() {
+        double holds = applied("reminder.complaint-opened");
+        KafkaTestClient.publish(new ComplaintOpened("CMP-" + account, account, ComplaintCategory.HARASSMENT, true, now()));
+        await().atMost(BOUND).until(() -> applied("reminder.complaint-opened") > holds);
+
+        KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+        JsonPath opened = await().atMost(BOUND).until(() -> caseOf(account), f -> f != null);
+        firing.fireDue();
+
+        JsonPath file = caseFile(opened.getString("id"));
+        assertThat(file.getString("state")).isEqualTo("ON_HOLD");
+        assertThat(stepStatus(file, "SMS")).isEqualTo("SUSPENDED");
+        assertThat(stepStatus(file, "EMAIL")).isEqualTo("SUSPENDED");
+        assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).isEmpty();
+    }
+
+    @Test
     void aComplaintResolvedBeforeItsOpeningArrivesHoldsNothing() {
         KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
         String caseId = awaitRequests(2).get(0).caseId();
