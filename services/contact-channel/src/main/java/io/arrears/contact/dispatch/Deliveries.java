@@ -1,6 +1,7 @@
 package io.arrears.contact.dispatch;
 
 import io.arrears.contact.channel.ProviderReceipt;
+import io.arrears.messaging.AccountLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +30,11 @@ class Deliveries {
     private final AttemptRepository attempts;
     private final AttemptOutcomes outcomes;
     private final EarlyReceipts early;
+    private final AccountLock lock;
     private final Clock clock;
 
-    Deliveries(AttemptRepository attempts, AttemptOutcomes outcomes, EarlyReceipts early, Clock clock) {
+    Deliveries(AttemptRepository attempts, AttemptOutcomes outcomes, EarlyReceipts early, AccountLock lock, Clock clock) {
+        this.lock = lock;
         this.attempts = attempts;
         this.outcomes = outcomes;
         this.early = early;
@@ -40,6 +43,7 @@ class Deliveries {
 
     @Transactional
     void onReceipt(@Observes ProviderReceipt receipt) {
+        lock.acquire(messageKey(receipt.providerMessageId()));
         ContactAttempt attempt = attempts.byProviderMessageId(receipt.providerMessageId()).orElse(null);
         if (attempt != null) {
             apply(attempt, receipt);
@@ -53,6 +57,7 @@ class Deliveries {
     /** In the transaction that records the send: a receipt that arrived first is applied now. */
     @Transactional(Transactional.TxType.MANDATORY)
     void settleEarly(ContactAttempt attempt) {
+        lock.acquire(messageKey(attempt.providerMessageId));
         early.take(attempt.providerMessageId).ifPresent(receipt -> apply(attempt, receipt));
     }
 
@@ -75,6 +80,15 @@ class Deliveries {
         if (dropped > 0) {
             LOG.warnf("dropped %d delivery receipts that named no message of ours for a day", dropped);
         }
+    }
+
+    /**
+     * The receipt and the record of the send take the same lock on the message id. Without it each could
+     * commit without seeing the other (the receipt finding no send recorded, the send finding no receipt
+     * kept) and the receipt would wait for the sweep; with it the second to arrive sees the first.
+     */
+    private static String messageKey(String providerMessageId) {
+        return "provider-message:" + providerMessageId;
     }
 
     private void apply(ContactAttempt attempt, ProviderReceipt receipt) {
