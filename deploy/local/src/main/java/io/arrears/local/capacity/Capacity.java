@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +24,12 @@ import java.util.Set;
  *
  * <p>The services share a clock that runs at wall speed from a Tuesday, 10:00 in Shanghai, so the day-1
  * reminders are due at once and inside contact hours: what is measured is the pipeline, not the law's windows.
+ *
+ * <p>A bank's services have run for days before a statement day; freshly started JVMs spend a third of their
+ * CPU compiling code in the first minutes. So, unless {@code --warm-up 0}, a smaller cycle goes through first:
+ * its own cardholders fall due two weeks earlier, miss, are reminded and pay in full, closing their cases.
+ * Only then is the measured day closed; nothing of the warm-up is counted, and the report shows what the
+ * compilers still used during the burst.
  */
 public final class Capacity {
 
@@ -34,6 +41,9 @@ public final class Capacity {
      */
     static final LocalDate DUE_DAY = LocalDate.of(2031, 2, 27);
     static final LocalDate LAST_CLOSED = LocalDate.of(2031, 3, 3);
+    /** The warm-up's cycle: due on Thursday 2031-02-13, past due when Monday 2031-02-17 closes, ten days before the measured one. */
+    static final LocalDate WARM_UP_DUE_DAY = DUE_DAY.minusDays(14);
+    static final LocalDate WARM_UP_LAST_CLOSED = LAST_CLOSED.minusDays(14);
     private static final Duration LOAD_BOUND = Duration.ofMinutes(60);
     private static final Duration QUIET_FOR = Duration.ofSeconds(15);
 
@@ -43,6 +53,7 @@ public final class Capacity {
     public static void run() throws Exception {
         int accounts = Integer.getInteger("arrears.capacity.accounts", 10_000);
         double dueShare = Double.parseDouble(System.getProperty("arrears.capacity.due-share", "1.0"));
+        int warmUpAccounts = Integer.getInteger("arrears.capacity.warm-up", 1_000);
         Duration bound = Duration.ofMinutes(Long.getLong("arrears.capacity.bound-minutes", 120));
         String bootstrap = "127.0.0.1:" + System.getProperty("arrears.kafka.port", "9092");
         String jdbc = "jdbc:postgresql://127.0.0.1:" + System.getProperty("arrears.postgres.port", "15432") + "/account";
@@ -51,7 +62,8 @@ public final class Capacity {
         Instant anchor = Instant.parse(System.getProperty("arrears.clock.anchor"));
         long simulatedAhead = Duration.between(anchor, SIMULATED_START).toMillis();
 
-        CapacityBook book = new CapacityBook(accounts, dueShare, DUE_DAY);
+        CapacityBook book = new CapacityBook(CapacityBook.Series.MEASURED, accounts, dueShare, DUE_DAY);
+        CapacityBook warmUp = warmUpAccounts == 0 ? null : new CapacityBook(CapacityBook.Series.WARM_UP, warmUpAccounts, 1.0, WARM_UP_DUE_DAY);
         say(String.format("Capacity: %,d accounts, %,d of them falling due on %s and missing it together.", accounts, book.dueCount(), DUE_DAY));
         Clock simulated = Clock.offset(Clock.systemUTC(), Duration.ofMillis(simulatedAhead));
         ProcessMeter meter = new ProcessMeter(home.resolve("run"));
@@ -60,17 +72,16 @@ public final class Capacity {
         try (Feed feed = new Feed(bootstrap, "/corebanking/capacity", simulated);
              ConsumerLag lag = new ConsumerLag(bootstrap)) {
             long loadStarted = System.nanoTime();
-            for (int n = 1; n <= accounts; n++) {
-                feed.send(book.customer(n));
+            load(feed, book);
+            if (warmUp != null) {
+                load(feed, warmUp);
             }
-            feed.flush();
-            for (int n = 1; n <= accounts; n++) {
-                feed.send(book.statement(n));
-            }
-            feed.flush();
             awaitRead(lag, "arrears-contact-channel", Topics.CUSTOMERS);
             awaitRead(lag, "arrears-account", Topics.STATEMENTS);
-            say(String.format("loaded %,d cardholders and statements in %.0f s", accounts, (System.nanoTime() - loadStarted) / 1e9));
+            say(String.format("loaded %,d cardholders and statements in %.0f s", accounts + warmUpAccounts, (System.nanoTime() - loadStarted) / 1e9));
+            if (warmUp != null) {
+                warmUp(feed, lag, warmUp, bootstrap, simulatedAhead, simulated, bound);
+            }
 
             try (PipelineWatch watch = new PipelineWatch(bootstrap, simulatedAhead)) {
                 Map<String, ProcessMeter.Usage> before = meter.sample();
@@ -111,7 +122,7 @@ public final class Capacity {
                 }
                 Map<String, ProcessMeter.Usage> after = meter.sample();
                 Map<String, DatabaseMeter.Work> dbWork = DatabaseMeter.between(dbBefore, databases.sample());
-                run = CapacityResult.Run.of(accounts, book.dueCount(), closedAt, watch, latencies(watch), before, after, peakRss, dbWork);
+                run = CapacityResult.Run.of(accounts, book.dueCount(), warmUpAccounts, closedAt, watch, latencies(watch), before, after, peakRss, dbWork);
             }
         }
         say("measuring the machine's own ceilings (Kafka, PostgreSQL, the provider simulators)...");
@@ -126,6 +137,64 @@ public final class Capacity {
             Targets.load(Path.of(targets)).report(System.out, CapacityReport.figures(result, all));
         }
         say("wrote " + json + " and " + chart);
+    }
+
+    private static void load(Feed feed, CapacityBook book) {
+        for (int n = 1; n <= book.accounts(); n++) {
+            feed.send(book.customer(n));
+        }
+        feed.flush();
+        for (int n = 1; n <= book.accounts(); n++) {
+            feed.send(book.statement(n));
+        }
+        feed.flush();
+    }
+
+    /** The warm-up's cycle, from its due day to every case closed by payment; nothing of it is measured. */
+    private static void warmUp(Feed feed, ConsumerLag lag, CapacityBook book, String bootstrap, long simulatedAhead, Clock simulated,
+                               Duration bound) throws Exception {
+        long started = System.nanoTime();
+        try (PipelineWatch watch = new PipelineWatch(bootstrap, simulatedAhead)) {
+            for (LocalDate day = WARM_UP_DUE_DAY; !day.isAfter(WARM_UP_LAST_CLOSED); day = day.plusDays(1)) {
+                feed.send(new BusinessDayClosed(day));
+            }
+            feed.flush();
+            say(String.format("warm-up: %,d cardholders of another cycle miss %s, are reminded and pay...", book.accounts(), WARM_UP_DUE_DAY));
+            awaitQuiet(watch, bound, () -> watch.missed.count >= book.dueCount()
+                    && watch.requested.count > 0 && watch.sent.count >= watch.requested.count);
+            OffsetDateTime now = OffsetDateTime.now(simulated);
+            for (int n = 1; n <= book.accounts(); n++) {
+                feed.send(book.payment(n, now));
+            }
+            feed.flush();
+            awaitQuiet(watch, bound, () -> watch.cured.count >= book.accounts());
+            awaitRead(lag, "arrears-reminder", Topics.PAYMENT_RECEIVED);
+            say(String.format("warm-up: %,d reminders sent and %,d cases paid in %.0f s", watch.sent.count, watch.cured.count,
+                    (System.nanoTime() - started) / 1e9));
+        }
+    }
+
+    /** Waits until {@code done} holds and the watch has seen nothing new for a while. */
+    private static void awaitQuiet(PipelineWatch watch, Duration bound, java.util.function.BooleanSupplier done) throws InterruptedException {
+        long start = System.currentTimeMillis();
+        long lastChange = start;
+        long lastSeen = -1;
+        while (true) {
+            Thread.sleep(1000);
+            watch.rethrow();
+            long seen = watch.missed.count + watch.requested.count + watch.sent.count + watch.cured.count;
+            long now = System.currentTimeMillis();
+            if (seen != lastSeen) {
+                lastSeen = seen;
+                lastChange = now;
+            }
+            if (done.getAsBoolean() && now - lastChange >= QUIET_FOR.toMillis()) {
+                return;
+            }
+            if (now - start > bound.toMillis()) {
+                throw new IllegalStateException("the warm-up had not settled after " + bound.toMinutes() + " min");
+            }
+        }
     }
 
     /** PaymentMissed on its topic to the provider taking the reminder, for each reminder a provider took. */

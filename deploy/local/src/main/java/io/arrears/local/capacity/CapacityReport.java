@@ -31,7 +31,8 @@ final class CapacityReport {
         CapacityResult.Run run = result.run();
         Ceilings.Figures c = result.ceilings();
         out.println();
-        out.printf("Capacity at %,d accounts (%,d falling due together)%n", run.accounts(), run.dueAccounts());
+        out.printf("Capacity at %,d accounts (%,d falling due together), %s%n", run.accounts(), run.dueAccounts(),
+                run.warmUpAccounts() == 0 ? "services cold" : String.format("after a warm-up cycle of %,d", run.warmUpAccounts()));
         out.println("stage                      count   sustained/s   first s   last s");
         row(out, "PaymentMissed", run.paymentMissed());
         row(out, "ReminderRequested", run.reminderRequested());
@@ -42,8 +43,10 @@ final class CapacityReport {
                 run.missedToProvider().p99Millis(), run.missedToProvider().maxMillis(), run.missedToProvider().count());
         out.println("outcomes: " + run.outcomes());
         double perReminderCpuMs = run.atProvider().count() == 0 ? 0 : run.cpuSeconds() * 1000 / run.atProvider().count();
-        out.printf("CPU: %.0f s in all during the burst, %.2f ms per reminder%n", run.cpuSeconds(), perReminderCpuMs);
-        run.processes().forEach((name, p) -> out.printf("  %-16s CPU %7.1f s   peak RSS %,6d MB%n", name, p.cpuSeconds(), p.peakRssBytes() >> 20));
+        out.printf("CPU: %.0f s in all during the burst, %.2f ms per reminder; the JIT compilers used %.0f s of it%n", run.cpuSeconds(),
+                perReminderCpuMs, run.jitCpuSeconds());
+        run.processes().forEach((name, p) -> out.printf("  %-16s CPU %7.1f s (JIT %5.1f s, VM and GC %4.1f s)   peak RSS %,6d MB%n", name,
+                p.cpuSeconds(), p.jitCpuSeconds(), p.vmCpuSeconds(), p.peakRssBytes() >> 20));
         if (run.databases() != null && run.atProvider().count() > 0) {
             double reminders = run.atProvider().count();
             out.println("database work per reminder (pg_stat_database, during the burst):");

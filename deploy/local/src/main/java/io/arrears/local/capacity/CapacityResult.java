@@ -15,23 +15,26 @@ record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
     record Latency(long count, long p50Millis, long p99Millis, long maxMillis) {
     }
 
-    record Process(double cpuSeconds, long peakRssBytes) {
+    /** {@code jitCpuSeconds} and {@code vmCpuSeconds}: the part of {@code cpuSeconds} the compilers, and the VM and collector threads, used. */
+    record Process(double cpuSeconds, double jitCpuSeconds, double vmCpuSeconds, long peakRssBytes) {
     }
 
-    record Run(int accounts, int dueAccounts, Stage paymentMissed, Stage reminderRequested, Stage atProvider, Stage reminderSent,
+    /** {@code warmUpAccounts}: the cardholders of the unmeasured cycle that went through first (0: cold JVMs, or a run from before warm-ups). */
+    record Run(int accounts, int dueAccounts, int warmUpAccounts, Stage paymentMissed, Stage reminderRequested, Stage atProvider, Stage reminderSent,
                Latency missedToProvider, double drainSeconds, Map<String, Long> outcomes, Map<String, Process> processes,
                Map<String, DatabaseMeter.Work> databases) {
 
-        static Run of(int accounts, int due, long closedAt, PipelineWatch watch, Histogram latency,
+        static Run of(int accounts, int due, int warmUpAccounts, long closedAt, PipelineWatch watch, Histogram latency,
                       Map<String, ProcessMeter.Usage> before, Map<String, ProcessMeter.Usage> after, Map<String, Long> peakRss,
                       Map<String, DatabaseMeter.Work> databases) {
             Map<String, Process> processes = new LinkedHashMap<>();
             after.forEach((name, u) -> {
                 ProcessMeter.Usage b = before.get(name);
-                processes.put(name, new Process(u.cpuSeconds() - (b == null ? 0 : b.cpuSeconds()), peakRss.getOrDefault(name, u.rssBytes())));
+                processes.put(name, new Process(u.cpuSeconds() - (b == null ? 0 : b.cpuSeconds()), u.jitSeconds() - (b == null ? 0 : b.jitSeconds()),
+                        u.vmSeconds() - (b == null ? 0 : b.vmSeconds()), peakRss.getOrDefault(name, u.rssBytes())));
             });
             long end = Math.max(watch.sent.last, watch.atProvider.last);
-            return new Run(accounts, due, stage(watch.missed, closedAt), stage(watch.requested, closedAt), stage(watch.atProvider, closedAt),
+            return new Run(accounts, due, warmUpAccounts, stage(watch.missed, closedAt), stage(watch.requested, closedAt), stage(watch.atProvider, closedAt),
                     stage(watch.sent, closedAt), new Latency(latency.getTotalCount(), latency.getValueAtPercentile(50),
                     latency.getValueAtPercentile(99), latency.getMaxValue()),
                     end == Long.MIN_VALUE ? 0 : (end - closedAt) / 1000.0, watch.statuses(), processes, databases);
@@ -48,6 +51,10 @@ record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
 
         double cpuSeconds() {
             return processes.values().stream().mapToDouble(Process::cpuSeconds).sum();
+        }
+
+        double jitCpuSeconds() {
+            return processes.values().stream().mapToDouble(Process::jitCpuSeconds).sum();
         }
     }
 }

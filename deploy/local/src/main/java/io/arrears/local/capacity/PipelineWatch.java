@@ -5,6 +5,7 @@ import io.arrears.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -13,9 +14,9 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * Reads the pipeline's three topics as an outside observer: when each account's PaymentMissed reached
@@ -50,6 +51,8 @@ final class PipelineWatch implements AutoCloseable {
     final Stage requested = new Stage();
     final Stage atProvider = new Stage();
     final Stage sent = new Stage();
+    /** PaymentReceived that cured an account. */
+    final Stage cured = new Stage();
     private final long simulatedAhead;
     private final KafkaConsumer<String, byte[]> consumer;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -87,14 +90,18 @@ final class PipelineWatch implements AutoCloseable {
         this.simulatedAhead = simulatedAheadMillis;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "capacity-watch-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()));
-        consumer.subscribe(List.of(Topics.PAYMENT_MISSED, Topics.REMINDER_REQUESTED, Topics.REMINDER_SENT));
+        // From the topics' ends as they are now, read before this returns: what a warm-up before left there is not counted.
+        List<TopicPartition> partitions = Stream.of(Topics.PAYMENT_MISSED, Topics.REMINDER_REQUESTED, Topics.REMINDER_SENT, Topics.PAYMENT_RECEIVED)
+                .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream())
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.endOffsets(partitions, Duration.ofSeconds(30)).forEach(consumer::seek);
         thread = new Thread(this::loop, "capacity-watch");
         thread.setDaemon(true);
         thread.start();
@@ -133,6 +140,11 @@ final class PipelineWatch implements AutoCloseable {
                     if (early != null) {
                         outcome(reminder, early.at(), early.seenAt(), early.status());
                     }
+                }
+            }
+            case Topics.PAYMENT_RECEIVED -> {
+                if (body.path("cured").asBoolean()) {
+                    cured.passed(r.timestamp());
                 }
             }
             case Topics.REMINDER_SENT -> {

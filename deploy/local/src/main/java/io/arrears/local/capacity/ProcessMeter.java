@@ -13,16 +13,25 @@ import java.util.stream.Stream;
 /**
  * CPU time and memory of each process of the local system, read from /proc as top would: the pid files
  * the launcher writes, each with its children (the infrastructure process runs the broker's JVM and
- * PostgreSQL's server processes under it).
+ * PostgreSQL's server processes under it). Of the CPU, the share of the JVM's own threads is counted apart:
+ * the just-in-time compilers, and the VM and collector threads, so a run shows what warming up cost.
  */
 final class ProcessMeter {
 
     private static final long TICKS_PER_SECOND = 100;
 
-    record Usage(double cpuSeconds, long rssBytes) {
+    /** {@code jitSeconds}: the compiler threads'; {@code vmSeconds}: the VM thread's and the collectors' (the serial collector runs in the VM thread). */
+    record Usage(double cpuSeconds, double jitSeconds, double vmSeconds, long rssBytes) {
     }
 
     private final Path runDir;
+    /**
+     * The last CPU time seen of each compiler, VM and collector thread, by process name and thread id. The JVM
+     * starts and stops compiler threads as its queue grows and shrinks; keeping what a thread had used when last
+     * seen keeps the sums from falling when one ends (what it used in its last second is not counted).
+     */
+    private final Map<String, Map<Integer, Double>> jitThreads = new HashMap<>();
+    private final Map<String, Map<Integer, Double>> vmThreads = new HashMap<>();
 
     ProcessMeter(Path runDir) {
         this.runDir = runDir;
@@ -33,7 +42,7 @@ final class ProcessMeter {
         Map<Integer, Integer> parents = new HashMap<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-                String[] stat = stat(Integer.parseInt(p.getFileName().toString()));
+                String[] stat = stat(p);
                 if (stat != null) {
                     parents.put(Integer.parseInt(p.getFileName().toString()), Integer.parseInt(stat[1]));
                 }
@@ -47,15 +56,16 @@ final class ProcessMeter {
                 double cpu = 0;
                 long rss = 0;
                 for (int pid : treeOf(root, parents)) {
-                    String[] stat = stat(pid);
+                    String[] stat = stat(Path.of("/proc", Integer.toString(pid)));
                     if (stat != null) {
                         // utime, stime, cutime, cstime: fields 14 to 17, here 11 to 14 after the command is cut off.
                         cpu += (Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13]) + Long.parseLong(stat[14]))
                                 / (double) TICKS_PER_SECOND;
                         rss += Long.parseLong(stat[21]) * 4096;
+                        jvmThreads(pid, jitThreads.computeIfAbsent(name, n -> new HashMap<>()), vmThreads.computeIfAbsent(name, n -> new HashMap<>()));
                     }
                 }
-                usage.put(name, new Usage(cpu, rss));
+                usage.put(name, new Usage(cpu, sum(jitThreads.get(name)), sum(vmThreads.get(name)), rss));
             }
         }
         return usage;
@@ -74,10 +84,40 @@ final class ProcessMeter {
         return tree;
     }
 
-    /** The fields of /proc/pid/stat after "(command)", which may itself hold spaces: [0] is the state. */
-    private static String[] stat(int pid) {
+    /** Notes the CPU seconds used so far by the process's compiler threads and by its VM and collector threads, by their names. */
+    private static void jvmThreads(int pid, Map<Integer, Double> jit, Map<Integer, Double> vm) {
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Integer.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                String name = comm(task);
+                Map<Integer, Double> kind = name.contains("CompilerThre") ? jit
+                        : name.equals("VM Thread") || name.startsWith("GC Thread") || name.startsWith("G1 ") ? vm : null;
+                String[] stat = kind == null ? null : stat(task);
+                if (stat != null) {
+                    kind.put(Integer.parseInt(task.getFileName().toString()),
+                            (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / (double) TICKS_PER_SECOND);
+                }
+            });
+        } catch (IOException | RuntimeException gone) {
+            // The process ended between listing and reading: it has nothing more to count.
+        }
+    }
+
+    private static double sum(Map<Integer, Double> seconds) {
+        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static String comm(Path task) {
         try {
-            String text = Files.readString(Path.of("/proc", Integer.toString(pid), "stat"));
+            return Files.readString(task.resolve("comm")).strip();
+        } catch (IOException gone) {
+            return "";
+        }
+    }
+
+    /** The fields of a process's or thread's stat after "(command)", which may itself hold spaces: [0] is the state. */
+    private static String[] stat(Path proc) {
+        try {
+            String text = Files.readString(proc.resolve("stat"));
             return text.substring(text.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException gone) {
             return null;
