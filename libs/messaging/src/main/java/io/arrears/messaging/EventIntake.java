@@ -107,6 +107,10 @@ public class EventIntake {
                     applyTogether(consumer, deliveries, subscription.batchHandler(), fresh::remove);
                     return;
                 }
+                if (subscription.preparer() != null) {
+                    subscription.preparer().handleAll(deliveries.stream().filter(d -> d.failure() == null && fresh.contains(d.headers().id()))
+                            .map(Delivery::event).toList());
+                }
                 deliveries.forEach(d -> {
                     applyOne(consumer, d, handler, fresh::remove);
                     forget();

@@ -12,12 +12,13 @@ import java.util.List;
  * @param batchHandler null, or the operation that applies a whole batch's new events at once;
  *                     {@code handler} then applies one event through it (one by one after a failed batch, replay)
  * @param locksAccounts whether the handler locks the account its event is about, so the batch's can be locked at once
+ * @param preparer     null, or what reads ahead for a transaction's events before {@code handler} applies them one at a time
  */
 public record Subscription<T extends Event>(String consumer, Class<T> type, EventHandler<T> handler, BatchHandler<T> batchHandler,
-                                            boolean locksAccounts) {
+                                            boolean locksAccounts, BatchHandler<T> preparer) {
 
     public static <T extends Event> Subscription<T> of(String consumer, Class<T> type, EventHandler<T> handler) {
-        return new Subscription<>(consumer, type, handler, null, false);
+        return new Subscription<>(consumer, type, handler, null, false, null);
     }
 
     /**
@@ -25,7 +26,16 @@ public record Subscription<T extends Event>(String consumer, Class<T> type, Even
      * then locks a whole batch's accounts in one statement before applying it, instead of one per event.
      */
     public Subscription<T> lockingEachAccount() {
-        return new Subscription<>(consumer, type, handler, batchHandler, true);
+        return new Subscription<>(consumer, type, handler, batchHandler, true, preparer);
+    }
+
+    /**
+     * For a handler that applies events one at a time: {@code prepare} is given a transaction's new events
+     * first, after their accounts are locked, and reads in one query per table what the handler would
+     * otherwise ask for each event (see {@link Absences}). It changes nothing the handler could not redo.
+     */
+    public Subscription<T> preparedBy(BatchHandler<T> prepare) {
+        return new Subscription<>(consumer, type, handler, batchHandler, locksAccounts, prepare);
     }
 
     /** A consumer that applies each consumed batch's new events in one call. */
@@ -33,6 +43,6 @@ public record Subscription<T extends Event>(String consumer, Class<T> type, Even
         return new Subscription<>(consumer, type, (event, headers) -> {
             batchHandler.handleAll(List.of(event));
             return Outcome.applied();
-        }, batchHandler, false);
+        }, batchHandler, false, null);
     }
 }

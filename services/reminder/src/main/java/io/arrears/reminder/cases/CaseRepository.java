@@ -1,13 +1,25 @@
 package io.arrears.reminder.cases;
 
+import io.arrears.messaging.Absences;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 @ApplicationScoped
 public class CaseRepository implements PanacheRepositoryBase<CollectionCase, String> {
+
+    private static final String OPEN_CASE = "open case";
+
+    private final Absences absences;
+
+    CaseRepository(Absences absences) {
+        this.absences = absences;
+    }
 
     /**
      * Whether the account has an open case, or the statement went past due: some case of the account,
@@ -34,6 +46,23 @@ public class CaseRepository implements PanacheRepositoryBase<CollectionCase, Str
 
     /** The account's current episode; a unique index allows at most one. */
     public Optional<CollectionCase> openFor(String accountId) {
+        if (absences.known(OPEN_CASE, accountId)) {
+            return Optional.empty();
+        }
         return find("accountId = ?1 and state <> ?2", accountId, CaseState.CLOSED).firstResultOptional();
+    }
+
+    /** Finds in one query which of these locked accounts have no open case, so that {@link #openFor} answers for them without asking. */
+    public void noteAccountsWithoutOpenCase(Collection<String> accountIds) {
+        Set<String> open = new HashSet<>(getEntityManager().createQuery(
+                        "select c.accountId from CollectionCase c where c.accountId in :accounts and c.state <> :closed", String.class)
+                .setParameter("accounts", accountIds).setParameter("closed", CaseState.CLOSED).getResultList());
+        absences.note(OPEN_CASE, accountIds.stream().filter(id -> !open.contains(id)).toList());
+    }
+
+    /** A case just opened: from now on {@link #openFor} asks the database for its account again. */
+    public void add(CollectionCase c) {
+        absences.created(OPEN_CASE, c.accountId());
+        persist(c);
     }
 }

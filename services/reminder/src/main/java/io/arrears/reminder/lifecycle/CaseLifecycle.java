@@ -33,6 +33,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -77,6 +78,19 @@ public class CaseLifecycle {
         this.audit = audit;
     }
 
+    /**
+     * Before a transaction's PaymentMissed are applied one by one, under their accounts' locks: which accounts
+     * have no open case, no hold and no kept payment, one query each, so that opening a case asks nothing.
+     */
+    public void beforePaymentsMissed(List<PaymentMissed> missed) {
+        List<String> accounts = missed.stream().map(PaymentMissed::accountId).distinct().toList();
+        if (!accounts.isEmpty()) {
+            cases.noteAccountsWithoutOpenCase(accounts);
+            holds.noteAccountsNotHeld(accounts);
+            earlyPayments.noteAccountsWithoutPayments(accounts);
+        }
+    }
+
     /** {@code occurredAt}: when the account service wrote the event, which orders it against payments. */
     public Outcome paymentMissed(PaymentMissed missed, OffsetDateTime occurredAt) {
         if (strategy.bucket(missed.bucket()).isEmpty()) {
@@ -117,7 +131,7 @@ public class CaseLifecycle {
         String id = "CASE-" + UUID.randomUUID();
         CollectionCase c = CollectionCase.open(id, strategy.armFor(id), missed, treatment.today(), treatment.now());
         c.moveToSegment(strategy.segmentFor(c.facts()));
-        cases.persist(c);
+        cases.add(c);
         timeline.record(c.id(), PAYMENT_MISSED, TimelineKind.OPENED, describe(missed) + "; arm " + c.arm() + ", segment " + c.segment());
         metrics.caseOpened(c.arm(), c.segment());
         // A case opened now has no promise yet: only a hold can change the state it starts in.
@@ -222,7 +236,7 @@ public class CaseLifecycle {
             hold.accountId = opened.accountId();
             hold.category = opened.category().name();
             hold.openedAt = opened.openedAt();
-            holds.persist(hold);
+            holds.add(hold);
             holds.flush();
         }
         open.ifPresent(c -> {

@@ -1,6 +1,7 @@
 package io.arrears.reminder.lifecycle;
 
 import io.arrears.events.PaymentReceived;
+import io.arrears.messaging.Absences;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
@@ -9,8 +10,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Payments that arrived while their account had no open case. Kafka orders an account's events
@@ -20,13 +24,18 @@ import java.util.List;
 @ApplicationScoped
 class EarlyPayments {
 
-    private final EntityManager entityManager;
+    private static final String KEPT = "early payment";
 
-    EarlyPayments(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final Absences absences;
+
+    EarlyPayments(EntityManager entityManager, Absences absences) {
         this.entityManager = entityManager;
+        this.absences = absences;
     }
 
     void keep(PaymentReceived payment, OffsetDateTime occurredAt) {
+        absences.created(KEPT, payment.accountId());
         entityManager.createNativeQuery("""
                         insert into early_payment (payment_id, account_id, amount, remaining_overdue, currency, cured, occurred_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (payment_id) do nothing""")
@@ -42,6 +51,9 @@ class EarlyPayments {
      * Asked for every case that opens, so in plain JDBC: a native query would first flush the session.
      */
     List<PaymentReceived> takeFrom(String accountId, OffsetDateTime since) {
+        if (absences.known(KEPT, accountId)) {
+            return List.of();
+        }
         List<Kept> kept = entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement take = connection.prepareStatement("""
                     delete from early_payment where account_id = ?
@@ -58,6 +70,23 @@ class EarlyPayments {
             }
         });
         return kept.stream().filter(k -> !k.at().isBefore(since)).sorted(Comparator.comparing(Kept::at)).map(Kept::payment).toList();
+    }
+
+    /** Finds in one query which of these locked accounts have no payment kept, so that {@link #takeFrom} answers for them without asking. */
+    void noteAccountsWithoutPayments(Collection<String> accountIds) {
+        Set<String> kept = new HashSet<>(entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement find = connection.prepareStatement("select distinct account_id from early_payment where account_id = any (?)")) {
+                find.setArray(1, connection.createArrayOf("text", accountIds.toArray()));
+                List<String> found = new ArrayList<>();
+                try (ResultSet r = find.executeQuery()) {
+                    while (r.next()) {
+                        found.add(r.getString(1));
+                    }
+                }
+                return found;
+            }
+        }));
+        absences.note(KEPT, accountIds.stream().filter(id -> !kept.contains(id)).toList());
     }
 
     private record Kept(PaymentReceived payment, OffsetDateTime at) {

@@ -49,8 +49,10 @@ public class ReminderConsumers implements Subscriptions {
 
     ReminderConsumers(EventIntake intake, CaseLifecycle cases, DeliveryOutcomes outcomes, PreDueReminders preDue, AgencyWork agencies) {
         this.intake = intake;
-        this.paymentDueSoon = Subscription.of("reminder.payment-due-soon", PaymentDueSoon.class, (event, headers) -> preDue.dueSoon(event)).lockingEachAccount();
-        this.paymentMissed = Subscription.of("reminder.payment-missed", PaymentMissed.class, (event, headers) -> cases.paymentMissed(event, headers.time())).lockingEachAccount();
+        this.paymentDueSoon = Subscription.of("reminder.payment-due-soon", PaymentDueSoon.class, (event, headers) -> preDue.dueSoon(event)).lockingEachAccount()
+                .preparedBy(preDue::beforeDueSoon);
+        this.paymentMissed = Subscription.of("reminder.payment-missed", PaymentMissed.class, (event, headers) -> cases.paymentMissed(event, headers.time())).lockingEachAccount()
+                .preparedBy(cases::beforePaymentsMissed);
         this.paymentReceived = Subscription.of("reminder.payment-received", PaymentReceived.class, (event, headers) -> cases.paymentReceived(event, headers.time())).lockingEachAccount();
         this.planBroken = Subscription.of("reminder.plan-broken", PlanBroken.class, (event, headers) -> cases.planBroken(event)).lockingEachAccount();
         this.planCompleted = Subscription.of("reminder.plan-completed", PlanCompleted.class, (event, headers) -> cases.planCompleted(event)).lockingEachAccount();

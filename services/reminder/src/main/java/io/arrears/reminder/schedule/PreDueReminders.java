@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * Reminders before the due date, sent when the account service announces a minimum still unpaid a
@@ -35,14 +36,26 @@ public class PreDueReminders {
         this.strategy = strategy;
     }
 
+    /**
+     * Before a transaction's PaymentDueSoon are applied one by one, under their accounts' locks: which accounts
+     * no complaint holds and which of their reminders do not exist yet, one query each.
+     */
+    public void beforeDueSoon(List<PaymentDueSoon> announced) {
+        if (announced.isEmpty()) {
+            return;
+        }
+        holds.noteAccountsNotHeld(announced.stream().map(PaymentDueSoon::accountId).distinct().toList());
+        steps.noteMissing(announced.stream().flatMap(due -> strategy.preDue().stream().map(preDue -> idOf(due, preDue))).distinct().toList());
+    }
+
     public Outcome dueSoon(PaymentDueSoon due) {
         lock.acquire(due.accountId());
         boolean held = holds.isHeld(due.accountId());
         TemplateFacts facts = ReminderFacts.of(due);
         OffsetDateTime now = treatment.now();
         for (TreatmentStrategy.PreDueStep preDue : strategy.preDue()) {
-            String id = "DUE-" + due.statementId() + "-" + preDue.channel();
-            if (steps.findById(id) != null) {
+            String id = idOf(due, preDue);
+            if (steps.exists(id)) {
                 continue;
             }
             ScheduledStep step = new ScheduledStep();
@@ -58,8 +71,13 @@ public class PreDueReminders {
             step.moveTo(held ? StepStatus.SKIPPED : StepStatus.PENDING);
             step.statusReason = held ? "a complaint holds contact with this account" : null;
             step.createdAt = now;
-            steps.persist(step);
+            steps.add(step);
         }
         return Outcome.applied();
+    }
+
+    /** Derived from the statement, so a repeated announcement finds its reminders made. */
+    private static String idOf(PaymentDueSoon due, TreatmentStrategy.PreDueStep preDue) {
+        return "DUE-" + due.statementId() + "-" + preDue.channel();
     }
 }

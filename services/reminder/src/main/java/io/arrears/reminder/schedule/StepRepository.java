@@ -1,14 +1,44 @@
 package io.arrears.reminder.schedule;
 
+import io.arrears.messaging.Absences;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 @ApplicationScoped
 public class StepRepository implements PanacheRepositoryBase<ScheduledStep, String> {
+
+    private static final String STEP = "step";
+
+    private final Absences absences;
+
+    StepRepository(Absences absences) {
+        this.absences = absences;
+    }
+
+    /** Whether a step with this id exists; a step noted missing ({@link #noteMissing}) is answered without asking. */
+    public boolean exists(String id) {
+        return !absences.known(STEP, id) && findById(id) != null;
+    }
+
+    /** Finds in one query which of these step ids do not exist yet, so that {@link #exists} answers for them without asking. */
+    public void noteMissing(Collection<String> ids) {
+        Set<String> found = new HashSet<>(getEntityManager().createQuery("select s.id from ScheduledStep s where s.id in :ids", String.class)
+                .setParameter("ids", ids).getResultList());
+        absences.note(STEP, ids.stream().filter(id -> !found.contains(id)).toList());
+    }
+
+    /** A step with an id of its own making (not a random one): from now on {@link #exists} asks the database for it again. */
+    public void add(ScheduledStep step) {
+        absences.created(STEP, step.id);
+        persist(step);
+    }
 
     /** Steps that may still fire, in due order. */
     public List<ScheduledStep> open(String caseId) {

@@ -24,7 +24,10 @@ import io.arrears.events.ReminderRequested;
 import io.arrears.events.ReminderSent;
 import io.arrears.events.SuppressionReason;
 import io.arrears.events.Topics;
+import io.arrears.messaging.Outcome;
+import io.arrears.reminder.lifecycle.CaseLifecycle;
 import io.arrears.reminder.lifecycle.StepFiring;
+import io.arrears.reminder.schedule.PreDueReminders;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
 import io.arrears.clock.MovableClock;
@@ -32,6 +35,7 @@ import io.arrears.testing.TestTokens;
 import io.arrears.testing.TopicProbe;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -74,6 +78,10 @@ class ReminderFlowTest {
     MeterRegistry registry;
     @Inject
     AgroalDataSource dataSource;
+    @Inject
+    CaseLifecycle lifecycle;
+    @Inject
+    PreDueReminders preDue;
 
     private TopicProbe requested;
     private String account;
@@ -326,6 +334,38 @@ class ReminderFlowTest {
         assertThat(stepStatus(file, "SMS")).isEqualTo("SUSPENDED");
         assertThat(stepStatus(file, "EMAIL")).isEqualTo("SUSPENDED");
         assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).isEmpty();
+    }
+
+    @Test
+    void aCaseOpenedInATransactionIsFoundByTheNextPaymentMissedOfItsAccountThere() {
+        // The intake reads a transaction's accounts ahead (no open case, no hold, no kept payment); what the
+        // first event opens, the second must find, or the account would have two cases.
+        PaymentMissed first = missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null);
+        PaymentMissed later = missed(31, "30-59", MissedReason.MINIMUM_NOT_PAID, null);
+        QuarkusTransaction.requiringNew().run(() -> {
+            lifecycle.beforePaymentsMissed(List.of(first, later));
+            assertThat(lifecycle.paymentMissed(first, now())).isEqualTo(Outcome.applied());
+            assertThat(lifecycle.paymentMissed(later, now())).isEqualTo(Outcome.applied());
+        });
+
+        JsonPath cases = given().header("Authorization", TestTokens.bearer("sup-1", "supervisor"))
+                .queryParam("needsAgent", false).queryParam("accountId", account)
+                .get("/cases").then().statusCode(200).extract().jsonPath();
+        assertThat(cases.getList("items.id")).hasSize(1);
+        assertThat(cases.getString("items[0].bucket")).isEqualTo("30-59");
+    }
+
+    @Test
+    void aDueSoonAnnouncedTwiceInOneTransactionMakesItsRemindersOnce() {
+        PaymentDueSoon due = new PaymentDueSoon(account, "CUS-" + account, "ST-" + account, today().plusDays(3),
+                new BigDecimal("120.00"), new BigDecimal("120.00"), "CNY", "7788");
+        QuarkusTransaction.requiringNew().run(() -> {
+            preDue.beforeDueSoon(List.of(due, due));
+            preDue.dueSoon(due);
+            preDue.dueSoon(due);
+        });
+
+        assertThat(awaitRequests(1)).extracting(ReminderRequested::channel).containsExactly(Channel.SMS);
     }
 
     @Test
