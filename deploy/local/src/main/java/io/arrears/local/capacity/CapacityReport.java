@@ -75,13 +75,17 @@ final class CapacityReport {
         return (run.paymentMissed().count() + run.reminderRequested().count() + run.reminderSent().count()) / run.drainSeconds();
     }
 
-    /** The figures {@code bench/targets.properties} names, from this run and the smallest kept beside it. */
+    /**
+     * The figures {@code bench/targets.properties} names, from this run and the latest of the smallest size kept
+     * beside it that was made the same way: warmed up or cold, as the compilers' share differs by a third.
+     */
     static Map<String, Double> figures(CapacityResult result, List<CapacityResult> all) {
         CapacityResult.Run run = result.run();
         Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("reminders.per.s", run.endToEndPerSecond());
         figures.put("missed.to.provider.p99.ms", (double) run.missedToProvider().p99Millis());
-        all.stream().filter(r -> r.run().accounts() < run.accounts()).min(Comparator.comparingInt(r -> r.run().accounts()))
+        all.stream().filter(r -> r.run().accounts() < run.accounts() && (r.run().warmUpAccounts() > 0) == (run.warmUpAccounts() > 0))
+                .min(Comparator.<CapacityResult>comparingInt(r -> r.run().accounts()).thenComparing(CapacityResult::at, Comparator.reverseOrder()))
                 .filter(smallest -> smallest.run().endToEndPerSecond() > 0)
                 .ifPresent(smallest -> figures.put("throughput.vs.smallest.percent",
                         100 * run.endToEndPerSecond() / smallest.run().endToEndPerSecond()));
