@@ -10,8 +10,14 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -150,12 +156,6 @@ public class CustomerDirectory {
         return Optional.ofNullable(profiles.findById(customerId));
     }
 
-    /** TRUE, FALSE (opted out) or null when the cardholder never decided. */
-    public Boolean consent(String customerId, Channel channel) {
-        ChannelConsent consent = consents.findById(key(customerId, channel));
-        return consent == null ? null : consent.granted;
-    }
-
     public List<ChannelConsent> consents(String customerId) {
         return consents.of(customerId);
     }
@@ -166,15 +166,26 @@ public class CustomerDirectory {
 
     /** The holder's own contact point for a channel: SMS and voice use the primary phone (a mobile for SMS). */
     public Optional<ContactPoint> contactPoint(CustomerProfile profile, Channel channel) {
-        return switch (channel) {
-            case EMAIL -> Optional.ofNullable(profile.email).map(e -> new ContactPoint(channel, e, Masked.email(e), profile.name));
-            case LETTER -> Optional.ofNullable(profile.postalAddress)
-                    .map(a -> new ContactPoint(channel, a, "postal address on file", profile.name));
-            case SMS -> phones.of(profile.customerId).stream().filter(p -> p.type == null || p.type.equalsIgnoreCase("MOBILE")).findFirst()
-                    .map(p -> new ContactPoint(channel, p.number, Masked.phone(p.number), profile.name));
-            case VOICE -> phones.of(profile.customerId).stream().findFirst()
-                    .map(p -> new ContactPoint(channel, p.number, Masked.phone(p.number), profile.name));
-        };
+        return Holders.contactPoint(profile, channel, () -> phones.of(profile.customerId));
+    }
+
+    /**
+     * The holders of these accounts with their phones and consents, in one query per table and read-only:
+     * nothing read here is changed by the transaction that asks, so none of it is dirty-checked at flush.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Holders holdersOf(Collection<String> accountIds) {
+        Map<String, String> customerOf = accounts.customersOf(accountIds);
+        if (customerOf.isEmpty()) {
+            return new Holders(Map.of(), Map.of(), Map.of(), Map.of());
+        }
+        Set<String> customers = new TreeSet<>(customerOf.values());
+        Map<String, CustomerProfile> profilesOf = profiles.byIds(customers).stream().collect(Collectors.toMap(p -> p.customerId, p -> p));
+        Map<String, List<CustomerPhone>> phonesOf = phones.ofAll(customers).stream()
+                .collect(Collectors.groupingBy(p -> p.customerId, Collectors.toList()));
+        Map<String, Map<Channel, Boolean>> consentsOf = new HashMap<>();
+        consents.ofAll(customers).forEach(c -> consentsOf.computeIfAbsent(c.customerId, k -> new EnumMap<>(Channel.class)).put(c.channel, c.granted));
+        return new Holders(customerOf, profilesOf, phonesOf, consentsOf);
     }
 
     /** Customers who have this number on file; an inbound SMS speaks for them only. */

@@ -3,7 +3,12 @@ package io.arrears.contact.customer;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Panache repositories of the customer package; each is small, so they live together. */
 public final class CustomerRepositories {
@@ -11,8 +16,15 @@ public final class CustomerRepositories {
     private CustomerRepositories() {
     }
 
+    /** What a read-ahead loads is only looked at, so the session keeps no snapshot of it to compare at flush. */
+    private static final String READ_ONLY = "org.hibernate.readOnly";
+
     @ApplicationScoped
     public static class Profiles implements PanacheRepositoryBase<CustomerProfile, String> {
+
+        List<CustomerProfile> byIds(Collection<String> customerIds) {
+            return find("customerId in ?1", customerIds).withHint(READ_ONLY, true).list();
+        }
     }
 
     @ApplicationScoped
@@ -22,6 +34,11 @@ public final class CustomerRepositories {
             return list("customerId = ?1 order by isPrimary desc, number", customerId);
         }
 
+        /** Each customer's phones in the order {@link #of} gives them. */
+        List<CustomerPhone> ofAll(Collection<String> customerIds) {
+            return find("customerId in ?1 order by customerId, isPrimary desc, number", customerIds).withHint(READ_ONLY, true).list();
+        }
+
         public List<CustomerPhone> byDigest(String digest) {
             return list("digest", digest);
         }
@@ -29,6 +46,13 @@ public final class CustomerRepositories {
 
     @ApplicationScoped
     public static class Accounts implements PanacheRepositoryBase<CustomerAccount, String> {
+
+        /** The holder of each of these accounts that has one. */
+        Map<String, String> customersOf(Collection<String> accountIds) {
+            return getEntityManager().createQuery("select a.accountId, a.customerId from CustomerAccount a where a.accountId in :accounts",
+                    Object[].class).setParameter("accounts", accountIds).getResultStream()
+                    .collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
+        }
     }
 
     @ApplicationScoped
@@ -36,6 +60,10 @@ public final class CustomerRepositories {
 
         public List<ChannelConsent> of(String customerId) {
             return list("customerId = ?1 order by channel", customerId);
+        }
+
+        List<ChannelConsent> ofAll(Collection<String> customerIds) {
+            return find("customerId in ?1", customerIds).withHint(READ_ONLY, true).list();
         }
     }
 
@@ -54,10 +82,11 @@ public final class CustomerRepositories {
             return list("accountId = ?1 order by openedAt", accountId);
         }
 
-        public boolean isHeld(String accountId) {
-            // Not Panache's count(): it builds its count query afresh on every call, and this one runs for every attempt.
-            return !getEntityManager().createQuery("select 1 from ContactHold h where h.accountId = :account and h.releasedAt is null",
-                    Integer.class).setParameter("account", accountId).setMaxResults(1).getResultList().isEmpty();
+        /** Which of these accounts a complaint holds now. */
+        public Set<String> heldAmong(Collection<String> accountIds) {
+            return new HashSet<>(getEntityManager().createQuery(
+                            "select distinct h.accountId from ContactHold h where h.accountId in :accounts and h.releasedAt is null", String.class)
+                    .setParameter("accounts", accountIds).getResultList());
         }
     }
 }

@@ -9,7 +9,6 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, String> {
@@ -42,6 +41,12 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
                 .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED).firstResultOptional();
     }
 
+    /** Those of these rows no other transaction holds, each locked for this one, in one query. */
+    List<ContactAttempt> claimAll(List<String> reminderIds) {
+        return find("reminderId in ?1", reminderIds).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED).list();
+    }
+
     /** The row, locked for this transaction; one the transaction has already locked ({@link #lockAll}) is not read again. */
     public Optional<ContactAttempt> lockedById(String reminderId) {
         return findByIdOptional(reminderId, LockModeType.PESSIMISTIC_WRITE);
@@ -62,20 +67,11 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
         return find("providerMessageId", providerMessageId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    /** Attempts handed to a provider since {@code since} on these channels, not counting {@code except}. */
-    public int attemptsSince(String accountId, Collection<Channel> channels, OffsetDateTime since, String except) {
-        if (channels.isEmpty()) {
-            return 0;
-        }
-        // In SQL: the guard asks this for every attempt, and Panache's count() with a list parameter makes
-        // Hibernate translate the query afresh on every call.
-        return ((Number) getEntityManager().createNativeQuery("select count(*) from contact_attempt where account_id = ?1 "
-                        + "and channel = any(string_to_array(?2, ',')) and attempted_at >= ?3 and reminder_id <> ?4")
-                .setParameter(1, accountId)
-                .setParameter(2, channels.stream().map(Channel::name).sorted().collect(Collectors.joining(",")))
-                .setParameter(3, since)
-                .setParameter(4, except)
-                .getSingleResult()).intValue();
+    /** Every attempt on these accounts handed to a provider since {@code since}, for the caps to count. */
+    List<HandedOver> handedOverSince(Collection<String> accountIds, OffsetDateTime since) {
+        return getEntityManager().createQuery("select new io.arrears.contact.dispatch.HandedOver(a.reminderId, a.accountId, a.channel, "
+                        + "a.attemptedAt) from ContactAttempt a where a.accountId in :accounts and a.attemptedAt >= :since", HandedOver.class)
+                .setParameter("accounts", accountIds).setParameter("since", since).getResultList();
     }
 
     /** Calls to the number with this digest since {@code since} that nobody answered. */

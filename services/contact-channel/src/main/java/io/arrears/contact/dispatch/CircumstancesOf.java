@@ -16,12 +16,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 
 /** Everything the guard weighs about one attempt, gathered from the records: the facts, never a decision. */
 @ApplicationScoped
 class CircumstancesOf {
+
+    /** Longer than any local day, DST's 25 hours included: the day a daily cap counts begins within it. */
+    private static final Duration LONGEST_LOCAL_DAY = Duration.ofHours(26);
 
     private final AttemptRepository attempts;
     private final CustomerDirectory directory;
@@ -40,15 +44,22 @@ class CircumstancesOf {
         this.config = config;
     }
 
-    Circumstances of(ContactAttempt attempt, CustomerProfile profile, Optional<ContactPoint> to, OffsetDateTime now) {
+    /** Reads what every attempt on these accounts will be judged on, once for all; their locks must be held already. */
+    SliceFacts readAhead(Collection<String> accountIds, OffsetDateTime now) {
+        Duration counted = guard.pack().caps().values().stream().map(FrequencyCap::per).reduce(LONGEST_LOCAL_DAY,
+                (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        return new SliceFacts(directory.holdersOf(accountIds), holds.heldAmong(accountIds), attempts.handedOverSince(accountIds, now.minus(counted)));
+    }
+
+    Circumstances of(ContactAttempt attempt, CustomerProfile profile, Optional<ContactPoint> to, OffsetDateTime now, SliceFacts facts) {
         ZoneId zone = zoneOf(profile);
         Instant instant = now.toInstant();
         Duration capPeriod = guard.pack().cap(attempt.channel).map(FrequencyCap::per).orElse(Duration.ZERO);
         return new Circumstances(attempt.channel, zone, to.isPresent(), profile.doNotContact,
-                holds.isHeld(attempt.accountId), directory.consent(profile.customerId, attempt.channel),
-                capPeriod.isZero() ? 0 : attempts.attemptsSince(attempt.accountId, Set.of(attempt.channel), now.minus(capPeriod),
+                facts.isHeld(attempt.accountId), facts.holders().consent(profile.customerId, attempt.channel),
+                capPeriod.isZero() ? 0 : facts.handedOverSince(attempt.accountId, Set.of(attempt.channel), now.minus(capPeriod),
                         attempt.reminderId),
-                attempts.attemptsSince(attempt.accountId, guard.pack().dailyCapChannels(),
+                facts.handedOverSince(attempt.accountId, guard.pack().dailyCapChannels(),
                         OffsetDateTime.ofInstant(ComplianceGuard.startOfDay(instant, zone), ZoneOffset.UTC), attempt.reminderId),
                 callHistory.before(attempt, profile.customerId, to, instant, zone));
     }

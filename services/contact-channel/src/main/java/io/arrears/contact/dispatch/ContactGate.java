@@ -4,7 +4,6 @@ import io.arrears.contact.channel.OutgoingMessage;
 import io.arrears.contact.channel.SendResult;
 import io.arrears.contact.config.ContactConfig;
 import io.arrears.contact.customer.ContactPoint;
-import io.arrears.contact.customer.CustomerDirectory;
 import io.arrears.contact.customer.CustomerProfile;
 import io.arrears.contact.customer.PhoneDigests;
 import io.arrears.rules.ComplianceGuard;
@@ -21,18 +20,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The two transactions around a send. {@link #prepare} claims a due attempt, asks the guard under
- * the account's lock and, on SEND, marks it SENDING before anything leaves; {@link #record} stores
- * what the provider said. Between them only the provider call happens, outside any transaction.
+ * The two transactions around a send. {@link #prepareAll} claims due attempts, asks the guard under
+ * their accounts' locks and, on SEND, marks each SENDING before anything leaves; {@link #recordAll}
+ * stores what the providers said. Between them only the provider calls happen, outside any transaction.
  */
 @ApplicationScoped
 class ContactGate {
 
     private final AttemptRepository attempts;
-    private final CustomerDirectory directory;
     private final CircumstancesOf circumstances;
     private final ComplianceGuard guard;
     private final DecisionLog decisions;
@@ -44,12 +46,11 @@ class ContactGate {
     private final PhoneDigests digests;
     private final Deliveries deliveries;
 
-    ContactGate(AttemptRepository attempts, CustomerDirectory directory, CircumstancesOf circumstances, ComplianceGuard guard,
+    ContactGate(AttemptRepository attempts, CircumstancesOf circumstances, ComplianceGuard guard,
                 DecisionLog decisions, NoticeRendering rendering, AttemptOutcomes outcomes, AccountLock lock, ContactConfig config,
                 Clock clock, PhoneDigests digests, Deliveries deliveries) {
         this.deliveries = deliveries;
         this.attempts = attempts;
-        this.directory = directory;
         this.circumstances = circumstances;
         this.guard = guard;
         this.decisions = decisions;
@@ -61,16 +62,34 @@ class ContactGate {
         this.digests = digests;
     }
 
-    @Transactional
-    public Optional<OutgoingMessage> prepare(String reminderId) {
+    /**
+     * Locks the accounts of a slice's due attempts and claims the attempts, one statement each, reads
+     * what the guard weighs about all of them at once, then judges each in the order given: one cardholder's attempts
+     * in the order they fell due, so the caps count each earlier one. Returns what may be sent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<OutgoingMessage> prepareAll(List<DueAttempt> due) {
         OffsetDateTime now = now();
-        ContactAttempt attempt = attempts.claim(reminderId).orElse(null);
-        if (attempt == null || (attempt.status != AttemptStatus.PENDING && attempt.status != AttemptStatus.DEFERRED)
-                || attempt.nextAttemptAt.isAfter(now)) {
-            return Optional.empty();
+        lock.acquireAll(due.stream().map(DueAttempt::accountId).toList());
+        Map<String, ContactAttempt> claimed = attempts.claimAll(due.stream().map(DueAttempt::reminderId).toList()).stream()
+                .filter(a -> (a.status == AttemptStatus.PENDING || a.status == AttemptStatus.DEFERRED) && !a.nextAttemptAt.isAfter(now))
+                .collect(Collectors.toMap(a -> a.reminderId, a -> a));
+        if (claimed.isEmpty()) {
+            return List.of();
         }
-        lock.acquire(attempt.accountId);
-        Optional<CustomerProfile> holder = directory.holderOf(attempt.accountId);
+        SliceFacts facts = circumstances.readAhead(claimed.values().stream().map(a -> a.accountId).collect(Collectors.toSet()), now);
+        List<OutgoingMessage> ready = new ArrayList<>();
+        for (DueAttempt d : due) {
+            ContactAttempt attempt = claimed.get(d.reminderId());
+            if (attempt != null) {
+                prepare(attempt, facts, now).ifPresent(ready::add);
+            }
+        }
+        return ready;
+    }
+
+    private Optional<OutgoingMessage> prepare(ContactAttempt attempt, SliceFacts facts, OffsetDateTime now) {
+        Optional<CustomerProfile> holder = facts.holders().holderOf(attempt.accountId);
         if (holder.isEmpty()) {
             awaitContactData(attempt, now);
             return Optional.empty();
@@ -80,8 +99,8 @@ class ContactGate {
             suppress(attempt, SuppressionReason.NO_CONTACT_POINT, "the request names a customer who does not hold the account", now);
             return Optional.empty();
         }
-        Optional<ContactPoint> to = directory.contactPoint(profile, attempt.channel);
-        Decision decision = guard.decide(circumstances.of(attempt, profile, to, now), now.toInstant());
+        Optional<ContactPoint> to = facts.holders().contactPoint(profile, attempt.channel);
+        Decision decision = guard.decide(circumstances.of(attempt, profile, to, now, facts), now.toInstant());
         decisions.record(attempt, decision, now);
         return switch (decision.verdict()) {
             case SUPPRESS -> {
@@ -94,15 +113,18 @@ class ContactGate {
                 attempt.nextAttemptAt = OffsetDateTime.ofInstant(decision.until(), ZoneOffset.UTC);
                 yield Optional.empty();
             }
-            case SEND -> send(attempt, profile, to.orElseThrow(), now);
+            case SEND -> send(attempt, profile, to.orElseThrow(), now, facts);
         };
     }
 
     /** Renders the notice and marks the attempt SENDING before anything leaves; a notice that cannot be written fails the attempt. */
-    private Optional<OutgoingMessage> send(ContactAttempt attempt, CustomerProfile profile, ContactPoint to, OffsetDateTime now) {
+    private Optional<OutgoingMessage> send(ContactAttempt attempt, CustomerProfile profile, ContactPoint to, OffsetDateTime now,
+                                           SliceFacts facts) {
+        Map<String, Object> noticeFacts;
         RenderedNotice notice;
         try {
-            notice = rendering.render(attempt, profile);
+            noticeFacts = NoticeRendering.facts(attempt);
+            notice = rendering.render(attempt, noticeFacts, profile);
         } catch (RuntimeException e) {
             outcomes.finish(attempt, AttemptStatus.FAILED, "template " + attempt.templateId + " could not be rendered: " + e.getMessage(), null);
             return Optional.empty();
@@ -115,23 +137,39 @@ class ContactGate {
         if (attempt.channel == Channel.VOICE || attempt.channel == Channel.SMS) {
             attempt.destinationDigest = digests.of(to.address());
         }
-        Object cardLast4 = NoticeRendering.facts(attempt).get("cardLast4");
+        facts.handOver(attempt);
+        Object cardLast4 = noticeFacts.get("cardLast4");
         return Optional.of(new OutgoingMessage(attempt.reminderId, attempt.accountId, to, notice, cardLast4 == null ? null : cardLast4.toString()));
     }
 
-    @Transactional
-    public void record(String reminderId, SendResult result) {
-        ContactAttempt attempt = attempts.lockedById(reminderId).orElseThrow();
+    /**
+     * Stores what the providers said about a slice's attempts: all of them locked in one query first,
+     * their updates going out together at commit, and the SMS centre's early receipts taken in one go.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<ProviderAnswer> answers) {
+        Map<String, ContactAttempt> locked = attempts.lockAll(answers.stream().map(ProviderAnswer::reminderId).toList()).stream()
+                .collect(Collectors.toMap(a -> a.reminderId, a -> a));
+        List<ContactAttempt> sentSms = new ArrayList<>();
+        for (ProviderAnswer answer : answers) {
+            ContactAttempt attempt = locked.get(answer.reminderId());
+            if (attempt != null && record(attempt, answer.result())) {
+                sentSms.add(attempt);
+            }
+        }
+        // Only the SMS centre's receipts are kept when they come first.
+        deliveries.settleEarly(sentSms);
+    }
+
+    /** Returns whether the attempt is now an SMS the centre accepted, whose receipt may have come first. */
+    private boolean record(ContactAttempt attempt, SendResult result) {
         if (attempt.status != AttemptStatus.SENDING) {
-            return;
+            return false;
         }
         switch (result.kind()) {
             case ACCEPTED -> {
                 outcomes.finish(attempt, AttemptStatus.SENT, null, result.providerMessageId());
-                // Only the SMS centre's receipts are kept when they come first.
-                if (attempt.channel == Channel.SMS && attempt.providerMessageId != null) {
-                    deliveries.settleEarly(attempt);
-                }
+                return attempt.channel == Channel.SMS && attempt.providerMessageId != null;
             }
             case REJECTED -> outcomes.finish(attempt, AttemptStatus.FAILED, result.error(), null);
             // Left SENDING: the reconciler asks the provider by our key, and sends again only if it says it
@@ -147,6 +185,7 @@ class ContactGate {
                 }
             }
         }
+        return false;
     }
 
     /** The customer feed may lag behind the reminder: wait for it a while, looking again every minute, then give up. */

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns providers' receipts (SMPP deliver_sm, IVR and webhook callbacks) into DELIVERED or FAILED.
@@ -54,11 +55,20 @@ class Deliveries {
         }
     }
 
-    /** In the transaction that records the send: a receipt that arrived first is applied now. */
+    /** In the transaction that records the sends: receipts that arrived first are applied now. */
     @Transactional(Transactional.TxType.MANDATORY)
-    void settleEarly(ContactAttempt attempt) {
-        lock.acquire(messageKey(attempt.providerMessageId));
-        early.take(attempt.providerMessageId).ifPresent(receipt -> apply(attempt, receipt));
+    void settleEarly(List<ContactAttempt> sent) {
+        if (sent.isEmpty()) {
+            return;
+        }
+        lock.acquireAll(sent.stream().map(a -> messageKey(a.providerMessageId)).toList());
+        Map<String, ProviderReceipt> kept = early.take(sent.stream().map(a -> a.providerMessageId).toList());
+        for (ContactAttempt attempt : sent) {
+            ProviderReceipt receipt = kept.get(attempt.providerMessageId);
+            if (receipt != null) {
+                apply(attempt, receipt);
+            }
+        }
     }
 
     /**

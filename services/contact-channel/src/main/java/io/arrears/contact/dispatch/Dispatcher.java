@@ -4,13 +4,11 @@ import io.arrears.contact.channel.ChannelAdapters;
 import io.arrears.contact.channel.OutgoingMessage;
 import io.arrears.contact.channel.SendResult;
 import io.arrears.contact.config.ContactConfig;
-import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Redact;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -23,13 +21,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Sends what is due. A batch is cut into slices, one per worker, each cardholder's attempts in one
- * slice. A slice is prepared in one transaction (its accounts locked in one statement, then each attempt
- * claimed, judged by the guard under its account's lock and marked SENDING), handed to the providers outside any transaction, and its
- * results recorded in another. Several instances may poll at once: row locks with SKIP LOCKED give
+ * slice. A slice is prepared in one transaction (its accounts locked and its attempts claimed in one
+ * statement each, what the guard weighs read for all of them at once, then each judged and marked
+ * SENDING), handed to the providers outside any transaction, and its results recorded in another. Several instances may poll at once: row locks with SKIP LOCKED give
  * each attempt to one of them.
  *
  * <p>If a slice's transaction fails, its attempts are taken again one at a time, each in its own
@@ -45,20 +43,15 @@ public class Dispatcher {
     private final ChannelAdapters adapters;
     private final ContactConfig config;
     private final Clock clock;
-    private final EntityManager entityManager;
-    private final AccountLock lock;
 
     private final ExecutorService workers;
 
-    Dispatcher(AttemptRepository attempts, ContactGate gate, ChannelAdapters adapters, ContactConfig config, Clock clock,
-               EntityManager entityManager, AccountLock lock) {
-        this.lock = lock;
+    Dispatcher(AttemptRepository attempts, ContactGate gate, ChannelAdapters adapters, ContactConfig config, Clock clock) {
         this.attempts = attempts;
         this.gate = gate;
         this.adapters = adapters;
         this.config = config;
         this.clock = clock;
-        this.entityManager = entityManager;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.dispatch().workers(), r -> {
             Thread t = new Thread(r, "contact-dispatch-" + n.incrementAndGet());
@@ -111,47 +104,36 @@ public class Dispatcher {
     }
 
     private void dispatch(List<DueAttempt> slice) {
-        List<OutgoingMessage> ready = new ArrayList<>();
-        List<String> accounts = slice.stream().map(DueAttempt::accountId).toList();
-        inOneTransaction(slice, () -> lock.acquireAll(accounts), due -> gate.prepare(due.reminderId()).ifPresent(ready::add), ready::clear, true);
-        List<Sent> results = ready.stream().map(message -> new Sent(message.reminderId(), send(message))).toList();
-        // Recording reads nothing but the attempts, all locked in one query first; their updates go out together at commit.
-        inOneTransaction(results, () -> attempts.lockAll(results.stream().map(Sent::reminderId).toList()),
-                sent -> gate.record(sent.reminderId(), sent.result()), () -> { }, false);
+        List<OutgoingMessage> ready = inOneTransaction(slice, gate::prepareAll);
+        List<ProviderAnswer> answers = ready.stream().map(message -> new ProviderAnswer(message.reminderId(), send(message))).toList();
+        inOneTransaction(answers, batch -> {
+            gate.recordAll(batch);
+            return List.of();
+        });
     }
 
     /**
-     * Runs {@code first}, then {@code work} on every item, in one transaction. With {@code forgetEach}, each
-     * item's entities are written and forgotten before the next (where the work queries, every later query
-     * would otherwise dirty-check all earlier items). If the transaction fails, {@code reset} undoes what the
-     * items collected and each item runs again in a transaction of its own.
+     * Runs {@code work} on all the items in one transaction. If it fails, each item runs again in a
+     * transaction of its own, so one that cannot be done holds up none of the others.
      */
-    private <T> void inOneTransaction(List<T> items, Runnable first, Consumer<T> work, Runnable reset, boolean forgetEach) {
+    private <T, R> List<R> inOneTransaction(List<T> items, Function<List<T>, List<R>> work) {
         if (items.isEmpty()) {
-            return;
+            return List.of();
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                first.run();
-                items.forEach(item -> {
-                    work.accept(item);
-                    if (forgetEach) {
-                        entityManager.flush();
-                        entityManager.clear();
-                    }
-                });
-            });
+            return QuarkusTransaction.requiringNew().call(() -> work.apply(items));
         } catch (RuntimeException sliceFailure) {
             LOG.warnf("a slice of %d attempts failed (%s); taking them one by one", items.size(), Redact.text(sliceFailure.toString()));
-            reset.run();
+            List<R> results = new ArrayList<>();
             for (T item : items) {
                 try {
-                    QuarkusTransaction.requiringNew().run(() -> work.accept(item));
+                    results.addAll(QuarkusTransaction.requiringNew().call(() -> work.apply(List.of(item))));
                 } catch (RuntimeException e) {
                     // The attempt stays as it was (PENDING, DEFERRED or SENDING) and a later poll or the reconciler takes it up.
                     LOG.warnf(e, "dispatching %s stopped; it is retried", item);
                 }
             }
+            return results;
         }
     }
 
@@ -172,14 +154,6 @@ public class Dispatcher {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             LOG.warn("a dispatch worker failed", e.getCause());
-        }
-    }
-
-    /** What the provider said about one reminder. */
-    private record Sent(String reminderId, SendResult result) {
-        @Override
-        public String toString() {
-            return reminderId;
         }
     }
 }

@@ -10,8 +10,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /** Receipts that outran the record of their own send, kept until the attempt carries the provider's message id. */
 @ApplicationScoped
@@ -36,20 +37,22 @@ class EarlyReceipts {
     }
 
     /**
-     * The receipt kept for this message, taken out of keeping. Asked for every SMS sent, so in plain JDBC:
-     * a native query through the session would first flush everything the session holds.
+     * The receipts kept for these messages, by message id, taken out of keeping. Asked for every slice of
+     * SMS recorded, so in plain JDBC: a native query through the session would first flush everything it holds.
      */
-    Optional<ProviderReceipt> take(String providerMessageId) {
+    Map<String, ProviderReceipt> take(List<String> providerMessageIds) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement take = connection.prepareStatement("""
-                    delete from early_receipt where provider_message_id = ?
+                    delete from early_receipt where provider_message_id = any(?)
                     returning provider_message_id, delivered, detail, call_outcome""")) {
-                take.setString(1, providerMessageId);
+                take.setArray(1, connection.createArrayOf("text", providerMessageIds.toArray()));
+                Map<String, ProviderReceipt> taken = new HashMap<>();
                 try (ResultSet row = take.executeQuery()) {
-                    return row.next()
-                            ? Optional.of(new ProviderReceipt(row.getString(1), row.getBoolean(2), row.getString(3), row.getString(4), true))
-                            : Optional.empty();
+                    while (row.next()) {
+                        taken.put(row.getString(1), new ProviderReceipt(row.getString(1), row.getBoolean(2), row.getString(3), row.getString(4), true));
+                    }
                 }
+                return taken;
             }
         });
     }

@@ -29,9 +29,9 @@ class NoticeRendering {
         this.config = config;
     }
 
-    RenderedNotice render(ContactAttempt attempt, CustomerProfile profile) {
+    RenderedNotice render(ContactAttempt attempt, Map<String, Object> facts, CustomerProfile profile) {
         String language = profile.language != null ? profile.language : attempt.language != null ? attempt.language : config.defaultLanguage();
-        RenderedNotice notice = templates.render(attempt.templateId, language, NoticeData.of(facts(attempt), profile.name, payment.in(language)));
+        RenderedNotice notice = templates.render(attempt.templateId, language, NoticeData.of(facts, profile.name, payment.in(language)));
         if (guard.pack().law().optOutInEveryMessage() && (attempt.channel == Channel.SMS || attempt.channel == Channel.EMAIL)) {
             notice = notice.withOptOut(optOut("sms", language), optOut("email", language));
         }

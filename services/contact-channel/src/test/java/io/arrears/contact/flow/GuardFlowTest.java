@@ -32,7 +32,9 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static io.arrears.contact.Cardholder.as;
 import static io.restassured.RestAssured.given;
@@ -177,6 +179,25 @@ class GuardFlowTest {
         assertThat(Peers.ivr().findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/calls"))
                 .withHeader("Idempotency-Key", com.github.tomakehurst.wiremock.client.WireMock.equalTo(fourth.reminderId())))).isEmpty();
+    }
+
+    @Test
+    void theDailyCapCountsTheTextsHandedOverMomentsBeforeInTheSameDispatch() {
+        OffsetDateTime nowUtc = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        ZoneOffset midday = ZoneOffset.ofHours(Math.floorMod(12 - nowUtc.getHour() + 12, 24) - 12);
+        Cardholder holder = Cardholder.create("en", midday.getId());
+        List<ReminderRequested> four = IntStream.range(0, 4).mapToObj(i -> holder.reminder(Channel.SMS, "overdue-notice")).toList();
+        four.forEach(KafkaTestClient::publish);
+
+        await().atMost(BOUND).until(() -> {
+            dispatcher.dispatchDue();
+            List<String> statuses = holder.history().getList("attempts.status", String.class);
+            return statuses.size() == 4 && statuses.stream().noneMatch(s -> s.equals("PENDING") || s.equals("SENDING"));
+        });
+        JsonPath history = holder.history();
+        assertThat(history.getList("attempts.findAll { it.status == 'DEFERRED' }.decisions[0].rule", String.class)).containsExactly("DAILY_CAP");
+        assertThat(history.getString("attempts.find { it.status == 'DEFERRED' }.decisions[0].detail")).startsWith("3 attempts today");
+        assertThat(Peers.smsc().submitted()).filteredOn(s -> s.destination().equals(holder.phoneDigits())).hasSize(3);
     }
 
     private int agentCallsOf(Cardholder holder) throws java.sql.SQLException {
