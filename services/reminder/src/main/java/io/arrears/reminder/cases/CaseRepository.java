@@ -32,6 +32,17 @@ public class CaseRepository implements PanacheRepositoryBase<CollectionCase, Str
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
+    /**
+     * Which of these accounts have an open case, or some case opened for one of these statements, in one
+     * query: an account not named here has neither, so none of its pre-due reminders is overtaken.
+     */
+    public Set<String> openOrForStatements(Collection<String> accountIds, Collection<String> statementIds) {
+        return new HashSet<>(getEntityManager().createQuery("select c.accountId from CollectionCase c where c.accountId in :accounts "
+                        + "and (c.state <> :closed or c.statementId in :statements)", String.class)
+                .setParameter("accounts", accountIds).setParameter("closed", CaseState.CLOSED)
+                .setParameter("statements", statementIds.isEmpty() ? List.of("") : statementIds).getResultList());
+    }
+
     /** Reads the case again from the database: after its account's lock is taken, what another holder wrote is seen. */
     public void reread(CollectionCase c) {
         getEntityManager().refresh(c);

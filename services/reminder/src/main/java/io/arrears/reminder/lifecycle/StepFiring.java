@@ -39,6 +39,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Fires the steps that have fallen due. Any number of replicas may run it: each step is re-read under
@@ -118,10 +122,11 @@ public class StepFiring {
                 // Two queries bring the whole group into the session (steps locked, then their cases), so
                 // firing a step reads nothing more; its update and its rows go out with the group's at commit.
                 List<ScheduledStep> loaded = steps.lockAll(group.stream().map(DueStep::id).toList());
-                cases.loadAll(loaded.stream().map(s -> s.caseId).filter(java.util.Objects::nonNull).distinct().toList());
+                cases.loadAll(loaded.stream().map(s -> s.caseId).filter(Objects::nonNull).distinct().toList());
+                Set<String> mayBeOvertaken = mayBeOvertaken(loaded);
                 int fired = 0;
                 for (DueStep step : group) {
-                    fired += fire(step) ? 1 : 0;
+                    fired += fire(step, mayBeOvertaken::contains) ? 1 : 0;
                 }
                 return fired;
             });
@@ -138,7 +143,7 @@ public class StepFiring {
         int fired = 0;
         for (DueStep step : group) {
             try {
-                if (QuarkusTransaction.requiringNew().call(() -> fire(step))) {
+                if (QuarkusTransaction.requiringNew().call(() -> fire(step, account -> true))) {
                     fired++;
                 }
             } catch (RuntimeException e) {
@@ -153,6 +158,20 @@ public class StepFiring {
         return fired;
     }
 
+    /**
+     * The accounts whose pre-due steps in the group may have been overtaken by arrears, found in one
+     * query; the others' steps need not ask one by one. Firing a step opens no case and the accounts are
+     * locked, so an account found clear stays clear for the group's transaction.
+     */
+    private Set<String> mayBeOvertaken(List<ScheduledStep> loaded) {
+        List<ScheduledStep> preDue = loaded.stream().filter(s -> s.kind == StepKind.PRE_DUE).toList();
+        if (preDue.isEmpty()) {
+            return Set.of();
+        }
+        return cases.openOrForStatements(preDue.stream().map(s -> s.accountId).collect(Collectors.toSet()),
+                preDue.stream().map(s -> ReminderFacts.read(s.facts).statementId()).filter(Objects::nonNull).collect(Collectors.toSet()));
+    }
+
     private boolean overtakenByArrears(ScheduledStep step) {
         String statementId = ReminderFacts.read(step.facts).statementId();
         return statementId == null ? cases.openFor(step.accountId).isPresent() : cases.openOrForStatement(step.accountId, statementId);
@@ -164,7 +183,8 @@ public class StepFiring {
         }
     }
 
-    private boolean fire(DueStep due) {
+    /** {@code mayBeOvertaken} says for which accounts a pre-due step must check whether arrears overtook it. */
+    private boolean fire(DueStep due, Predicate<String> mayBeOvertaken) {
         lock.acquire(due.accountId());
         ScheduledStep step = steps.findById(due.id(), LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = treatment.now();
@@ -178,7 +198,7 @@ public class StepFiring {
             step.statusReason = "case " + c.state();
             return false;
         }
-        if (step.kind == StepKind.PRE_DUE && overtakenByArrears(step)) {
+        if (step.kind == StepKind.PRE_DUE && mayBeOvertaken.test(step.accountId) && overtakenByArrears(step)) {
             // PaymentDueSoon and PaymentMissed travel on different topics: a due-soon reminder read late must
             // not reach a cardholder whose statement is already past due, or already paid after falling due.
             step.moveTo(StepStatus.SKIPPED);
