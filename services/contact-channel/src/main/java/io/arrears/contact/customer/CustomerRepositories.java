@@ -1,10 +1,11 @@
 package io.arrears.contact.customer;
 
+import io.arrears.messaging.KeyArrays;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,13 +18,16 @@ public final class CustomerRepositories {
     }
 
     /** What a read-ahead loads is only looked at, so the session keeps no snapshot of it to compare at flush. */
-    private static final String READ_ONLY = "org.hibernate.readOnly";
+    private static <T> List<T> readAhead(EntityManager entityManager, Class<T> entity, String sql, Collection<String> keys) {
+        return KeyArrays.query(entityManager, sql, entity, entity, keys).setReadOnly(true).getResultList();
+    }
 
     @ApplicationScoped
     public static class Profiles implements PanacheRepositoryBase<CustomerProfile, String> {
 
         List<CustomerProfile> byIds(Collection<String> customerIds) {
-            return find("customerId in ?1", customerIds).withHint(READ_ONLY, true).list();
+            return readAhead(getEntityManager(), CustomerProfile.class, "select * from customer_profile where customer_id = any(:keys)",
+                    customerIds);
         }
     }
 
@@ -36,7 +40,8 @@ public final class CustomerRepositories {
 
         /** Each customer's phones in the order {@link #of} gives them. */
         List<CustomerPhone> ofAll(Collection<String> customerIds) {
-            return find("customerId in ?1 order by customerId, isPrimary desc, number", customerIds).withHint(READ_ONLY, true).list();
+            return readAhead(getEntityManager(), CustomerPhone.class,
+                    "select * from customer_phone where customer_id = any(:keys) order by customer_id, is_primary desc, number", customerIds);
         }
 
         public List<CustomerPhone> byDigest(String digest) {
@@ -49,9 +54,8 @@ public final class CustomerRepositories {
 
         /** The holder of each of these accounts that has one. */
         Map<String, String> customersOf(Collection<String> accountIds) {
-            return getEntityManager().createQuery("select a.accountId, a.customerId from CustomerAccount a where a.accountId in :accounts",
-                    Object[].class).setParameter("accounts", accountIds).getResultStream()
-                    .collect(Collectors.toMap(row -> (String) row[0], row -> (String) row[1]));
+            return readAhead(getEntityManager(), CustomerAccount.class, "select * from customer_account where account_id = any(:keys)",
+                    accountIds).stream().collect(Collectors.toMap(a -> a.accountId, a -> a.customerId));
         }
     }
 
@@ -63,7 +67,8 @@ public final class CustomerRepositories {
         }
 
         List<ChannelConsent> ofAll(Collection<String> customerIds) {
-            return find("customerId in ?1", customerIds).withHint(READ_ONLY, true).list();
+            return readAhead(getEntityManager(), ChannelConsent.class, "select * from channel_consent where customer_id = any(:keys)",
+                    customerIds);
         }
     }
 
@@ -84,9 +89,9 @@ public final class CustomerRepositories {
 
         /** Which of these accounts a complaint holds now. */
         public Set<String> heldAmong(Collection<String> accountIds) {
-            return new HashSet<>(getEntityManager().createQuery(
-                            "select distinct h.accountId from ContactHold h where h.accountId in :accounts and h.releasedAt is null", String.class)
-                    .setParameter("accounts", accountIds).getResultList());
+            return readAhead(getEntityManager(), ContactHold.class,
+                    "select * from contact_hold where account_id = any(:keys) and released_at is null", accountIds)
+                    .stream().map(h -> h.accountId).collect(Collectors.toSet());
         }
     }
 }

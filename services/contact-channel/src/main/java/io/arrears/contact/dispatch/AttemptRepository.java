@@ -1,11 +1,17 @@
 package io.arrears.contact.dispatch;
 
 import io.arrears.events.Channel;
+import io.arrears.messaging.KeyArrays;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -43,8 +49,7 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
 
     /** Those of these rows no other transaction holds, each locked for this one, in one query. */
     List<ContactAttempt> claimAll(List<String> reminderIds) {
-        return find("reminderId in ?1", reminderIds).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED).list();
+        return byKeys("select * from contact_attempt where reminder_id = any(:keys) for update skip locked", reminderIds);
     }
 
     /** The row, locked for this transaction; one the transaction has already locked ({@link #lockAll}) is not read again. */
@@ -54,24 +59,42 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
 
     /** Which of these reminders have an attempt already. */
     public List<String> existingIds(List<String> reminderIds) {
-        return getEntityManager().createQuery("select a.reminderId from ContactAttempt a where a.reminderId in :ids", String.class)
-                .setParameter("ids", reminderIds).getResultList();
+        return byKeys("select * from contact_attempt where reminder_id = any(:keys)", reminderIds).stream().map(a -> a.reminderId).toList();
     }
 
     /** These rows, each locked for this transaction, in one query. */
     public List<ContactAttempt> lockAll(List<String> reminderIds) {
-        return find("reminderId in ?1", reminderIds).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return byKeys("select * from contact_attempt where reminder_id = any(:keys) for update", reminderIds);
+    }
+
+    private List<ContactAttempt> byKeys(String sql, Collection<String> keys) {
+        return KeyArrays.query(getEntityManager(), sql, ContactAttempt.class, ContactAttempt.class, keys).getResultList();
     }
 
     public Optional<ContactAttempt> byProviderMessageId(String providerMessageId) {
         return find("providerMessageId", providerMessageId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
-    /** Every attempt on these accounts handed to a provider since {@code since}, for the caps to count. */
+    /**
+     * Every attempt on these accounts handed to a provider since {@code since}, for the caps to count. In plain
+     * JDBC: it is asked before the transaction changes any attempt, and what it reads is never an entity.
+     */
     List<HandedOver> handedOverSince(Collection<String> accountIds, OffsetDateTime since) {
-        return getEntityManager().createQuery("select new io.arrears.contact.dispatch.HandedOver(a.reminderId, a.accountId, a.channel, "
-                        + "a.attemptedAt) from ContactAttempt a where a.accountId in :accounts and a.attemptedAt >= :since", HandedOver.class)
-                .setParameter("accounts", accountIds).setParameter("since", since).getResultList();
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("select reminder_id, account_id, channel, attempted_at "
+                    + "from contact_attempt where account_id = any(?) and attempted_at >= ?")) {
+                query.setArray(1, connection.createArrayOf("text", accountIds.toArray()));
+                query.setObject(2, since);
+                List<HandedOver> handedOver = new ArrayList<>();
+                try (ResultSet row = query.executeQuery()) {
+                    while (row.next()) {
+                        handedOver.add(new HandedOver(row.getString(1), row.getString(2), Channel.valueOf(row.getString(3)),
+                                row.getObject(4, OffsetDateTime.class)));
+                    }
+                }
+                return handedOver;
+            }
+        });
     }
 
     /** Calls to the number with this digest since {@code since} that nobody answered. */

@@ -1,6 +1,7 @@
 package io.arrears.reminder.cases;
 
 import io.arrears.messaging.Absences;
+import io.arrears.messaging.KeyArrays;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,10 +38,9 @@ public class CaseRepository implements PanacheRepositoryBase<CollectionCase, Str
      * query: an account not named here has neither, so none of its pre-due reminders is overtaken.
      */
     public Set<String> openOrForStatements(Collection<String> accountIds, Collection<String> statementIds) {
-        return new HashSet<>(getEntityManager().createQuery("select c.accountId from CollectionCase c where c.accountId in :accounts "
-                        + "and (c.state <> :closed or c.statementId in :statements)", String.class)
-                .setParameter("accounts", accountIds).setParameter("closed", CaseState.CLOSED)
-                .setParameter("statements", statementIds.isEmpty() ? List.of("") : statementIds).getResultList());
+        return new HashSet<>(KeyArrays.query(getEntityManager(), "select account_id from collection_case where account_id = any(:keys) "
+                        + "and (state <> :closed or statement_id = any(:statements))", String.class, CollectionCase.class, accountIds)
+                .setParameter("closed", CaseState.CLOSED.name()).setParameter("statements", KeyArrays.array(statementIds)).getResultList());
     }
 
     /** Reads the case again from the database: after its account's lock is taken, what another holder wrote is seen. */
@@ -51,7 +51,8 @@ public class CaseRepository implements PanacheRepositoryBase<CollectionCase, Str
     /** Brings these cases into the session in one query, so that finding each of them later reads nothing. */
     public void loadAll(List<String> ids) {
         if (!ids.isEmpty()) {
-            list("id in ?1", ids);
+            KeyArrays.query(getEntityManager(), "select * from collection_case where id = any(:keys)", CollectionCase.class, CollectionCase.class, ids)
+                    .getResultList();
         }
     }
 
@@ -65,9 +66,9 @@ public class CaseRepository implements PanacheRepositoryBase<CollectionCase, Str
 
     /** Finds in one query which of these locked accounts have no open case, so that {@link #openFor} answers for them without asking. */
     public void noteAccountsWithoutOpenCase(Collection<String> accountIds) {
-        Set<String> open = new HashSet<>(getEntityManager().createQuery(
-                        "select c.accountId from CollectionCase c where c.accountId in :accounts and c.state <> :closed", String.class)
-                .setParameter("accounts", accountIds).setParameter("closed", CaseState.CLOSED).getResultList());
+        Set<String> open = new HashSet<>(KeyArrays.query(getEntityManager(),
+                        "select account_id from collection_case where account_id = any(:keys) and state <> :closed", String.class, CollectionCase.class,
+                        accountIds).setParameter("closed", CaseState.CLOSED.name()).getResultList());
         absences.note(OPEN_CASE, accountIds.stream().filter(id -> !open.contains(id)).toList());
     }
 

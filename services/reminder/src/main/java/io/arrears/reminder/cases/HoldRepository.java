@@ -1,6 +1,7 @@
 package io.arrears.reminder.cases;
 
 import io.arrears.messaging.Absences;
+import io.arrears.messaging.KeyArrays;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -45,9 +46,9 @@ public class HoldRepository implements PanacheRepositoryBase<ContactHold, String
      * transaction that asks, so what is noted stays true until it commits.
      */
     public void noteAccountsNotHeld(Collection<String> accountIds) {
-        Set<String> held = new HashSet<>(getEntityManager().createQuery(
-                        "select h.accountId from ContactHold h where h.accountId in :accounts and h.releasedAt is null", String.class)
-                .setParameter("accounts", accountIds).getResultList());
+        Set<String> held = new HashSet<>(KeyArrays.query(getEntityManager(),
+                "select account_id from contact_hold where account_id = any(:keys) and released_at is null", String.class, ContactHold.class,
+                accountIds).getResultList());
         absences.note(HOLD, accountIds.stream().filter(id -> !held.contains(id)).toList());
     }
 }

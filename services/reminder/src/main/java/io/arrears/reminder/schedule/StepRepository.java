@@ -1,9 +1,9 @@
 package io.arrears.reminder.schedule;
 
 import io.arrears.messaging.Absences;
+import io.arrears.messaging.KeyArrays;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -29,8 +29,8 @@ public class StepRepository implements PanacheRepositoryBase<ScheduledStep, Stri
 
     /** Finds in one query which of these step ids do not exist yet, so that {@link #exists} answers for them without asking. */
     public void noteMissing(Collection<String> ids) {
-        Set<String> found = new HashSet<>(getEntityManager().createQuery("select s.id from ScheduledStep s where s.id in :ids", String.class)
-                .setParameter("ids", ids).getResultList());
+        Set<String> found = new HashSet<>(KeyArrays.query(getEntityManager(), "select id from scheduled_step where id = any(:keys)",
+                String.class, ScheduledStep.class, ids).getResultList());
         absences.note(STEP, ids.stream().filter(id -> !found.contains(id)).toList());
     }
 
@@ -63,16 +63,15 @@ public class StepRepository implements PanacheRepositoryBase<ScheduledStep, Stri
 
     /** These steps, each row locked for update, in one query (a step that is gone is simply missing). */
     public List<ScheduledStep> lockAll(List<String> ids) {
-        return getEntityManager().createQuery("select s from ScheduledStep s where s.id in :ids", ScheduledStep.class)
-                .setParameter("ids", ids)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+        return KeyArrays.query(getEntityManager(), "select * from scheduled_step where id = any(:keys) for update", ScheduledStep.class,
+                ScheduledStep.class, ids).getResultList();
     }
 
     /** Brings these steps into the session in one query, so that finding each of them later reads nothing. */
     public void loadAll(List<String> ids) {
         if (!ids.isEmpty()) {
-            list("id in ?1", ids);
+            KeyArrays.query(getEntityManager(), "select * from scheduled_step where id = any(:keys)", ScheduledStep.class, ScheduledStep.class, ids)
+                    .getResultList();
         }
     }
 
