@@ -65,15 +65,6 @@ public final class MailSink implements AutoCloseable {
         }
     }
 
-    /** Forgets every message received so far; a capacity run keeps the server's heap flat this way. */
-    public void purge() {
-        try {
-            server.purgeEmailFromAllMailboxes();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot purge the mail sink: " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public void close() {
         server.stop();
