@@ -70,7 +70,12 @@ public final class SmscSimulator implements AutoCloseable {
     private final Queue<Submitted> submitted = new ConcurrentLinkedQueue<>();
     private final Map<String, Submitted> byId = new ConcurrentHashMap<>();
     private volatile Duration stall = Duration.ZERO;
-    private final ScheduledExecutorService outbound = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "smsc-outbound"));
+    /**
+     * As an SMS centre's window: up to this many deliver_sm in flight on a bind, each waiting for the client's
+     * answer. With one at a time, a client that answers after its commit could never commit two together.
+     */
+    private static final int WINDOW = 10;
+    private final ScheduledExecutorService outbound = Executors.newScheduledThreadPool(WINDOW, r -> daemon(r, "smsc-outbound"));
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
     private final Thread acceptor;
     private volatile boolean autoReceipts;

@@ -22,6 +22,11 @@ import java.io.IOException;
 class SmppGateway {
 
     private static final Logger LOG = Logger.getLogger(SmppGateway.class);
+    /**
+     * How many deliver_sm we take at once (jSMPP's default is 3). An SMS centre keeps several receipts in flight,
+     * each waiting for our answer until it is committed; taking as many as it sends lets them commit together.
+     */
+    private static final int INBOUND_AT_ONCE = 10;
 
     private final ContactConfig.Smpp config;
     private final SmsInbound inbound;
@@ -53,6 +58,7 @@ class SmppGateway {
         SMPPSession fresh = new SMPPSession();
         fresh.setTransactionTimer(config.timeout().toMillis());
         fresh.setEnquireLinkTimer(30_000);
+        fresh.setPduProcessorDegree(INBOUND_AT_ONCE);
         fresh.setMessageReceiverListener(inbound);
         fresh.connectAndBind(config.host(), config.port(), new BindParameter(BindType.BIND_TRX, config.systemId(), config.password(),
                 "arrears", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), config.timeout().toMillis());

@@ -14,6 +14,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -73,6 +75,12 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
 
     public Optional<ContactAttempt> byProviderMessageId(String providerMessageId) {
         return find("providerMessageId", providerMessageId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** The attempts that carry these provider message ids, locked, by message id. */
+    Map<String, ContactAttempt> lockedByProviderMessageIds(Collection<String> providerMessageIds) {
+        return byKeys("select * from contact_attempt where provider_message_id = any(:keys) for update", providerMessageIds).stream()
+                .collect(Collectors.toMap(a -> a.providerMessageId, a -> a, (a, b) -> a));
     }
 
     /**

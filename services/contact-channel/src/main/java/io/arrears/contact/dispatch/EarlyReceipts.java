@@ -27,13 +27,25 @@ class EarlyReceipts {
         this.clock = clock;
     }
 
-    void keep(ProviderReceipt receipt) {
-        entityManager.createNativeQuery("""
-                        insert into early_receipt (provider_message_id, delivered, detail, call_outcome, received_at)
-                        values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
-                .setParameter(1, receipt.providerMessageId()).setParameter(2, receipt.delivered()).setParameter(3, receipt.detail())
-                .setParameter(4, receipt.callOutcome()).setParameter(5, OffsetDateTime.now(clock))
-                .executeUpdate();
+    /** In plain JDBC, one statement for a group of receipts: a native query through the session would first flush it. */
+    void keepAll(List<ProviderReceipt> receipts) {
+        if (receipts.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement keep = connection.prepareStatement("""
+                    insert into early_receipt (provider_message_id, delivered, detail, call_outcome, received_at)
+                    select id, delivered, detail, call_outcome, ? from unnest(?::text[], ?::boolean[], ?::text[], ?::text[])
+                        as r(id, delivered, detail, call_outcome)
+                    on conflict do nothing""")) {
+                keep.setObject(1, OffsetDateTime.now(clock));
+                keep.setArray(2, connection.createArrayOf("text", receipts.stream().map(ProviderReceipt::providerMessageId).toArray()));
+                keep.setArray(3, connection.createArrayOf("boolean", receipts.stream().map(ProviderReceipt::delivered).toArray()));
+                keep.setArray(4, connection.createArrayOf("text", receipts.stream().map(ProviderReceipt::detail).toArray()));
+                keep.setArray(5, connection.createArrayOf("text", receipts.stream().map(ProviderReceipt::callOutcome).toArray()));
+                keep.executeUpdate();
+            }
+        });
     }
 
     /**

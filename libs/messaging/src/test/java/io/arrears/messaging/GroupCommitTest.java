@@ -1,0 +1,104 @@
+package io.arrears.messaging;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+class GroupCommitTest {
+
+    private final List<Set<String>> groups = new CopyOnWriteArrayList<>();
+    private final List<String> alone = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstGroupStarted = new CountDownLatch(1);
+    private final ExecutorService callers = Executors.newFixedThreadPool(4);
+    private GroupCommit<String> commit;
+
+    @AfterEach
+    void stopCallers() {
+        callers.shutdownNow();
+    }
+
+    @Test
+    void itemsQueuedWhileAGroupCommitsAreCommittedTogetherInTheNext() throws Exception {
+        commit = new GroupCommit<>(this::recordHoldingTheFirstGroup, alone::add, 100);
+
+        Map<String, Future<?>> calls = submitWhileTheFirstCommits("a", List.of("b", "c", "d"));
+
+        for (Future<?> call : calls.values()) {
+            call.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(groups).containsExactly(Set.of("a"), Set.of("b", "c", "d"));
+        assertThat(alone).isEmpty();
+    }
+
+    @Test
+    void aGroupThatFailsIsRecordedOneByOneAndOnlyTheItemThatFailsAloneFailsItsCaller() throws Exception {
+        commit = new GroupCommit<>(group -> {
+            if (group.contains("bad")) {
+                throw new IllegalArgumentException("a group with a bad item");
+            }
+            recordHoldingTheFirstGroup(group);
+        }, item -> {
+            if (item.equals("bad")) {
+                throw new IllegalArgumentException("bad on its own");
+            }
+            alone.add(item);
+        }, 100);
+
+        Map<String, Future<?>> calls = submitWhileTheFirstCommits("first", List.of("good", "bad", "fine"));
+
+        calls.get("first").get(10, TimeUnit.SECONDS);
+        calls.get("good").get(10, TimeUnit.SECONDS);
+        calls.get("fine").get(10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> calls.get("bad").get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class).hasRootCauseMessage("bad on its own");
+        assertThat(groups).containsExactly(Set.of("first"));
+        assertThat(alone).containsExactlyInAnyOrder("good", "fine");
+    }
+
+    @Test
+    void noGroupIsLargerThanAsked() throws Exception {
+        commit = new GroupCommit<>(this::recordHoldingTheFirstGroup, alone::add, 2);
+
+        Map<String, Future<?>> calls = submitWhileTheFirstCommits("a", List.of("b", "c", "d"));
+
+        for (Future<?> call : calls.values()) {
+            call.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(groups).hasSize(3).allSatisfy(group -> assertThat(group).hasSizeLessThanOrEqualTo(2));
+        assertThat(groups.stream().flatMap(Set::stream)).containsExactlyInAnyOrder("a", "b", "c", "d");
+    }
+
+    /** The first group commits only once the others have queued behind it. */
+    private void recordHoldingTheFirstGroup(List<String> group) {
+        if (firstGroupStarted.getCount() > 0) {
+            firstGroupStarted.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> commit.waiting() == 3);
+        }
+        groups.add(Set.copyOf(group));
+    }
+
+    private Map<String, Future<?>> submitWhileTheFirstCommits(String first, List<String> others) throws InterruptedException {
+        Future<?> firstCall = callers.submit(() -> commit.submit(first));
+        assertThat(firstGroupStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        Map<String, Future<?>> calls = others.stream().collect(Collectors.toMap(Function.identity(), item -> callers.submit(() -> commit.submit(item))));
+        calls.put(first, firstCall);
+        return calls;
+    }
+}
