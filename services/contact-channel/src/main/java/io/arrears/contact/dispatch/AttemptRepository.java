@@ -51,7 +51,7 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
 
     /** Those of these rows no other transaction holds, each locked for this one, in one query. */
     List<ContactAttempt> claimAll(List<String> reminderIds) {
-        return byKeys("select * from contact_attempt where reminder_id = any(:keys) for update skip locked", reminderIds);
+        return lockedRows("select * from contact_attempt where reminder_id = any(:keys) for update skip locked", reminderIds);
     }
 
     /** The row, locked for this transaction; one the transaction has already locked ({@link #lockAll}) is not read again. */
@@ -66,7 +66,11 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
 
     /** These rows, each locked for this transaction, in one query. */
     public List<ContactAttempt> lockAll(List<String> reminderIds) {
-        return byKeys("select * from contact_attempt where reminder_id = any(:keys) for update", reminderIds);
+        return lockedRows("select * from contact_attempt where reminder_id = any(:keys) for update", reminderIds);
+    }
+
+    private List<ContactAttempt> lockedRows(String sql, Collection<String> keys) {
+        return KeyArrays.lockedRows(getEntityManager(), sql, ContactAttempt.class, keys);
     }
 
     private List<ContactAttempt> byKeys(String sql, Collection<String> keys) {
@@ -79,7 +83,7 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
 
     /** The attempts that carry these provider message ids, locked, by message id. */
     Map<String, ContactAttempt> lockedByProviderMessageIds(Collection<String> providerMessageIds) {
-        return byKeys("select * from contact_attempt where provider_message_id = any(:keys) for update", providerMessageIds).stream()
+        return lockedRows("select * from contact_attempt where provider_message_id = any(:keys) for update", providerMessageIds).stream()
                 .collect(Collectors.toMap(a -> a.providerMessageId, a -> a, (a, b) -> a));
     }
 

@@ -28,6 +28,8 @@ import io.arrears.messaging.Outcome;
 import io.arrears.reminder.lifecycle.CaseLifecycle;
 import io.arrears.reminder.lifecycle.StepFiring;
 import io.arrears.reminder.schedule.PreDueReminders;
+import io.arrears.reminder.schedule.ScheduledStep;
+import io.arrears.reminder.schedule.StepRepository;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
 import io.arrears.clock.MovableClock;
@@ -41,16 +43,22 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,6 +90,10 @@ class ReminderFlowTest {
     CaseLifecycle lifecycle;
     @Inject
     PreDueReminders preDue;
+    @Inject
+    StepRepository steps;
+    @Inject
+    EntityManager entityManager;
 
     private TopicProbe requested;
     private String account;
@@ -95,6 +107,19 @@ class ReminderFlowTest {
     @AfterEach
     void close() {
         requested.close();
+    }
+
+    @Test
+    void stepsLockedTogetherAreKnownToTheSessionAsLockedSoFindingOneLocksNothingAgain() {
+        KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+        List<String> ids = await().atMost(BOUND).until(() -> stepIds(account), found -> found.size() > 1);
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            List<ScheduledStep> locked = steps.lockAll(ids);
+
+            assertThat(locked).extracting(step -> step.id).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(locked).allSatisfy(step -> assertThat(entityManager.getLockMode(step)).isEqualTo(LockModeType.PESSIMISTIC_WRITE));
+        });
     }
 
     @Test
@@ -462,6 +487,20 @@ class ReminderFlowTest {
         return new PaymentMissed(accountId, "CUS-" + accountId, "ST-" + accountId, today().minusDays(4),
                 new BigDecimal("300.00"), new BigDecimal("300.00"), new BigDecimal("3000.00"), "CNY", 1, "1-29",
                 MissedReason.MINIMUM_NOT_PAID, null, "CLASSIC", null);
+    }
+
+    private List<String> stepIds(String accountId) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("select id from scheduled_step where account_id = ?")) {
+            query.setString(1, accountId);
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
     }
 
     private PaymentMissed missed(int daysPastDue, String bucket, MissedReason reason, String planId) {
