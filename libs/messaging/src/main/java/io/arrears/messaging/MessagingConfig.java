@@ -85,5 +85,15 @@ public interface MessagingConfig {
          */
         @WithDefault("100")
         int recordsPerTransaction();
+
+        /**
+         * Events applied one at a time are written to the database this many at a time, and then
+         * forgotten by the session. One at a time cost a round trip to PostgreSQL per event (each event's
+         * rows in statements of their own); all of a transaction's at once would leave every later query
+         * dirty-checking every row the earlier events made. Inserts of one table go in one statement
+         * ({@code hibernate.order_inserts}, the driver's {@code reWriteBatchedInserts}).
+         */
+        @WithDefault("25")
+        int recordsPerFlush();
     }
 }

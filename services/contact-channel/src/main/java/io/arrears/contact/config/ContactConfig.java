@@ -51,6 +51,13 @@ public interface ContactConfig {
         @WithDefault("8")
         int workers();
 
+        /**
+         * Messages with a provider at once, across all workers: a provider's answer takes a round trip
+         * (an SMS centre's window, a mail relay's connections), and a sender waits for it.
+         */
+        @WithDefault("32")
+        int sendsAtOnce();
+
         /** Sends per attempt for transient provider errors, the first included. */
         @WithDefault("5")
         int maxTries();

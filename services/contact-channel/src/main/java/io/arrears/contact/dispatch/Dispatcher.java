@@ -15,13 +15,16 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Sends what is due. A batch is cut into slices, one per worker, each cardholder's attempts in one
@@ -45,6 +48,7 @@ public class Dispatcher {
     private final Clock clock;
 
     private final ExecutorService workers;
+    private final ExecutorService senders;
 
     Dispatcher(AttemptRepository attempts, ContactGate gate, ChannelAdapters adapters, ContactConfig config, Clock clock) {
         this.attempts = attempts;
@@ -58,11 +62,18 @@ public class Dispatcher {
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger s = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(config.dispatch().sendsAtOnce(), r -> {
+            Thread t = new Thread(r, "contact-send-" + s.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @PreDestroy
     void stop() {
         workers.shutdown();
+        senders.shutdown();
     }
 
     @Scheduled(every = "${contact.dispatch.poll-every}", delayed = "${contact.dispatch.first-poll-after}",
@@ -105,7 +116,7 @@ public class Dispatcher {
 
     private void dispatch(List<DueAttempt> slice) {
         List<OutgoingMessage> ready = inOneTransaction(slice, gate::prepareAll);
-        List<ProviderAnswer> answers = ready.stream().map(message -> new ProviderAnswer(message.reminderId(), send(message))).toList();
+        List<ProviderAnswer> answers = sendAll(ready);
         inOneTransaction(answers, batch -> {
             gate.recordAll(batch);
             return List.of();
@@ -134,6 +145,39 @@ public class Dispatcher {
                 }
             }
             return results;
+        }
+    }
+
+    /**
+     * Hands a prepared slice to the providers, different cardholders' messages at once and each
+     * cardholder's in the order they were judged. One at a time, a worker spent most of its slice
+     * waiting for each provider's answer (a submit_sm_resp, an SMTP reply) before sending the next.
+     */
+    private List<ProviderAnswer> sendAll(List<OutgoingMessage> ready) {
+        Map<String, List<OutgoingMessage>> byAccount = ready.stream()
+                .collect(Collectors.groupingBy(OutgoingMessage::accountId, LinkedHashMap::new, Collectors.toList()));
+        List<Future<List<ProviderAnswer>>> sending = byAccount.values().stream()
+                .map(messages -> senders.submit(() -> messages.stream().map(m -> new ProviderAnswer(m.reminderId(), send(m))).toList()))
+                .toList();
+        List<ProviderAnswer> answers = new ArrayList<>(ready.size());
+        for (Future<List<ProviderAnswer>> f : sending) {
+            answers.addAll(answerOf(f));
+        }
+        return answers;
+    }
+
+    /**
+     * {@link #send} turns every failure into a result, so a future fails only if the worker is interrupted
+     * (the service is stopping): the slice's attempts then stay SENDING and the reconciler settles them.
+     */
+    private static List<ProviderAnswer> answerOf(Future<List<ProviderAnswer>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending a slice", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("sending a slice failed", e.getCause());
         }
     }
 
