@@ -61,7 +61,7 @@ public interface ReminderConfig {
         LocalTime sendAt();
 
         /** How often the scheduler looks for due steps (read by its @Scheduled expression). */
-        @WithDefault("5s")
+        @WithDefault("1s")
         Duration pollEvery();
 
         /** How long after start-up the first look happens. */

@@ -89,7 +89,7 @@ public class StepFiring {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${reminder.schedule.poll-every:5s}", delayed = "${reminder.schedule.first-poll-after:5s}",
+    @Scheduled(every = "${reminder.schedule.poll-every:1s}", delayed = "${reminder.schedule.first-poll-after:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         try {
