@@ -50,6 +50,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -70,6 +71,8 @@ public final class SmscSimulator implements AutoCloseable {
     private final Queue<Submitted> submitted = new ConcurrentLinkedQueue<>();
     private final Map<String, Submitted> byId = new ConcurrentHashMap<>();
     private volatile Duration stall = Duration.ZERO;
+    private final AtomicInteger answering = new AtomicInteger();
+    private final AtomicInteger mostAnswering = new AtomicInteger();
     /**
      * As an SMS centre's window: up to this many deliver_sm in flight on a bind, each waiting for the client's
      * answer. With one at a time, a client that answers after its commit could never commit two together.
@@ -106,7 +109,11 @@ public final class SmscSimulator implements AutoCloseable {
         return List.copyOf(submitted);
     }
 
-    /** Whether every submit gets a DELIVRD receipt right after it, as a healthy network would. */
+    /** The most submit_sm this centre has been answering at once since the last call; starts counting again. */
+    public int mostAtOnceSinceLastAsked() {
+        return mostAnswering.getAndSet(answering.get());
+    }
+
     /**
      * Takes each submit_sm but answers only after {@code hang}, as an SMS centre that stalls after
      * accepting a message does: a client with a shorter timeout cannot know the message was taken.
@@ -116,6 +123,7 @@ public final class SmscSimulator implements AutoCloseable {
         return this;
     }
 
+    /** Whether every submit gets a DELIVRD receipt right after it, as a healthy network would. */
     public SmscSimulator autoReceipts(boolean on) {
         this.autoReceipts = on;
         return this;
@@ -223,6 +231,15 @@ public final class SmscSimulator implements AutoCloseable {
 
         @Override
         public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession source) throws ProcessRequestException {
+            mostAnswering.accumulateAndGet(answering.incrementAndGet(), Math::max);
+            try {
+                return accept(submit);
+            } finally {
+                answering.decrementAndGet();
+            }
+        }
+
+        private SubmitSmResult accept(SubmitSm submit) throws ProcessRequestException {
             String messageId = Long.toString(ids.incrementAndGet());
             OptionalParameter.OctetString payload = submit.getOptionalParameter(OptionalParameter.Message_payload.class);
             byte[] bytes = payload != null ? payload.getValue() : submit.getShortMessage();

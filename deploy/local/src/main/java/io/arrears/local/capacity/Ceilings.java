@@ -81,8 +81,9 @@ final class Ceilings {
             try {
                 byte[] value = new byte[recordBytes];
                 Arrays.fill(value, (byte) 'x');
+                double produceRate;
                 long produced = 0;
-                long started = System.nanoTime();
+                long started;
                 try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                         ProducerConfig.ACKS_CONFIG, "all",
@@ -90,14 +91,22 @@ final class Ceilings {
                         ProducerConfig.LINGER_MS_CONFIG, 5,
                         ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                         ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+                    // One record to each partition first, each acknowledged, so that the clock starts once the new
+                    // topic's leaders are known and the producer has its id: a run measured 1,150/s when the
+                    // first sends waited for the topic's metadata inside the timed window.
+                    for (int partition = 0; partition < 3; partition++, produced++) {
+                        producer.send(new ProducerRecord<>(topic, partition, "ACC-" + produced, value)).get();
+                    }
+                    started = System.nanoTime();
+                    long untimed = produced;
                     while (System.nanoTime() - started < EACH.toNanos()) {
                         for (int i = 0; i < 1000; i++, produced++) {
                             producer.send(new ProducerRecord<>(topic, "ACC-" + produced % 100_000, value));
                         }
                     }
                     producer.flush();
+                    produceRate = (produced - untimed) / seconds(started);
                 }
-                double produceRate = produced / seconds(started);
                 long consumed = 0;
                 started = System.nanoTime();
                 try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(

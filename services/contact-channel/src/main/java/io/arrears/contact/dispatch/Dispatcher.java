@@ -30,8 +30,9 @@ import java.util.stream.Collectors;
  * Sends what is due. A batch is cut into slices, one per worker, each cardholder's attempts in one
  * slice. A slice is prepared in one transaction (its accounts locked and its attempts claimed in one
  * statement each, what the guard weighs read for all of them at once, then each judged and marked
- * SENDING), handed to the providers outside any transaction, and its results recorded in another. Several instances may poll at once: row locks with SKIP LOCKED give
- * each attempt to one of them.
+ * SENDING), handed to the providers outside any transaction (different cardholders' messages at once),
+ * and its results recorded in another. Several instances may poll at once: row locks with SKIP LOCKED
+ * give each attempt to one of them.
  *
  * <p>If a slice's transaction fails, its attempts are taken again one at a time, each in its own
  * transaction, so one attempt that cannot be prepared or recorded holds up none of the others.

@@ -14,7 +14,11 @@ import io.arrears.contact.channel.SendResult;
 import io.arrears.contact.channel.WebhookAdapter;
 import io.arrears.contact.customer.ContactPoint;
 import io.arrears.contact.template.RenderedNotice;
+import io.arrears.contact.dispatch.AttemptRepository;
 import io.arrears.contact.dispatch.Dispatcher;
+import io.arrears.contact.config.ContactConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduler;
 import io.arrears.contact.rest.CallbackSignature;
 import io.arrears.events.Channel;
 import io.arrears.events.DeliveryStatus;
@@ -47,7 +51,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -76,6 +83,12 @@ class ChannelAdaptersTest {
     WebhookAdapter webhook;
     @Inject
     MovableClock clock;
+    @Inject
+    Scheduler scheduler;
+    @Inject
+    AttemptRepository attempts;
+    @Inject
+    ContactConfig config;
 
     private SentEvents sent;
 
@@ -123,6 +136,42 @@ class ChannelAdaptersTest {
         Peers.smsc().receipt(sms.messageId(), true);
         sent.await(request.reminderId(), DeliveryStatus.DELIVERED);
         assertThat(holder.history().getString("attempts[0].status")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aSlicesTextsToDifferentCardholdersAreWithTheSmsCentreAtOnce() {
+        List<Cardholder> oneSlice = cardholdersOfOneSlice(3);
+        oneSlice.forEach(Cardholder::publish);
+        List<ReminderRequested> requests = oneSlice.stream().map(h -> h.reminder(Channel.SMS, "overdue-notice")).toList();
+        // The requests wait, taken in, until this test dispatches them itself, all in one slice.
+        scheduler.pause();
+        Peers.smsc().stallAnswers(Duration.ofMillis(500));
+        try {
+            requests.forEach(KafkaTestClient::publish);
+            await().atMost(BOUND).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                    requests.stream().allMatch(r -> attempts.findById(r.reminderId()) != null)));
+            Peers.smsc().mostAtOnceSinceLastAsked();
+            dispatcher.dispatchDue();
+            assertThat(Peers.smsc().mostAtOnceSinceLastAsked()).as("submit_sm the SMS centre was answering at once").isGreaterThan(1);
+        } finally {
+            Peers.smsc().stallAnswers(Duration.ZERO);
+            scheduler.resume();
+        }
+        requests.forEach(r -> assertThat(sent.await(r.reminderId(), DeliveryStatus.SENT).providerMessageId()).isNotBlank());
+    }
+
+    /** Cardholders whose attempts one dispatch worker takes together: a batch is sliced by account, as the dispatcher does. */
+    private List<Cardholder> cardholdersOfOneSlice(int count) {
+        int workers = config.dispatch().workers();
+        Map<Integer, List<Cardholder>> bySlice = new HashMap<>();
+        while (true) {
+            Cardholder holder = Cardholder.unpublished("zh-CN", "Asia/Shanghai");
+            List<Cardholder> slice = bySlice.computeIfAbsent(Math.floorMod(holder.accountId().hashCode(), workers), k -> new ArrayList<>());
+            slice.add(holder);
+            if (slice.size() == count) {
+                return slice;
+            }
+        }
     }
 
     @Test
