@@ -27,5 +27,9 @@ public interface AccountConfig {
         /** Accounts reviewed per transaction in the end-of-day run. */
         @WithDefault("500")
         int chunkSize();
+
+        /** Chunks reviewed at once by this replica in the end-of-day run. */
+        @WithDefault("2")
+        int workers();
     }
 }

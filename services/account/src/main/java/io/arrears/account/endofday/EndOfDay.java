@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -30,13 +31,23 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
 
 /**
  * Ages accounts for each closed business day, oldest day first, visiting only the accounts whose
  * next-review date has come. Each chunk of accounts is its own transaction, and a day is marked aged
- * only when none is left, so a crash part-way resumes where it stopped. Replicas take turns through a
- * transaction-scoped advisory lock.
+ * only when none is left, so a crash part-way resumes where it stopped.
+ *
+ * <p>Several workers, and every replica, review a day's chunks at once: each chunk locks its accounts and
+ * passes over those another holds, so no account is reviewed twice. On a statement day one worker left
+ * the service waiting on the database for much of each chunk. Chunks hold a shared advisory lock and
+ * marking the day aged takes it exclusively, so the day is marked only once no chunk is in flight.
  *
  * <p>Payments and statements keep arriving while a day is aged. Chunks pass over the accounts they
  * are being applied to, then wait for the few left, so the run and the consumers never stand in each
@@ -61,6 +72,7 @@ public class EndOfDay {
     private final Timer dayTimer;
     private final io.micrometer.core.instrument.Counter parked;
     private final ReentrantLock running = new ReentrantLock();
+    private final ExecutorService workers;
 
     EndOfDay(AccountRepository accounts, BusinessDayRepository days, AccountLoader loader, AccountEvents events, Ageing ageing,
              AccountConfig config, EntityManager entityManager, Clock clock, MeterRegistry registry) {
@@ -74,6 +86,17 @@ public class EndOfDay {
         this.clock = clock;
         this.dayTimer = Timer.builder("arrears.account.ageing.day").description("time to age one business day").register(registry);
         this.parked = registry.counter("arrears.account.ageing.parked");
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.ageing().workers(), r -> {
+            Thread t = new Thread(r, "ageing-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -122,12 +145,40 @@ public class EndOfDay {
         while ((day = QuarkusTransaction.requiringNew().call(days::oldestNotAged)).isPresent()) {
             LocalDate date = day.get();
             Timer.Sample sample = Timer.start();
-            int reviewed = reviewAll(date, true) + reviewAll(date, false);
+            int reviewed = reviewByAllWorkers(date) + reviewAll(date, false);
             if (QuarkusTransaction.requiringNew().call(() -> markAged(date))) {
                 sample.stop(dayTimer);
                 LOG.infof("aged business day %s: %d accounts reviewed", date, reviewed);
             }
         }
+    }
+
+    /** Every worker reviews chunks until none is left that another is not holding; the first failure is rethrown. */
+    private int reviewByAllWorkers(LocalDate date) {
+        List<Future<Integer>> running = IntStream.range(0, config.ageing().workers())
+                .mapToObj(i -> workers.submit(() -> reviewAll(date, true))).toList();
+        int reviewed = 0;
+        RuntimeException failure = null;
+        for (Future<Integer> worker : running) {
+            try {
+                reviewed += worker.get();
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.forEach(w -> w.cancel(true));
+                throw new IllegalStateException("interrupted while ageing " + date, e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return reviewed;
     }
 
     private int reviewAll(LocalDate date, boolean passOverLocked) {
@@ -187,7 +238,7 @@ public class EndOfDay {
     }
 
     private boolean markAged(LocalDate date) {
-        lock();
+        lockExclusively();
         if (accounts.countDueForReview(date) > 0) {
             return false;
         }
@@ -215,6 +266,10 @@ public class EndOfDay {
     }
 
     private void lock() {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(?1)").setParameter(1, AGEING_LOCK).getSingleResult();
+    }
+
+    private void lockExclusively() {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, AGEING_LOCK).getSingleResult();
     }
 }

@@ -33,12 +33,15 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +105,41 @@ class AccountFlowTest {
         assertThat(first.cardLast4()).isEqualTo("8842");
         assertThat(events.get(1).daysPastDue()).isEqualTo(30);
         accountView().body("status", equalTo("DELINQUENT")).body("bucket", equalTo("30-59"));
+    }
+
+    @Test
+    void aDayOfMoreAccountsThanAChunkIsSharedByTheAgeingWorkersAndEachAccountMissesOnce() throws Exception {
+        // Three chunks' worth (the chunk is 100), so that each worker has chunks of its own to review.
+        List<String> accounts = IntStream.range(0, 250).mapToObj(i -> "ACC-" + UUID.randomUUID()).toList();
+        LocalDate due = statementDate.plusDays(25);
+        accounts.forEach(id -> KafkaTestClient.publish(new StatementIssued(id, "CUS-" + id, "ST-1-" + id, statementDate, due,
+                new BigDecimal("2000.00"), new BigDecimal("100.00"), "CNY", "PLATINUM", "8842")));
+        await().atMost(BOUND).until(() -> countOf("select count(*) from account where id = any(?)", accounts) == accounts.size());
+
+        LocalDate firstDayPastDue = due.plusDays(4);
+        closeDays(statementDate, firstDayPastDue);
+        awaitAged(firstDayPastDue);
+
+        Set<String> ours = Set.copyOf(accounts);
+        await().atMost(BOUND).until(() -> missed.events(PaymentMissed.class, e -> ours.contains(e.accountId()))
+                .stream().map(PaymentMissed::accountId).distinct().count() == accounts.size());
+        assertThat(missed.events(PaymentMissed.class, e -> ours.contains(e.accountId())))
+                .extracting(PaymentMissed::accountId).doesNotHaveDuplicates();
+        assertThat(countOf("select count(*) from account where id = any(?) and as_of = ? and bucket = '1-29'", accounts, firstDayPastDue))
+                .isEqualTo(accounts.size());
+    }
+
+    private long countOf(String sql, List<String> ids, Object... more) throws SQLException {
+        try (Connection db = dataSource.getConnection(); var query = db.prepareStatement(sql)) {
+            query.setArray(1, db.createArrayOf("varchar", ids.toArray()));
+            for (int i = 0; i < more.length; i++) {
+                query.setObject(i + 2, more[i]);
+            }
+            try (var rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test
