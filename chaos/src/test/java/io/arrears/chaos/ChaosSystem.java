@@ -232,9 +232,8 @@ final class ChaosSystem implements AutoCloseable {
         switch (service) {
             case "reminder" -> config.put("reminder.schedule.send-at", "00:00");
             case "contact-channel" -> {
-                config.put("quarkus.mailer.port", Integer.toString(smtpPort));
+                config.put("contact.adapters.smtp.port", Integer.toString(smtpPort));
                 config.put("SMTP_START_TLS", "DISABLED");
-                config.put("quarkus.mailer.keep-alive", "false");
                 config.put("contact.adapters.smpp.port", Integer.toString(smsc.port()));
                 config.put("contact.adapters.smpp.rebind-every", "2s");
                 config.put("contact.adapters.smpp.timeout", "2s");

@@ -77,9 +77,8 @@ final class TheSystem {
                 "reminder.strategy.challenger.share", "0.5",
                 "reminder.strategy.ladders.challenger.standard.1-29", "${reminder.strategy.ladders.champion.standard.1-29}"));
         start("contact-channel", "e2e_contact", Map.of(
-                "quarkus.mailer.port", Integer.toString(mail.port()),
+                "contact.adapters.smtp.port", Integer.toString(mail.port()),
                 "SMTP_START_TLS", "DISABLED",
-                "quarkus.mailer.keep-alive", "false",
                 "contact.adapters.smpp.port", Integer.toString(smsc.port()),
                 "contact.adapters.smpp.rebind-every", "2s",
                 "contact.adapters.ivr.url", "http://127.0.0.1:" + ivrPort,

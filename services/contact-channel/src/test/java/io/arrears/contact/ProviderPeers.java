@@ -32,7 +32,7 @@ public class ProviderPeers implements QuarkusTestResourceLifecycleManager {
             }
         }
         return Map.of(
-                "quarkus.mailer.port", System.getProperty(Peers.SMTP),
+                "contact.adapters.smtp.port", System.getProperty(Peers.SMTP),
                 "contact.adapters.smpp.port", System.getProperty(Peers.SMPP),
                 "contact.adapters.ivr.url", "http://127.0.0.1:" + System.getProperty(Peers.IVR),
                 "contact.adapters.webhook.url", "http://127.0.0.1:" + System.getProperty(Peers.IVR) + "/provider",

@@ -1,31 +1,34 @@
 package io.arrears.contact.channel;
 
 import io.arrears.contact.template.NoticeTemplates;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
-import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
 
 /**
- * Email over SMTP through the bank's mail relay (Quarkus Mailer). The Message-ID is derived from the
- * reminder id, so the relay's logs can be searched by it; SMTP itself cannot be asked afterwards
- * whether a message was taken, so an interrupted send is UNKNOWN, never resent.
+ * Email over SMTP through the bank's mail relay. The Message-ID is derived from the reminder id, so the
+ * relay's logs can be searched by it; SMTP itself cannot be asked afterwards whether a message was taken, so
+ * a send interrupted after its end of data is UNKNOWN, never resent.
  */
 @ApplicationScoped
 class SmtpEmailAdapter implements ChannelAdapter {
 
-    private static final Logger LOG = Logger.getLogger(SmtpEmailAdapter.class);
-    private static final Pattern PERMANENT = Pattern.compile("\\b5\\d\\d\\b");
-    private static final Pattern CLOSING = Pattern.compile("\\b421\\b");
-    private static final Pattern TEMPORARY = Pattern.compile("\\b4\\d\\d\\b");
+    private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
-    private final Mailer mailer;
+    private final SmtpRelay relay;
     private final NoticeTemplates templates;
 
-    SmtpEmailAdapter(Mailer mailer, NoticeTemplates templates) {
-        this.mailer = mailer;
+    SmtpEmailAdapter(SmtpRelay relay, NoticeTemplates templates) {
+        this.relay = relay;
         this.templates = templates;
     }
 
@@ -37,44 +40,33 @@ class SmtpEmailAdapter implements ChannelAdapter {
     @Override
     public SendResult send(OutgoingMessage message) {
         String messageId = "<" + message.reminderId() + "@arrears>";
-        Mail mail = Mail.withHtml(message.to().address(), message.notice().subject(),
-                        templates.emailHtml(message.notice(), footer(message.notice().language())))
-                .setText(message.notice().longText())
-                .addHeader("Message-ID", messageId)
-                .addHeader("X-Arrears-Reminder", message.reminderId());
-        String error = null;
-        RuntimeException failure = null;
-        for (int attempt = 1; attempt <= 2; attempt++) {
-            try {
-                mailer.send(mail);
-                return SendResult.accepted(messageId);
-            } catch (RuntimeException e) {
-                failure = e;
-                error = String.valueOf(e.getMessage());
-                LOG.warnf("SMTP send of %s failed: %s", message, error);
-                // 421: the relay closed the (pooled, idle) connection before taking the message; a new
-                // connection may be tried at once, since a server that answers 421 has accepted nothing.
-                if (!CLOSING.matcher(error).find()) {
-                    break;
-                }
-            }
+        MimeMessage mail;
+        try {
+            mail = compose(message, messageId);
+        } catch (AddressException e) {
+            return SendResult.rejected("SMTP: not an address a relay can take");
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot compose the email of " + message, e);
         }
-        return classify(error, failure);
+        SendResult result = relay.send(mail, message.toString());
+        return result.kind() == SendResult.Kind.ACCEPTED ? SendResult.accepted(messageId) : result;
     }
 
-    /**
-     * A reply code says what the relay did: 5xx it refused for good, 4xx it took nothing (try later).
-     * Without a reply, only a connection never made proves it took nothing; a connection lost later,
-     * during or after DATA, may have delivered the message, so the send is ambiguous.
-     */
-    static SendResult classify(String error, Throwable failure) {
-        if (PERMANENT.matcher(error).find()) {
-            return SendResult.rejected("SMTP: " + error);
-        }
-        if (TEMPORARY.matcher(error).find() || ProviderHttp.neverConnected(failure) || error.contains("Connection refused")) {
-            return SendResult.transientFailure("SMTP: " + error);
-        }
-        return SendResult.ambiguous("SMTP: " + error);
+    /** The notice as multipart/alternative: the plain text first, the HTML the cardholder's client prefers. */
+    private MimeMessage compose(OutgoingMessage message, String messageId) throws MessagingException {
+        MimeMessage mail = new IdentifiedMessage(relay.session(), messageId);
+        mail.setFrom(relay.from());
+        mail.setRecipient(Message.RecipientType.TO, new InternetAddress(message.to().address(), true));
+        mail.setSubject(message.notice().subject(), UTF_8);
+        mail.setSentDate(new Date());
+        mail.setHeader("X-Arrears-Reminder", message.reminderId());
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(message.notice().longText(), UTF_8);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(templates.emailHtml(message.notice(), footer(message.notice().language())), UTF_8, "html");
+        mail.setContent(new MimeMultipart("alternative", text, html));
+        mail.saveChanges();
+        return mail;
     }
 
     @Override
@@ -84,5 +76,20 @@ class SmtpEmailAdapter implements ChannelAdapter {
 
     private static String footer(String language) {
         return "zh-CN".equals(language) ? "本邮件由系统自动发送，请勿直接回复。" : "This message was sent automatically; please do not reply to it.";
+    }
+
+    /** Keeps the Message-ID it is given: Jakarta Mail would otherwise make up one when the message is saved. */
+    private static final class IdentifiedMessage extends MimeMessage {
+        private final String messageId;
+
+        IdentifiedMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
     }
 }

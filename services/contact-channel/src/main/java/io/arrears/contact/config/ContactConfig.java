@@ -112,6 +112,8 @@ public interface ContactConfig {
         /** Adapter per channel: smtp, smpp, ivr-http, print-folder, webhook or log. */
         Map<String, String> channels();
 
+        Smtp smtp();
+
         Smpp smpp();
 
         Ivr ivr();
@@ -119,6 +121,45 @@ public interface ContactConfig {
         Letter letter();
 
         Webhook webhook();
+    }
+
+    interface Smtp {
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("2525")
+        int port();
+
+        /** DISABLED, OPTIONAL (when the relay offers it) or REQUIRED (never send in the clear). */
+        @WithDefault("DISABLED")
+        StartTls startTls();
+
+        /** Given only when the relay asks senders to log in (AUTH). */
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /** The From header and the envelope sender. */
+        @WithDefault("Arrears Bank <collections@arrears.local>")
+        String from();
+
+        /** The name this service gives itself in EHLO. */
+        @WithDefault("arrears.local")
+        String heloName();
+
+        /** Longest wait to connect and for each of the relay's replies. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /**
+         * A connection idle longer than this is closed, not reused. Keep it below the relay's own idle limit; a
+         * connection the relay closed first is noticed at the next MAIL FROM and replaced, so the limit is about
+         * avoiding that extra round, not about correctness.
+         */
+        @WithDefault("5s")
+        Duration reuseIdleFor();
+
+        enum StartTls { DISABLED, OPTIONAL, REQUIRED }
     }
 
     interface Smpp {

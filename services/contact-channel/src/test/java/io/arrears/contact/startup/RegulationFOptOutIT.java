@@ -60,7 +60,7 @@ class RegulationFOptOutIT {
             config.put("mp.jwt.verify.publickey.location", TestInfrastructure.signingKeys().resolve(SigningKeys.PUBLIC_KEY).toString());
             config.put("mp.jwt.verify.issuer", TestInfrastructure.JWT_ISSUER);
             config.put("arrears.policy.pack", "us-reg-f");
-            config.put("quarkus.mailer.port", Integer.toString(mail.port()));
+            config.put("contact.adapters.smtp.port", Integer.toString(mail.port()));
             config.put("SMTP_START_TLS", "DISABLED");
             config.put("contact.adapters.smpp.port", Integer.toString(smsc.port()));
             config.put("contact.adapters.smpp.password", "it-smpp");
