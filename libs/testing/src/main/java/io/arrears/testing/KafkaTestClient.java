@@ -14,6 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,24 @@ public final class KafkaTestClient {
         CloudEventHeaders headers = CloudEventHeaders.forNewEvent(event, sourceOf(event), OffsetDateTime.now());
         publish(EventType.of(event).topic(), event.key(), headers.toMap(), EventJson.write(event));
         return headers.id();
+    }
+
+    /**
+     * Publishes these events, each with a fresh {@code ce_id}, through one producer and in one go, so that a
+     * consumer polling meanwhile is likely to get many of them in one batch, as from an upstream system's burst.
+     */
+    public static void publishAll(List<? extends Event> events) {
+        Map<String, List<Event>> byTopic = new java.util.LinkedHashMap<>();
+        events.forEach(e -> byTopic.computeIfAbsent(EventType.of(e).topic(), t -> new java.util.ArrayList<>()).add(e));
+        byTopic.forEach((topic, ofTopic) -> {
+            List<ProducerRecord<String, byte[]>> records = ofTopic.stream().map(event -> {
+                RecordHeaders headers = new RecordHeaders();
+                CloudEventHeaders.forNewEvent(event, sourceOf(event), OffsetDateTime.now()).toMap()
+                        .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
+                return new ProducerRecord<>(topic, null, event.key(), EventJson.write(event), headers);
+            }).toList();
+            send(topic, records);
+        });
     }
 
     /** Publishes {@code event} as written at {@code time} ({@code ce_time}), as a service that wrote it then would. */
@@ -67,6 +86,10 @@ public final class KafkaTestClient {
 
     /** Publishes a record exactly as given, header bytes included, as a misbehaving producer might. */
     public static void publish(String topic, String key, Headers headers, byte[] body) {
+        send(topic, List.of(new ProducerRecord<>(topic, null, key, body, headers)));
+    }
+
+    private static void send(String topic, List<ProducerRecord<String, byte[]>> records) {
         // On a secured broker core banking's records come from core banking's own principal, as in production.
         boolean coreBanking = topic.startsWith("corebanking.") && !topic.endsWith(".dlq");
         Map<String, Object> settings = new java.util.HashMap<>(coreBanking
@@ -75,7 +98,11 @@ public final class KafkaTestClient {
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings)) {
-            producer.send(new ProducerRecord<>(topic, null, key, body, headers)).get(30, TimeUnit.SECONDS);
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            records.forEach(record -> sent.add(producer.send(record)));
+            for (java.util.concurrent.Future<?> one : sent) {
+                one.get(30, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

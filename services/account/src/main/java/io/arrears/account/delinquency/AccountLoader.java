@@ -73,8 +73,21 @@ public class AccountLoader {
      * closed business day ({@code fallback} before the first one).
      */
     public void reassess(Account account, LocalDate fallback) {
+        reassess(load(account), fallback);
+    }
+
+    /**
+     * The same for an account this transaction has just opened with its first statement: nothing else of it
+     * can be in the database (statements and plans refer to the account row), so nothing is read.
+     */
+    public void reassessOpened(Account account, Statement first, LocalDate fallback) {
+        List<Statement> unpaid = first.minimumPaid.compareTo(first.minimumDue) < 0 ? List.of(first) : List.of();
+        reassess(LoadedAccount.of(account, unpaid, Optional.empty()), fallback);
+    }
+
+    private void reassess(LoadedAccount loaded, LocalDate fallback) {
+        Account account = loaded.account();
         LocalDate asOf = calendar.lastClosed().orElse(fallback);
-        LoadedAccount loaded = load(account);
         Delinquency delinquency = Delinquency.assess(loaded.state().minimums(), asOf, ageing.policy(),
                 Currency.getInstance(account.currency));
         Delinquencies.record(account, delinquency, loaded.plan().isPresent(), account.reportedBucket, asOf,

@@ -20,7 +20,8 @@ public class StatementConsumer implements Subscriptions {
 
     StatementConsumer(EventIntake intake, StatementService statements) {
         this.intake = intake;
-        this.statementIssued = Subscription.of("account.statements", StatementIssued.class, (event, headers) -> statements.record(event));
+        this.statementIssued = Subscription.of("account.statements", StatementIssued.class, (event, headers) -> statements.record(event))
+                .preparedBy(statements::beforeStatements);
     }
 
     @Incoming("statements")

@@ -129,6 +129,38 @@ class AccountFlowTest {
                 .isEqualTo(accounts.size());
     }
 
+    @Test
+    void aBookLoadedInOneGoRecordsEachStatementOnceForNewAndOpenAccountsAlike() throws Exception {
+        // One account already open; in the burst it gets its next statement, while new accounts get their first,
+        // one of them its second as well, and one its first sent again under a new event id.
+        issueStatement("ST-1", statementDate, statementDate.plusDays(25), "100.00", "CNY");
+        String twice = "ACC-" + UUID.randomUUID();
+        String resent = "ACC-" + UUID.randomUUID();
+        List<String> fresh = IntStream.range(0, 40).mapToObj(i -> "ACC-" + UUID.randomUUID()).toList();
+        LocalDate next = statementDate.plusDays(30);
+        StatementIssued again = statement(resent, "ST-1", statementDate, "80.00");
+        List<StatementIssued> burst = new java.util.ArrayList<>();
+        burst.add(statement(account, "ST-2", next, "150.00"));
+        fresh.forEach(id -> burst.add(statement(id, "ST-1", statementDate, "100.00")));
+        burst.add(statement(twice, "ST-1", statementDate, "100.00"));
+        burst.add(statement(twice, "ST-2", next, "120.00"));
+        burst.add(again);
+        burst.add(again);
+        KafkaTestClient.publishAll(burst);
+        List<String> all = new java.util.ArrayList<>(fresh);
+        all.addAll(List.of(account, twice, resent));
+        await().atMost(BOUND).until(() -> countOf("select count(*) from statement where account_id = any(?)", all) == fresh.size() + 2 + 2 + 1);
+
+        assertThat(countOf("select count(*) from account where id = any(?) and next_review_date is not null", all)).isEqualTo(all.size());
+        assertThat(countOf("select count(*) from account where id = any(?) and last_statement_date = ?", List.of(account, twice), next)).isEqualTo(2);
+        assertThat(countOf("select count(*) from statement where account_id = any(?) and minimum_paid = 0", all)).isEqualTo(fresh.size() + 5);
+    }
+
+    private static StatementIssued statement(String accountId, String id, LocalDate date, String minimum) {
+        return new StatementIssued(accountId, "CUS-" + accountId, id + "-" + accountId, date, date.plusDays(25),
+                new BigDecimal("2000.00"), new BigDecimal(minimum), "CNY", "PLATINUM", "8842");
+    }
+
     private long countOf(String sql, List<String> ids, Object... more) throws SQLException {
         try (Connection db = dataSource.getConnection(); var query = db.prepareStatement(sql)) {
             query.setArray(1, db.createArrayOf("varchar", ids.toArray()));

@@ -3,6 +3,7 @@ package io.arrears.contact.customer;
 import io.arrears.events.Channel;
 import io.arrears.events.CustomerUpdated;
 import io.arrears.events.EventJson;
+import io.arrears.messaging.Absences;
 import io.arrears.messaging.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,10 @@ import java.util.stream.Collectors;
 public class CustomerDirectory {
 
     public static final String CORE_BANKING = "core-banking";
+    /** {@link Absences} kinds: customers without a profile, accounts without a holder, customer|channel without a consent. */
+    static final String NO_PROFILE = "customer-profile";
+    static final String NO_HOLDER = "customer-account";
+    static final String NO_CONSENT = "channel-consent";
 
     private final CustomerRepositories.Profiles profiles;
     private final CustomerRepositories.Phones phones;
@@ -36,10 +41,12 @@ public class CustomerDirectory {
     private final CustomerRepositories.ConsentChanges changes;
     private final Clock clock;
     private final PhoneDigests digests;
+    private final Absences absences;
 
     CustomerDirectory(CustomerRepositories.Profiles profiles, CustomerRepositories.Phones phones, CustomerRepositories.Accounts accounts,
                       CustomerRepositories.Consents consents, CustomerRepositories.ConsentChanges changes, Clock clock,
-                      PhoneDigests digests) {
+                      PhoneDigests digests, Absences absences) {
+        this.absences = absences;
         this.profiles = profiles;
         this.phones = phones;
         this.accounts = accounts;
@@ -49,9 +56,30 @@ public class CustomerDirectory {
         this.digests = digests;
     }
 
+    /**
+     * Before a transaction's updates are applied one by one: which of their customers, accounts and consents
+     * are not on record yet, in one query each, so that a new cardholder (every one, while a book is loaded)
+     * costs no lookup. Updates of one customer are applied under one consumer, in order, so nothing noted
+     * absent here can appear meanwhile but through this transaction, which says so.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void beforeUpdates(List<CustomerUpdated> updates) {
+        Set<String> customers = updates.stream().map(CustomerUpdated::customerId).collect(Collectors.toSet());
+        Set<String> withProfile = profiles.existing(customers);
+        absences.note(NO_PROFILE, customers.stream().filter(c -> !withProfile.contains(c)).toList());
+        Set<String> accountIds = updates.stream().flatMap(u -> u.accountIds() == null ? java.util.stream.Stream.<String>empty() : u.accountIds().stream())
+                .collect(Collectors.toSet());
+        Set<String> withHolder = accountIds.isEmpty() ? Set.of() : accounts.existing(accountIds);
+        absences.note(NO_HOLDER, accountIds.stream().filter(a -> !withHolder.contains(a)).toList());
+        Set<String> standing = consents.existingKeys(customers);
+        absences.note(NO_CONSENT, updates.stream().filter(u -> u.consents() != null)
+                .flatMap(u -> u.consents().stream().map(c -> consentKey(u.customerId(), c.channel())))
+                .filter(k -> !standing.contains(k)).toList());
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome apply(CustomerUpdated updated) {
-        CustomerProfile profile = profiles.findById(updated.customerId());
+        CustomerProfile profile = absences.known(NO_PROFILE, updated.customerId()) ? null : profiles.findById(updated.customerId());
         boolean isNew = profile == null;
         if (isNew) {
             profile = new CustomerProfile();
@@ -71,10 +99,12 @@ public class CustomerDirectory {
         profile.updatedAt = OffsetDateTime.now(clock);
         if (isNew) {
             profiles.persist(profile);
+            absences.created(NO_PROFILE, profile.customerId);
+        } else {
+            // A new profile has no phones to replace: they refer to it.
+            phones.delete("customerId", updated.customerId());
+            phones.flush();
         }
-
-        phones.delete("customerId", updated.customerId());
-        phones.flush();
         List<CustomerUpdated.Phone> given = updated.phones() == null ? List.of() : updated.phones();
         for (CustomerUpdated.Phone p : given.stream().filter(p -> p.number() != null && !p.number().isBlank())
                 .collect(Collectors.toMap(p -> p.number().strip(), p -> p, (a, b) -> a)).values()) {
@@ -88,12 +118,13 @@ public class CustomerDirectory {
             phones.persist(phone);
         }
         for (String accountId : updated.accountIds() == null ? List.<String>of() : updated.accountIds()) {
-            CustomerAccount link = accounts.findById(accountId);
+            CustomerAccount link = absences.known(NO_HOLDER, accountId) ? null : accounts.findById(accountId);
             if (link == null) {
                 link = new CustomerAccount();
                 link.accountId = accountId;
                 link.customerId = updated.customerId();
                 accounts.persist(link);
+                absences.created(NO_HOLDER, accountId);
             }
             link.customerId = updated.customerId();
         }
@@ -108,7 +139,7 @@ public class CustomerDirectory {
      * cardholder sent by SMS must not be undone by a feed that merely repeats an older state.
      */
     private void applyFeedConsent(String customerId, CustomerUpdated.Consent c) {
-        ChannelConsent standing = consents.findById(key(customerId, c.channel()));
+        ChannelConsent standing = standing(customerId, c.channel());
         boolean newer = c.updatedAt() != null && (standing == null || standing.updatedAt.isBefore(c.updatedAt()));
         boolean feedsOwn = standing == null || standing.source == ChannelConsent.Source.CORE_BANKING;
         if (standing != null && standing.granted == c.granted()) {
@@ -123,7 +154,7 @@ public class CustomerDirectory {
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String customerId, Channel channel, boolean granted, ChannelConsent.Source source, String actor, String reason,
                        OffsetDateTime at) {
-        ChannelConsent consent = consents.findById(key(customerId, channel));
+        ChannelConsent consent = standing(customerId, channel);
         boolean isNew = consent == null;
         if (isNew) {
             consent = new ChannelConsent();
@@ -135,6 +166,7 @@ public class CustomerDirectory {
         consent.updatedAt = at;
         if (isNew) {
             consents.persist(consent);
+            absences.created(NO_CONSENT, consentKey(customerId, channel));
         }
         ConsentChange change = new ConsentChange();
         change.customerId = customerId;
@@ -191,6 +223,14 @@ public class CustomerDirectory {
     /** Customers who have this number on file; an inbound SMS speaks for them only. */
     public List<String> customersWithPhone(String number) {
         return phones.byDigest(digests.of(number)).stream().map(p -> p.customerId).distinct().toList();
+    }
+
+    private ChannelConsent standing(String customerId, Channel channel) {
+        return absences.known(NO_CONSENT, consentKey(customerId, channel)) ? null : consents.findById(key(customerId, channel));
+    }
+
+    private static String consentKey(String customerId, Channel channel) {
+        return customerId + "|" + channel.name();
     }
 
     private static ChannelConsent.Key key(String customerId, Channel channel) {

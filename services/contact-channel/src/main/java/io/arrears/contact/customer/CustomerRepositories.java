@@ -25,6 +25,12 @@ public final class CustomerRepositories {
     @ApplicationScoped
     public static class Profiles implements PanacheRepositoryBase<CustomerProfile, String> {
 
+        /** Which of these customers have a profile. */
+        Set<String> existing(Collection<String> customerIds) {
+            return Set.copyOf(KeyArrays.query(getEntityManager(), "select customer_id from customer_profile where customer_id = any(:keys)",
+                    String.class, CustomerProfile.class, customerIds).getResultList());
+        }
+
         List<CustomerProfile> byIds(Collection<String> customerIds) {
             return readAhead(getEntityManager(), CustomerProfile.class, "select * from customer_profile where customer_id = any(:keys)",
                     customerIds);
@@ -52,6 +58,12 @@ public final class CustomerRepositories {
     @ApplicationScoped
     public static class Accounts implements PanacheRepositoryBase<CustomerAccount, String> {
 
+        /** Which of these accounts have a holder on record. */
+        Set<String> existing(Collection<String> accountIds) {
+            return Set.copyOf(KeyArrays.query(getEntityManager(), "select account_id from customer_account where account_id = any(:keys)",
+                    String.class, CustomerAccount.class, accountIds).getResultList());
+        }
+
         /** The holder of each of these accounts that has one. */
         Map<String, String> customersOf(Collection<String> accountIds) {
             return readAhead(getEntityManager(), CustomerAccount.class, "select * from customer_account where account_id = any(:keys)",
@@ -64,6 +76,12 @@ public final class CustomerRepositories {
 
         public List<ChannelConsent> of(String customerId) {
             return list("customerId = ?1 order by channel", customerId);
+        }
+
+        /** The standing consents of these customers as {@code customerId|CHANNEL}, without loading them. */
+        Set<String> existingKeys(Collection<String> customerIds) {
+            return Set.copyOf(KeyArrays.query(getEntityManager(), "select customer_id || '|' || channel from channel_consent where customer_id = any(:keys)",
+                    String.class, ChannelConsent.class, customerIds).getResultList());
         }
 
         List<ChannelConsent> ofAll(Collection<String> customerIds) {

@@ -39,7 +39,8 @@ public class ContactConsumers implements Subscriptions {
 
     ContactConsumers(EventIntake intake, CustomerDirectory customers, ContactRequests requests, ContactHolds holds, AgentCalls agentCalls) {
         this.intake = intake;
-        this.customerUpdated = Subscription.of("contact.customers", CustomerUpdated.class, (event, headers) -> customers.apply(event));
+        this.customerUpdated = Subscription.of("contact.customers", CustomerUpdated.class, (event, headers) -> customers.apply(event))
+                .preparedBy(customers::beforeUpdates);
         this.reminderRequested = Subscription.inBatches("contact.reminder-requested", ReminderRequested.class, requests::reminderRequestedAll);
         this.planAgreed = Subscription.of("contact.plan-agreed", PlanAgreed.class, (event, headers) -> requests.planAgreed(event));
         this.complaintOpened = Subscription.of("contact.complaint-opened", ComplaintOpened.class, (event, headers) -> holds.opened(event));
