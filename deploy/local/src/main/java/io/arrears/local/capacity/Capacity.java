@@ -80,9 +80,10 @@ public final class Capacity {
             awaitRead(lag, "arrears-account", Topics.STATEMENTS);
             long statementsRead = System.nanoTime();
             awaitRead(lag, "arrears-contact-channel", Topics.CUSTOMERS);
-            long now = System.nanoTime();
+            long customersRead = System.nanoTime();
             say(String.format("loaded %,d cardholders and statements in %.0f s (sent in %.0f s; the account service had read the statements at %.0f s, contact-channel the cardholders at %.0f s)",
-                    accounts + warmUpAccounts, (now - loadStarted) / 1e9, (sent - loadStarted) / 1e9, (statementsRead - loadStarted) / 1e9, (now - loadStarted) / 1e9));
+                    accounts + warmUpAccounts, (customersRead - loadStarted) / 1e9, (sent - loadStarted) / 1e9, (statementsRead - loadStarted) / 1e9,
+                    (customersRead - loadStarted) / 1e9));
             if (warmUp != null) {
                 warmUp(feed, lag, warmUp, bootstrap, simulatedAhead, simulated, bound);
             }
