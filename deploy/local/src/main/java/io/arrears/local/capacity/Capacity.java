@@ -72,6 +72,7 @@ public final class Capacity {
         try (Feed feed = new Feed(bootstrap, "/corebanking/capacity", simulated);
              ConsumerLag lag = new ConsumerLag(bootstrap)) {
             long loadStarted = System.nanoTime();
+            Map<String, ProcessMeter.Usage> beforeLoad = meter.sample();
             load(feed, book);
             if (warmUp != null) {
                 load(feed, warmUp);
@@ -84,6 +85,7 @@ public final class Capacity {
             say(String.format("loaded %,d cardholders and statements in %.0f s (sent in %.0f s; the account service had read the statements at %.0f s, contact-channel the cardholders at %.0f s)",
                     accounts + warmUpAccounts, (customersRead - loadStarted) / 1e9, (sent - loadStarted) / 1e9, (statementsRead - loadStarted) / 1e9,
                     (customersRead - loadStarted) / 1e9));
+            say("   CPU while loading: " + cpuBetween(beforeLoad, meter.sample()));
             if (warmUp != null) {
                 warmUp(feed, lag, warmUp, bootstrap, simulatedAhead, simulated, bound);
             }
@@ -219,6 +221,15 @@ public final class Capacity {
         if (!lag.awaitCaughtUp(group, topic, LOAD_BOUND)) {
             throw new IllegalStateException(group + " had not read all of " + topic + " after " + LOAD_BOUND.toMinutes() + " min");
         }
+    }
+
+    /** Each process's CPU seconds between two samples, busiest first. */
+    private static String cpuBetween(Map<String, ProcessMeter.Usage> before, Map<String, ProcessMeter.Usage> after) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue().cpuSeconds() - (before.containsKey(e.getKey()) ? before.get(e.getKey()).cpuSeconds() : 0)))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format("%s %.0f s", e.getKey(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     static void say(String line) {
