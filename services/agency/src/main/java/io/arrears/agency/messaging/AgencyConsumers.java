@@ -42,7 +42,8 @@ public class AgencyConsumers implements Subscriptions {
     AgencyConsumers(EventIntake intake, Placements placements, BankRecords records) {
         this.intake = intake;
         this.paymentMissed = Subscription.inBatches("agency.payment-missed", PaymentMissed.class, records::recordMissed);
-        this.customers = Subscription.of("agency.customers", CustomerUpdated.class, (e, h) -> records.record(e));
+        this.customers = Subscription.of("agency.customers", CustomerUpdated.class, (e, h) -> records.record(e))
+                .preparedBy(records::beforeCustomers);
         this.caseEscalated = Subscription.of("agency.case-escalated", CaseEscalated.class, (e, h) -> placements.escalated(e));
         this.paymentReceived = Subscription.of("agency.payment-received", PaymentReceived.class, placements::paid);
         this.complaintOpened = Subscription.of("agency.complaint-opened", ComplaintOpened.class, (e, h) -> placements.complained(e));

@@ -9,7 +9,9 @@ import io.arrears.events.DeliveryStatus;
 import io.arrears.events.PaymentMissed;
 import io.arrears.events.PaymentReceived;
 import io.arrears.events.ReminderSent;
+import io.arrears.messaging.Absences;
 import io.arrears.messaging.BulkStatement;
+import io.arrears.messaging.KeyArrays;
 import io.arrears.messaging.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -36,12 +38,17 @@ public class BankRecords {
 
     private static final List<DeliveryStatus> CONTACTED = List.of(DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.UNKNOWN);
 
+    /** {@link Absences} kind: customers with no file here yet. */
+    static final String NO_CUSTOMER_FILE = "customer-file";
+
     private final EntityManager entityManager;
     private final Clock clock;
+    private final Absences absences;
 
-    BankRecords(EntityManager entityManager, Clock clock) {
+    BankRecords(EntityManager entityManager, Clock clock, Absences absences) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.absences = absences;
     }
 
     public Optional<AccountFile> account(String accountId) {
@@ -80,8 +87,19 @@ public class BankRecords {
         });
     }
 
+    /**
+     * Before a transaction's customer records are applied one by one: which customers have no file yet, in one
+     * query, so that a new cardholder (every one, while a book is loaded) costs no lookup.
+     */
+    public void beforeCustomers(List<CustomerUpdated> updates) {
+        List<String> ids = updates.stream().map(CustomerUpdated::customerId).filter(Objects::nonNull).distinct().toList();
+        java.util.Set<String> filed = java.util.Set.copyOf(KeyArrays.query(entityManager,
+                "select customer_id from customer_file where customer_id = any(:keys)", String.class, CustomerFile.class, ids).getResultList());
+        absences.note(NO_CUSTOMER_FILE, ids.stream().filter(id -> !filed.contains(id)).toList());
+    }
+
     public Outcome record(CustomerUpdated e) {
-        CustomerFile c = customer(e.customerId()).orElse(null);
+        CustomerFile c = absences.known(NO_CUSTOMER_FILE, e.customerId()) ? null : customer(e.customerId()).orElse(null);
         if (Boolean.TRUE.equals(e.relationshipEnded())) {
             // Nothing of a former customer is kept here: no agency works on them.
             if (c != null) {
@@ -107,6 +125,7 @@ public class BankRecords {
         c.updatedAt = now();
         if (fresh) {
             entityManager.persist(c);
+            absences.created(NO_CUSTOMER_FILE, c.customerId);
         }
         return Outcome.applied();
     }
