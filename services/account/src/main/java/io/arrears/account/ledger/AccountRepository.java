@@ -29,7 +29,7 @@ public class AccountRepository implements PanacheRepositoryBase<Account, String>
         if (ids.isEmpty()) {
             return List.of();
         }
-        return KeyArrays.lockedRows(getEntityManager(), "select * from account where id = any(:keys) order by id for update", Account.class, ids);
+        return KeyArrays.lockedRows(getEntityManager(), "from Account a where " + KeyArrays.oneOf("a.id") + " order by a.id", Account.class, ids);
     }
 
     /**

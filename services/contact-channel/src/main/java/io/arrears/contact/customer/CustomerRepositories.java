@@ -18,8 +18,8 @@ public final class CustomerRepositories {
     }
 
     /** What a read-ahead loads is only looked at, so the session keeps no snapshot of it to compare at flush. */
-    private static <T> List<T> readAhead(EntityManager entityManager, Class<T> entity, String sql, Collection<String> keys) {
-        return KeyArrays.query(entityManager, sql, entity, entity, keys).setReadOnly(true).getResultList();
+    private static <T> List<T> readAhead(EntityManager entityManager, Class<T> entity, String hql, Collection<String> keys) {
+        return KeyArrays.readOnlyRows(entityManager, hql, entity, keys);
     }
 
     @ApplicationScoped
@@ -32,7 +32,7 @@ public final class CustomerRepositories {
         }
 
         List<CustomerProfile> byIds(Collection<String> customerIds) {
-            return readAhead(getEntityManager(), CustomerProfile.class, "select * from customer_profile where customer_id = any(:keys)",
+            return readAhead(getEntityManager(), CustomerProfile.class, "from CustomerProfile p where " + KeyArrays.oneOf("p.customerId"),
                     customerIds);
         }
     }
@@ -47,7 +47,7 @@ public final class CustomerRepositories {
         /** Each customer's phones in the order {@link #of} gives them. */
         List<CustomerPhone> ofAll(Collection<String> customerIds) {
             return readAhead(getEntityManager(), CustomerPhone.class,
-                    "select * from customer_phone where customer_id = any(:keys) order by customer_id, is_primary desc, number", customerIds);
+                    "from CustomerPhone p where " + KeyArrays.oneOf("p.customerId") + " order by p.customerId, p.isPrimary desc, p.number", customerIds);
         }
 
         public List<CustomerPhone> byDigest(String digest) {
@@ -66,7 +66,7 @@ public final class CustomerRepositories {
 
         /** The holder of each of these accounts that has one. */
         Map<String, String> customersOf(Collection<String> accountIds) {
-            return readAhead(getEntityManager(), CustomerAccount.class, "select * from customer_account where account_id = any(:keys)",
+            return readAhead(getEntityManager(), CustomerAccount.class, "from CustomerAccount a where " + KeyArrays.oneOf("a.accountId"),
                     accountIds).stream().collect(Collectors.toMap(a -> a.accountId, a -> a.customerId));
         }
     }
@@ -85,7 +85,7 @@ public final class CustomerRepositories {
         }
 
         List<ChannelConsent> ofAll(Collection<String> customerIds) {
-            return readAhead(getEntityManager(), ChannelConsent.class, "select * from channel_consent where customer_id = any(:keys)",
+            return readAhead(getEntityManager(), ChannelConsent.class, "from ChannelConsent c where " + KeyArrays.oneOf("c.customerId"),
                     customerIds);
         }
     }
@@ -108,7 +108,7 @@ public final class CustomerRepositories {
         /** Which of these accounts a complaint holds now. */
         public Set<String> heldAmong(Collection<String> accountIds) {
             return readAhead(getEntityManager(), ContactHold.class,
-                    "select * from contact_hold where account_id = any(:keys) and released_at is null", accountIds)
+                    "from ContactHold h where " + KeyArrays.oneOf("h.accountId") + " and h.releasedAt is null", accountIds)
                     .stream().map(h -> h.accountId).collect(Collectors.toSet());
         }
     }

@@ -26,6 +26,8 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
     static final List<String> CONVERSATION = List.of("ANSWERED");
 
 
+    private static final String BY_REMINDER_IDS = "from ContactAttempt a where " + KeyArrays.oneOf("a.reminderId");
+
     /** Hibernate's lock timeout for SKIP LOCKED: another instance working on a row is passed over, not waited for. */
     private static final int SKIP_LOCKED = -2;
 
@@ -51,7 +53,7 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
 
     /** Those of these rows no other transaction holds, each locked for this one, in one query. */
     List<ContactAttempt> claimAll(List<String> reminderIds) {
-        return lockedRows("select * from contact_attempt where reminder_id = any(:keys) for update skip locked", reminderIds);
+        return KeyArrays.unheldRows(getEntityManager(), BY_REMINDER_IDS, ContactAttempt.class, reminderIds);
     }
 
     /** The row, locked for this transaction; one the transaction has already locked ({@link #lockAll}) is not read again. */
@@ -61,20 +63,13 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
 
     /** Which of these reminders have an attempt already. */
     public List<String> existingIds(List<String> reminderIds) {
-        return byKeys("select * from contact_attempt where reminder_id = any(:keys)", reminderIds).stream().map(a -> a.reminderId).toList();
+        return KeyArrays.query(getEntityManager(), "select reminder_id from contact_attempt where reminder_id = any(:keys)", String.class,
+                ContactAttempt.class, reminderIds).getResultList();
     }
 
     /** These rows, each locked for this transaction, in one query. */
     public List<ContactAttempt> lockAll(List<String> reminderIds) {
-        return lockedRows("select * from contact_attempt where reminder_id = any(:keys) for update", reminderIds);
-    }
-
-    private List<ContactAttempt> lockedRows(String sql, Collection<String> keys) {
-        return KeyArrays.lockedRows(getEntityManager(), sql, ContactAttempt.class, keys);
-    }
-
-    private List<ContactAttempt> byKeys(String sql, Collection<String> keys) {
-        return KeyArrays.query(getEntityManager(), sql, ContactAttempt.class, ContactAttempt.class, keys).getResultList();
+        return KeyArrays.lockedRows(getEntityManager(), BY_REMINDER_IDS, ContactAttempt.class, reminderIds);
     }
 
     public Optional<ContactAttempt> byProviderMessageId(String providerMessageId) {
@@ -83,7 +78,8 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
 
     /** The attempts that carry these provider message ids, locked, by message id. */
     Map<String, ContactAttempt> lockedByProviderMessageIds(Collection<String> providerMessageIds) {
-        return lockedRows("select * from contact_attempt where provider_message_id = any(:keys) for update", providerMessageIds).stream()
+        return KeyArrays.lockedRows(getEntityManager(), "from ContactAttempt a where " + KeyArrays.oneOf("a.providerMessageId"),
+                        ContactAttempt.class, providerMessageIds).stream()
                 .collect(Collectors.toMap(a -> a.providerMessageId, a -> a, (a, b) -> a));
     }
 

@@ -51,8 +51,7 @@ public class CaseRepository implements PanacheRepositoryBase<CollectionCase, Str
     /** Brings these cases into the session in one query, so that finding each of them later reads nothing. */
     public void loadAll(List<String> ids) {
         if (!ids.isEmpty()) {
-            KeyArrays.query(getEntityManager(), "select * from collection_case where id = any(:keys)", CollectionCase.class, CollectionCase.class, ids)
-                    .getResultList();
+            KeyArrays.rows(getEntityManager(), "from CollectionCase c where " + KeyArrays.oneOf("c.id"), CollectionCase.class, ids);
         }
     }
 

@@ -63,14 +63,13 @@ public class StepRepository implements PanacheRepositoryBase<ScheduledStep, Stri
 
     /** These steps, each row locked for update, in one query (a step that is gone is simply missing). */
     public List<ScheduledStep> lockAll(List<String> ids) {
-        return KeyArrays.lockedRows(getEntityManager(), "select * from scheduled_step where id = any(:keys) for update", ScheduledStep.class, ids);
+        return KeyArrays.lockedRows(getEntityManager(), "from ScheduledStep s where " + KeyArrays.oneOf("s.id"), ScheduledStep.class, ids);
     }
 
     /** Brings these steps into the session in one query, so that finding each of them later reads nothing. */
     public void loadAll(List<String> ids) {
         if (!ids.isEmpty()) {
-            KeyArrays.query(getEntityManager(), "select * from scheduled_step where id = any(:keys)", ScheduledStep.class, ScheduledStep.class, ids)
-                    .getResultList();
+            KeyArrays.rows(getEntityManager(), "from ScheduledStep s where " + KeyArrays.oneOf("s.id"), ScheduledStep.class, ids);
         }
     }
 
