@@ -40,6 +40,7 @@ public final class Launcher {
             case "keys" -> keys(Path.of(args[1]), args.length > 2 ? Path.of(args[2]) : null);
             case "demo" -> BankMonth.play(role -> token(home, role));
             case "capacity" -> io.arrears.local.capacity.Capacity.run();
+            case "capacity-chart" -> io.arrears.local.capacity.Capacity.chart();
             default -> {
                 System.err.println("usage: Launcher infra | sinks | keys DIR [PUBLIC_KEY_DIR] | token ROLE | publish TOPIC FILE | watch TOPIC | demo");
                 System.exit(2);

@@ -7,6 +7,7 @@ import io.arrears.local.demo.Feed;
 import io.arrears.local.demo.Targets;
 import org.HdrHistogram.Histogram;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,6 +93,7 @@ public final class Capacity {
 
             try (PipelineWatch watch = new PipelineWatch(bootstrap, simulatedAhead)) {
                 Map<String, ProcessMeter.Usage> before = meter.sample();
+                ProcessMeter.Machine machineBefore = ProcessMeter.machine();
                 Map<String, DatabaseMeter.Work> dbBefore = databases.sample();
                 long closedAt = System.currentTimeMillis();
                 for (LocalDate day = DUE_DAY; !day.isAfter(LAST_CLOSED); day = day.plusDays(1)) {
@@ -128,8 +130,9 @@ public final class Capacity {
                     }
                 }
                 Map<String, ProcessMeter.Usage> after = meter.sample();
+                CapacityResult.Machine machine = CapacityResult.Machine.between(machineBefore, ProcessMeter.machine());
                 Map<String, DatabaseMeter.Work> dbWork = DatabaseMeter.between(dbBefore, databases.sample());
-                run = CapacityResult.Run.of(accounts, book.dueCount(), warmUpAccounts, closedAt, watch, latencies(watch), before, after, peakRss, dbWork);
+                run = CapacityResult.Run.of(accounts, book.dueCount(), warmUpAccounts, closedAt, watch, latencies(watch), before, after, peakRss, dbWork, machine);
             }
         }
         say("measuring the machine's own ceilings (Kafka, PostgreSQL, the provider simulators)...");
@@ -144,6 +147,16 @@ public final class Capacity {
             Targets.load(Path.of(targets)).report(System.out, CapacityReport.figures(result, all));
         }
         say("wrote " + json + " and " + chart);
+    }
+
+    /** The chart again from the results kept, without a run: after results were added or removed by hand. */
+    public static void chart() throws IOException {
+        Path results = Path.of(System.getProperty("arrears.capacity.results", "bench/results"));
+        say("drew " + chart(results) + " from the results in " + results);
+    }
+
+    static Path chart(Path results) throws IOException {
+        return CapacityChart.draw(CapacityReport.readAll(results), results.resolve("capacity.png"));
     }
 
     private static void load(Feed feed, CapacityBook book) {

@@ -38,7 +38,7 @@ final class CapacityChart {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, HEIGHT);
         panel(g, 0, "reminders/s at the providers, end to end", points, r -> r.run().endToEndPerSecond(), new Color(0x1f77b4));
-        panel(g, PANEL, "p99 PaymentMissed -> provider (ms)", points, r -> r.run().missedToProvider().p99Millis(), new Color(0xd62728));
+        panel(g, PANEL, "p99 PaymentMissed -> provider (s)", points, r -> r.run().missedToProvider().p99Millis() / 1000.0, new Color(0xd62728));
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
         return file;
@@ -86,7 +86,10 @@ final class CapacityChart {
             }
             g.fillOval(px - 5, py - 5, 10, 10);
             g.setColor(Color.BLACK);
-            g.drawString(String.format("%,.0f", y.applyAsDouble(r)), px + 8, py - 8);
+            String label = String.format("%,.0f", y.applyAsDouble(r));
+            int width = g.getFontMetrics().stringWidth(label);
+            // A label that would run past the panel's edge goes to the left of its point.
+            g.drawString(label, px + 8 + width > x0 + PANEL ? px - 8 - width : px + 8, py - 8);
             g.drawString(String.format("%,d", r.run().accounts()), px - 20, bottom + 16);
             g.setColor(color);
             prevX = px;

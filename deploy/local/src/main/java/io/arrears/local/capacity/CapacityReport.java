@@ -47,6 +47,12 @@ final class CapacityReport {
                 perReminderCpuMs, run.jitCpuSeconds());
         run.processes().forEach((name, p) -> out.printf("  %-16s CPU %7.1f s (JIT %5.1f s, VM and GC %4.1f s)   peak RSS %,6d MB%n", name,
                 p.cpuSeconds(), p.jitCpuSeconds(), p.vmCpuSeconds(), p.peakRssBytes() >> 20));
+        if (run.machine() != null && run.machine().coreSeconds() > 0) {
+            CapacityResult.Machine m = run.machine();
+            out.printf("the machine: %.0f of %.0f core-seconds busy (%.0f%%); the processes above %.0f s, this benchmark's own (it reads every"
+                    + " topic) %.0f s, anything else %.0f s%n", m.busyCoreSeconds(), m.coreSeconds(), 100 * m.busyCoreSeconds() / m.coreSeconds(),
+                    run.cpuSeconds(), m.benchCpuSeconds(), Math.max(0, m.busyCoreSeconds() - run.cpuSeconds() - m.benchCpuSeconds()));
+        }
         if (run.databases() != null && run.atProvider().count() > 0) {
             double reminders = run.atProvider().count();
             out.println("database work per reminder (pg_stat_database, during the burst):");

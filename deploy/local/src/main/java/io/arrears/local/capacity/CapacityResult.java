@@ -19,14 +19,26 @@ record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
     record Process(double cpuSeconds, double jitCpuSeconds, double vmCpuSeconds, long peakRssBytes) {
     }
 
+    /**
+     * The whole machine during the burst: core-seconds busy and in all, and of the busy ones, those of the
+     * benchmark's own process (which the processes above leave out). Absent from runs made before it was kept.
+     */
+    record Machine(double busyCoreSeconds, double coreSeconds, double benchCpuSeconds) {
+
+        static Machine between(ProcessMeter.Machine before, ProcessMeter.Machine after) {
+            return new Machine(after.busySeconds() - before.busySeconds(), after.totalSeconds() - before.totalSeconds(),
+                    after.benchSeconds() - before.benchSeconds());
+        }
+    }
+
     /** {@code warmUpAccounts}: the cardholders of the unmeasured cycle that went through first (0: cold JVMs, or a run from before warm-ups). */
     record Run(int accounts, int dueAccounts, int warmUpAccounts, Stage paymentMissed, Stage reminderRequested, Stage atProvider, Stage reminderSent,
                Latency missedToProvider, double drainSeconds, Map<String, Long> outcomes, Map<String, Process> processes,
-               Map<String, DatabaseMeter.Work> databases) {
+               Map<String, DatabaseMeter.Work> databases, Machine machine) {
 
         static Run of(int accounts, int due, int warmUpAccounts, long closedAt, PipelineWatch watch, Histogram latency,
                       Map<String, ProcessMeter.Usage> before, Map<String, ProcessMeter.Usage> after, Map<String, Long> peakRss,
-                      Map<String, DatabaseMeter.Work> databases) {
+                      Map<String, DatabaseMeter.Work> databases, Machine machine) {
             Map<String, Process> processes = new LinkedHashMap<>();
             after.forEach((name, u) -> {
                 ProcessMeter.Usage b = before.get(name);
@@ -37,7 +49,7 @@ record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
             return new Run(accounts, due, warmUpAccounts, stage(watch.missed, closedAt), stage(watch.requested, closedAt), stage(watch.atProvider, closedAt),
                     stage(watch.sent, closedAt), new Latency(latency.getTotalCount(), latency.getValueAtPercentile(50),
                     latency.getValueAtPercentile(99), latency.getMaxValue()),
-                    end == Long.MIN_VALUE ? 0 : (end - closedAt) / 1000.0, watch.statuses(), processes, databases);
+                    end == Long.MIN_VALUE ? 0 : (end - closedAt) / 1000.0, watch.statuses(), processes, databases, machine);
         }
 
         private static Stage stage(PipelineWatch.Stage s, long closedAt) {

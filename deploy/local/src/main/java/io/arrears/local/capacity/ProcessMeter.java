@@ -24,6 +24,10 @@ final class ProcessMeter {
     record Usage(double cpuSeconds, double jitSeconds, double vmSeconds, long rssBytes) {
     }
 
+    /** The whole machine's CPU from /proc/stat, and of it the seconds this process (the benchmark) used. */
+    record Machine(double busySeconds, double totalSeconds, double benchSeconds) {
+    }
+
     private final Path runDir;
     /**
      * The last CPU time seen of each compiler, VM and collector thread, by process name and thread id. The JVM
@@ -69,6 +73,25 @@ final class ProcessMeter {
             }
         }
         return usage;
+    }
+
+    /**
+     * CPU time of every core so far: busy (user, nice, system, interrupts, steal) and in all (with idle and
+     * iowait), and this process's own, which the pid files do not name: it reads every topic of the run.
+     */
+    static Machine machine() throws IOException {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        long total = 0;
+        // cpu user nice system idle iowait irq softirq steal: guest time is already counted in user.
+        for (int i = 1; i <= 8 && i < cpu.length; i++) {
+            long ticks = Long.parseLong(cpu[i]);
+            total += ticks;
+            busy += i == 4 || i == 5 ? 0 : ticks;
+        }
+        String[] own = stat(Path.of("/proc/self"));
+        double bench = own == null ? 0 : (Long.parseLong(own[11]) + Long.parseLong(own[12])) / (double) TICKS_PER_SECOND;
+        return new Machine(busy / (double) TICKS_PER_SECOND, total / (double) TICKS_PER_SECOND, bench);
     }
 
     private static List<Integer> treeOf(int root, Map<Integer, Integer> parents) {
