@@ -54,7 +54,7 @@ public final class Capacity {
     public static void run() throws Exception {
         int accounts = Integer.getInteger("arrears.capacity.accounts", 10_000);
         double dueShare = Double.parseDouble(System.getProperty("arrears.capacity.due-share", "1.0"));
-        int warmUpAccounts = Integer.getInteger("arrears.capacity.warm-up", 1_000);
+        int warmUpAccounts = Integer.getInteger("arrears.capacity.warm-up", 5_000);
         Duration bound = Duration.ofMinutes(Long.getLong("arrears.capacity.bound-minutes", 120));
         String bootstrap = "127.0.0.1:" + System.getProperty("arrears.kafka.port", "9092");
         String jdbc = "jdbc:postgresql://127.0.0.1:" + System.getProperty("arrears.postgres.port", "15432") + "/account";
@@ -67,7 +67,7 @@ public final class Capacity {
         CapacityBook warmUp = warmUpAccounts == 0 ? null : new CapacityBook(CapacityBook.Series.WARM_UP, warmUpAccounts, 1.0, WARM_UP_DUE_DAY);
         say(String.format("Capacity: %,d accounts, %,d of them falling due on %s and missing it together.", accounts, book.dueCount(), DUE_DAY));
         Clock simulated = Clock.offset(Clock.systemUTC(), Duration.ofMillis(simulatedAhead));
-        ProcessMeter meter = new ProcessMeter(home.resolve("run"));
+        ProcessMeter meter = new ProcessMeter(home.resolve("run"), home.resolve("postgres"));
         DatabaseMeter databases = new DatabaseMeter(jdbc.replace("/account", "/postgres"), "postgres", "local");
         CapacityResult.Run run;
         try (Feed feed = new Feed(bootstrap, "/corebanking/capacity", simulated);

@@ -5,16 +5,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * CPU time and memory of each process of the local system, read from /proc as top would: the pid files
- * the launcher writes, each with its children (the infrastructure process runs the broker's JVM and
- * PostgreSQL's server processes under it). Of the CPU, the share of the JVM's own threads is counted apart:
- * the just-in-time compilers, and the VM and collector threads, so a run shows what warming up cost.
+ * the launcher writes, each with its children (the infrastructure process runs the broker's JVM under it),
+ * and PostgreSQL, found by its own pid file: its server leaves the launcher's tree when it starts (pg_ctl
+ * detaches it), so its CPU is counted by following the postmaster and its backends. Of the CPU, the share of
+ * the JVM's own threads is counted apart: the just-in-time compilers, and the VM and collector threads, so a
+ * run shows what warming up cost.
  */
 final class ProcessMeter {
 
@@ -29,6 +34,7 @@ final class ProcessMeter {
     }
 
     private final Path runDir;
+    private final Path postgresData;
     /**
      * The last CPU time seen of each compiler, VM and collector thread, by process name and thread id. The JVM
      * starts and stops compiler threads as its queue grows and shrinks; keeping what a thread had used when last
@@ -37,8 +43,10 @@ final class ProcessMeter {
     private final Map<String, Map<Integer, Double>> jitThreads = new HashMap<>();
     private final Map<String, Map<Integer, Double>> vmThreads = new HashMap<>();
 
-    ProcessMeter(Path runDir) {
+    /** {@code postgresData}: the server's data directory, where it keeps {@code postmaster.pid}. */
+    ProcessMeter(Path runDir, Path postgresData) {
         this.runDir = runDir;
+        this.postgresData = postgresData;
     }
 
     /** Per process name (the pid file's), CPU seconds used so far and resident memory now. */
@@ -52,27 +60,46 @@ final class ProcessMeter {
                 }
             });
         }
-        Map<String, Usage> usage = new LinkedHashMap<>();
+        Map<String, Integer> roots = new LinkedHashMap<>();
+        // PostgreSQL first: should its server ever start inside the launcher's tree, it is counted once, as itself.
+        postmaster().ifPresent(pid -> roots.put("postgres", pid));
         try (Stream<Path> files = Files.list(runDir)) {
             for (Path pidFile : files.filter(f -> f.toString().endsWith(".pid")).sorted().toList()) {
-                String name = pidFile.getFileName().toString().replace(".pid", "");
-                int root = Integer.parseInt(Files.readString(pidFile).trim());
-                double cpu = 0;
-                long rss = 0;
-                for (int pid : treeOf(root, parents)) {
-                    String[] stat = stat(Path.of("/proc", Integer.toString(pid)));
-                    if (stat != null) {
-                        // utime, stime, cutime, cstime: fields 14 to 17, here 11 to 14 after the command is cut off.
-                        cpu += (Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13]) + Long.parseLong(stat[14]))
-                                / (double) TICKS_PER_SECOND;
-                        rss += Long.parseLong(stat[21]) * 4096;
-                        jvmThreads(pid, jitThreads.computeIfAbsent(name, n -> new HashMap<>()), vmThreads.computeIfAbsent(name, n -> new HashMap<>()));
-                    }
-                }
-                usage.put(name, new Usage(cpu, sum(jitThreads.get(name)), sum(vmThreads.get(name)), rss));
+                roots.put(pidFile.getFileName().toString().replace(".pid", ""), Integer.parseInt(Files.readString(pidFile).trim()));
             }
         }
+        Map<String, Usage> usage = new LinkedHashMap<>();
+        Set<Integer> counted = new HashSet<>();
+        roots.forEach((name, root) -> {
+            double cpu = 0;
+            long rss = 0;
+            for (int pid : treeOf(root, parents)) {
+                if (!counted.add(pid)) {
+                    continue;
+                }
+                String[] stat = stat(Path.of("/proc", Integer.toString(pid)));
+                if (stat != null) {
+                    // utime, stime, cutime, cstime: fields 14 to 17, here 11 to 14 after the command is cut off. A backend that
+                    // has ended is in its postmaster's cutime and cstime, as the postmaster waits for each.
+                    cpu += (Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13]) + Long.parseLong(stat[14]))
+                            / (double) TICKS_PER_SECOND;
+                    rss += Long.parseLong(stat[21]) * 4096;
+                    jvmThreads(pid, jitThreads.computeIfAbsent(name, n -> new HashMap<>()), vmThreads.computeIfAbsent(name, n -> new HashMap<>()));
+                }
+            }
+            usage.put(name, new Usage(cpu, sum(jitThreads.get(name)), sum(vmThreads.get(name)), rss));
+        });
         return usage;
+    }
+
+    /** The PostgreSQL server's pid: the first line of {@code postmaster.pid}, while the server runs. */
+    private Optional<Integer> postmaster() {
+        try {
+            List<String> lines = Files.readAllLines(postgresData.resolve("postmaster.pid"));
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Integer.parseInt(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException notRunning) {
+            return Optional.empty();
+        }
     }
 
     /**
