@@ -47,6 +47,8 @@ public final class Capacity {
     static final LocalDate WARM_UP_LAST_CLOSED = LAST_CLOSED.minusDays(14);
     private static final Duration LOAD_BOUND = Duration.ofMinutes(60);
     private static final Duration QUIET_FOR = Duration.ofSeconds(15);
+    /** How many of PostgreSQL's busiest statements the report keeps. */
+    private static final int BUSIEST_STATEMENTS = 15;
 
     private Capacity() {
     }
@@ -69,6 +71,7 @@ public final class Capacity {
         Clock simulated = Clock.offset(Clock.systemUTC(), Duration.ofMillis(simulatedAhead));
         ProcessMeter meter = new ProcessMeter(home.resolve("run"), home.resolve("postgres"));
         DatabaseMeter databases = new DatabaseMeter(jdbc.replace("/account", "/postgres"), "postgres", "local");
+        StatementMeter statements = new StatementMeter(jdbc.replace("/account", "/postgres"), "postgres", "local");
         CapacityResult.Run run;
         try (Feed feed = new Feed(bootstrap, "/corebanking/capacity", simulated);
              ConsumerLag lag = new ConsumerLag(bootstrap)) {
@@ -95,6 +98,7 @@ public final class Capacity {
                 Map<String, ProcessMeter.Usage> before = meter.sample();
                 ProcessMeter.Machine machineBefore = ProcessMeter.machine();
                 Map<String, DatabaseMeter.Work> dbBefore = databases.sample();
+                boolean statementsCounted = statements.reset();
                 long closedAt = System.currentTimeMillis();
                 for (LocalDate day = DUE_DAY; !day.isAfter(LAST_CLOSED); day = day.plusDays(1)) {
                     feed.send(new BusinessDayClosed(day));
@@ -132,7 +136,9 @@ public final class Capacity {
                 Map<String, ProcessMeter.Usage> after = meter.sample();
                 CapacityResult.Machine machine = CapacityResult.Machine.between(machineBefore, ProcessMeter.machine());
                 Map<String, DatabaseMeter.Work> dbWork = DatabaseMeter.between(dbBefore, databases.sample());
-                run = CapacityResult.Run.of(accounts, book.dueCount(), warmUpAccounts, closedAt, watch, latencies(watch), before, after, peakRss, dbWork, machine);
+                List<StatementMeter.Busiest> busiest = statementsCounted ? statements.busiest(BUSIEST_STATEMENTS) : null;
+                run = CapacityResult.Run.of(accounts, book.dueCount(), warmUpAccounts, closedAt, watch, latencies(watch), before, after, peakRss, dbWork, machine,
+                        busiest);
             }
         }
         say("measuring the machine's own ceilings (Kafka, PostgreSQL, the provider simulators)...");

@@ -59,6 +59,12 @@ final class CapacityReport {
             run.databases().forEach((db, w) -> out.printf("  %-10s %6.2f commits  %6.2f rows written%n", db, w.commits() / reminders,
                     w.rowsWritten() / reminders));
         }
+        if (run.statements() != null && run.atProvider().count() > 0) {
+            double reminders = run.atProvider().count();
+            out.println("PostgreSQL's busiest statements in the burst (pg_stat_statements; per reminder, time executing them, lock waits included):");
+            run.statements().forEach(st -> out.printf("  %-10s %5.2f calls %6.3f ms  %s%n", st.database(), st.calls() / reminders,
+                    st.totalMillis() / reminders, st.query()));
+        }
         out.println("the machine alone (same broker, database and provider code):");
         out.printf("  Kafka, %d-byte records, acks=all: produce %,.0f/s, consume %,.0f/s  -> the pipeline moves %.1f%% of it%n",
                 c.recordBytes(), c.kafkaProducePerSecond(), c.kafkaConsumePerSecond(),

@@ -4,6 +4,7 @@ import org.HdrHistogram.Histogram;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** One capacity run's figures, as the report prints them and the JSON keeps them. */
@@ -34,11 +35,11 @@ record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
     /** {@code warmUpAccounts}: the cardholders of the unmeasured cycle that went through first (0: cold JVMs, or a run from before warm-ups). */
     record Run(int accounts, int dueAccounts, int warmUpAccounts, Stage paymentMissed, Stage reminderRequested, Stage atProvider, Stage reminderSent,
                Latency missedToProvider, double drainSeconds, Map<String, Long> outcomes, Map<String, Process> processes,
-               Map<String, DatabaseMeter.Work> databases, Machine machine) {
+               Map<String, DatabaseMeter.Work> databases, Machine machine, List<StatementMeter.Busiest> statements) {
 
         static Run of(int accounts, int due, int warmUpAccounts, long closedAt, PipelineWatch watch, Histogram latency,
                       Map<String, ProcessMeter.Usage> before, Map<String, ProcessMeter.Usage> after, Map<String, Long> peakRss,
-                      Map<String, DatabaseMeter.Work> databases, Machine machine) {
+                      Map<String, DatabaseMeter.Work> databases, Machine machine, List<StatementMeter.Busiest> statements) {
             Map<String, Process> processes = new LinkedHashMap<>();
             after.forEach((name, u) -> {
                 ProcessMeter.Usage b = before.get(name);
@@ -49,7 +50,7 @@ record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
             return new Run(accounts, due, warmUpAccounts, stage(watch.missed, closedAt), stage(watch.requested, closedAt), stage(watch.atProvider, closedAt),
                     stage(watch.sent, closedAt), new Latency(latency.getTotalCount(), latency.getValueAtPercentile(50),
                     latency.getValueAtPercentile(99), latency.getMaxValue()),
-                    end == Long.MIN_VALUE ? 0 : (end - closedAt) / 1000.0, watch.statuses(), processes, databases, machine);
+                    end == Long.MIN_VALUE ? 0 : (end - closedAt) / 1000.0, watch.statuses(), processes, databases, machine, statements);
         }
 
         private static Stage stage(PipelineWatch.Stage s, long closedAt) {

@@ -1,0 +1,67 @@
+package io.arrears.local.capacity;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PostgreSQL's own profile of a burst: the statements that took most of its time, from pg_stat_statements,
+ * which the local server loads at start. PostgreSQL is the largest single user of the machine's CPU in a
+ * burst, and this says which of the services' statements that CPU went to.
+ */
+final class StatementMeter {
+
+    /** One normalised statement's work during the burst; {@code totalMillis} is time executing it, waits for locks included. */
+    record Busiest(String database, long calls, long rows, double totalMillis, String query) {
+    }
+
+    private static final int QUERY_CHARS = 140;
+
+    private final String url;
+    private final String user;
+    private final String password;
+
+    StatementMeter(String serverUrl, String user, String password) {
+        this.url = serverUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Starts counting afresh; false if the server was started without pg_stat_statements (an older data folder). */
+    boolean reset() {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+            st.execute("create extension if not exists pg_stat_statements");
+            st.execute("select pg_stat_statements_reset()");
+            return true;
+        } catch (SQLException notLoaded) {
+            return false;
+        }
+    }
+
+    /** The {@code limit} statements of the services' databases with the most execution time since {@link #reset}. */
+    List<Busiest> busiest(int limit) throws SQLException {
+        List<Busiest> busiest = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             PreparedStatement st = c.prepareStatement("""
+                     select d.datname, s.calls, s.rows, s.total_exec_time, regexp_replace(s.query, '\\s+', ' ', 'g')
+                     from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                     where d.datname = any(?)
+                     order by s.total_exec_time desc limit ?""")) {
+            st.setArray(1, c.createArrayOf("text", DatabaseMeter.DATABASES.toArray()));
+            st.setInt(2, limit);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    String query = rs.getString(5);
+                    busiest.add(new Busiest(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getDouble(4),
+                            query.length() > QUERY_CHARS ? query.substring(0, QUERY_CHARS) + "…" : query));
+                }
+            }
+        }
+        return busiest;
+    }
+}
