@@ -16,6 +16,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -58,6 +59,9 @@ class OutboxAndInboxTest {
 
     @Inject
     RowsAtCommit rows;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void anEventAddedInATransactionIsPublishedWithCloudEventsHeaders() {
@@ -285,6 +289,60 @@ class OutboxAndInboxTest {
             assertThat(applied).containsExactly(0L, 2L);
             ConsumerRecord<String, byte[]> dead = dlq.awaitRecords(r -> "ACC-1".equals(r.key()), BOUND).get(0);
             assertThat(TopicProbe.header(dead, Outbox.DLQ_REASON)).contains("a day this consumer cannot apply");
+        }
+    }
+
+    /**
+     * A row one event's handler persists is written only at the next flush (every 25 events), so a rule the database
+     * enforces refuses it only once later events of the batch have been applied too. The batch is then redone one event
+     * per transaction: only the refused event is dead-lettered, every other is applied once, and a redelivery applies none again.
+     */
+    @Test
+    void aRowRefusedOnlyAtALaterFlushDeadLettersItsOwnEventAndTheRestAreAppliedOnce() throws Exception {
+        LocalDate first = uniqueDate();
+        int events = 30;
+        TopicPartition partition = new TopicPartition(Topics.BUSINESS_DAY, 0);
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        for (int offset = 0; offset < events; offset++) {
+            batch.add(record(partition, offset, "ACC-N" + (100 + offset), new BusinessDayClosed(first.plusDays(offset))));
+        }
+        LocalDate refused = first.plusDays(3);
+        List<LocalDate> handled = new ArrayList<>();
+        Subscription<BusinessDayClosed> subscription = Subscription.of("flush-fault-" + UUID.randomUUID(), BusinessDayClosed.class,
+                (day, headers) -> {
+                    handled.add(day.businessDate());
+                    entityManager.persist(new DayNote(day.businessDate(), day.businessDate().equals(refused) ? "refused" : "kept"));
+                    return Outcome.applied();
+                });
+
+        try (TopicProbe dlq = TopicProbe.open(Topics.deadLetter(Topics.BUSINESS_DAY))) {
+            intake.apply(subscription, new ConsumerRecords<>(Map.of(partition, batch)));
+
+            // Twenty-five events were applied together before their flush refused the row; then all thirty, one at a time.
+            assertThat(handled).hasSize(25 + events);
+            assertThat(handled.subList(0, 25)).doesNotHaveDuplicates().contains(refused);
+            ConsumerRecord<String, byte[]> dead = dlq.awaitRecords(r -> "ACC-N103".equals(r.key()), BOUND).get(0);
+            assertThat(TopicProbe.header(dead, Outbox.DLQ_REASON)).contains("processing failed");
+        }
+        assertThat(notes(first, first.plusDays(events - 1))).isEqualTo(events - 1);
+
+        handled.clear();
+        intake.apply(subscription, new ConsumerRecords<>(Map.of(partition, batch)));
+
+        // Redelivered, the applied events are skipped; the refused one is tried again (a fix may have come since) and refused again.
+        assertThat(handled).containsOnly(refused);
+        assertThat(notes(first, first.plusDays(events - 1))).isEqualTo(events - 1);
+    }
+
+    private long notes(LocalDate from, LocalDate to) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             var count = connection.prepareStatement("select count(*) from day_note where business_date between ? and ? and note = 'kept'")) {
+            count.setObject(1, from);
+            count.setObject(2, to);
+            try (var rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 

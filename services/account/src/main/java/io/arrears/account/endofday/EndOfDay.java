@@ -209,10 +209,11 @@ public class EndOfDay {
                 if (TransientFailures.isTransient(e)) {
                     throw e;
                 }
-                LOG.errorf(e, "account %s cannot be aged for business day %s; parked in ageing_parked", id, date);
-                QuarkusTransaction.requiringNew().run(() -> accounts.parkFromAgeing(id, date,
-                        e.getClass().getSimpleName() + ": " + e.getMessage()));
-                parked.increment();
+                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                if (QuarkusTransaction.requiringNew().call(() -> accounts.parkFromAgeing(id, date, reason))) {
+                    LOG.errorf(e, "account %s cannot be aged for business day %s; parked in ageing_parked", id, date);
+                    parked.increment();
+                }
             }
         }
         return ids.size();

@@ -59,14 +59,22 @@ public class AccountRepository implements PanacheRepositoryBase<Account, String>
                 .setParameter(1, id).setParameter(2, date).getResultList();
     }
 
-    /** Puts an account the day's ageing cannot handle aside until the next business day, with the reason; in SQL, as it may not load. */
-    public void parkFromAgeing(String id, LocalDate date, String reason) {
+    /**
+     * Puts an account the day's ageing cannot handle aside until the next business day, with the reason; in SQL, as it
+     * may not load. False if it was no longer due that day: two workers that both failed on it park it once, as the
+     * second waits for the first's lock on the account and then finds it moved on.
+     */
+    public boolean parkFromAgeing(String id, LocalDate date, String reason) {
+        int moved = getEntityManager().createNativeQuery("update account set next_review_date = ?2 where id = ?1 and next_review_date <= ?3")
+                .setParameter(1, id).setParameter(2, date.plusDays(1)).setParameter(3, date).executeUpdate();
+        if (moved == 0) {
+            return false;
+        }
         getEntityManager().createNativeQuery("""
                         insert into ageing_parked (account_id, business_date, reason) values (?1, ?2, ?3)
                         on conflict (account_id, business_date) do update set reason = excluded.reason, parked_at = now()""")
                 .setParameter(1, id).setParameter(2, date).setParameter(3, reason).executeUpdate();
-        getEntityManager().createNativeQuery("update account set next_review_date = ?2 where id = ?1")
-                .setParameter(1, id).setParameter(2, date.plusDays(1)).executeUpdate();
+        return true;
     }
 
     public long countDueForReview(LocalDate date) {

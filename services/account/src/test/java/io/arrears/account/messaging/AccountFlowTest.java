@@ -2,6 +2,7 @@ package io.arrears.account.messaging;
 
 import io.agroal.api.AgroalDataSource;
 import io.arrears.account.calendar.BusinessDay;
+import io.arrears.account.ledger.AccountRepository;
 import io.arrears.account.ledger.Payment;
 import io.arrears.events.BusinessDayClosed;
 import io.arrears.events.MissedReason;
@@ -19,6 +20,7 @@ import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
 import io.arrears.testing.TestTokens;
 import io.arrears.testing.TopicProbe;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -38,6 +40,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -63,6 +66,12 @@ class AccountFlowTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    MeterRegistry registry;
 
     private TopicProbe missed;
     private String account;
@@ -346,17 +355,26 @@ class AccountFlowTest {
         try (Connection db = dataSource.getConnection()) {
             assertThat(db.createStatement().executeUpdate("update account set status = 'FROZEN' where id = '" + unreadable + "'")).isEqualTo(1);
         }
+        double parkedBefore = registry.counter("arrears.account.ageing.parked").count();
         try {
             LocalDate firstDayPastDue = due.plusDays(4);
             closeDays(statementDate, firstDayPastDue);
 
             missed.awaitEvents(PaymentMissed.class, e -> e.accountId().equals(account), 1, BOUND);
             awaitAged(firstDayPastDue);
+            List<LocalDate> parkedOn = new ArrayList<>();
             try (Connection db = dataSource.getConnection();
-                 var rs = db.createStatement().executeQuery("select reason from ageing_parked where account_id = '" + unreadable + "'")) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).contains("FROZEN");
+                 var rs = db.createStatement().executeQuery("select business_date, reason from ageing_parked where account_id = '" + unreadable + "'")) {
+                while (rs.next()) {
+                    assertThat(rs.getString(2)).contains("FROZEN");
+                    parkedOn.add(rs.getObject(1, LocalDate.class));
+                }
             }
+            // Parked again on each day it came up for review, and counted once for each of those days.
+            assertThat(parkedOn).isNotEmpty().doesNotHaveDuplicates();
+            assertThat(registry.counter("arrears.account.ageing.parked").count() - parkedBefore).isEqualTo(parkedOn.size());
+            // A second worker that failed on it the same day finds it parked already: not a new park.
+            assertThat(QuarkusTransaction.requiringNew().call(() -> accounts.parkFromAgeing(unreadable, parkedOn.get(0), "again"))).isFalse();
             assertThat(missed.events(PaymentMissed.class, e -> e.accountId().equals(unreadable))).isEmpty();
         } finally {
             try (Connection db = dataSource.getConnection()) {
