@@ -24,6 +24,9 @@ final class CapacityReport {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
+    /** Tables that took fewer rows per reminder than this are left out of the console table (the JSON keeps them). */
+    private static final double SMALLEST_TABLE_SHARE = 0.05;
+
     private CapacityReport() {
     }
 
@@ -56,8 +59,19 @@ final class CapacityReport {
         if (run.databases() != null && run.atProvider().count() > 0) {
             double reminders = run.atProvider().count();
             out.println("database work per reminder (pg_stat_database, during the burst):");
-            run.databases().forEach((db, w) -> out.printf("  %-10s %6.2f commits  %6.2f rows written%n", db, w.commits() / reminders,
-                    w.rowsWritten() / reminders));
+            run.databases().forEach((db, w) -> {
+                out.printf("  %-10s %6.2f commits  %6.2f rows written%n", db, w.commits() / reminders, w.rowsWritten() / reminders);
+                if (w.tables() != null) {
+                    w.tables().entrySet().stream()
+                            .filter(t -> t.getValue().written() / reminders >= SMALLEST_TABLE_SHARE)
+                            .sorted(Comparator.comparingLong((Map.Entry<String, DatabaseMeter.TableWork> t) -> t.getValue().written()).reversed())
+                            .forEach(t -> {
+                                DatabaseMeter.TableWork tw = t.getValue();
+                                out.printf("      %-24s %5.2f inserted %5.2f updated (%5.2f HOT) %5.2f deleted%n", t.getKey(),
+                                        tw.inserted() / reminders, tw.updated() / reminders, tw.hotUpdated() / reminders, tw.deleted() / reminders);
+                            });
+                }
+            });
         }
         if (run.statements() != null && run.atProvider().count() > 0) {
             double reminders = run.atProvider().count();

@@ -10,17 +10,45 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What each service's database did, from PostgreSQL's own counters (pg_stat_database): transactions
- * committed and rows written. Divided by the reminders of the run, they say how much work one reminder
- * costs each service, which is where throughput on a small box is won or lost.
+ * What each service's database did, from PostgreSQL's own counters: transactions committed and rows
+ * written (pg_stat_database), and which tables those rows went to (pg_stat_user_tables). Divided by the
+ * reminders of the run, they say how much work one reminder costs each service and which of its rows it
+ * could do without, which is where throughput on a small box is won or lost.
  */
 final class DatabaseMeter {
 
     static final List<String> DATABASES = List.of("account", "reminder", "contact", "complaint", "agency");
 
-    record Work(long commits, long rowsWritten) {
+    /**
+     * Rows one table took. {@code hotUpdated} is the part of {@code updated} that PostgreSQL could write
+     * without touching the table's indexes (no indexed column changed and the page had room).
+     */
+    record TableWork(long inserted, long updated, long hotUpdated, long deleted) {
+
+        long written() {
+            return inserted + updated + deleted;
+        }
+
+        TableWork minus(TableWork before) {
+            return before == null ? this : new TableWork(inserted - before.inserted, updated - before.updated,
+                    hotUpdated - before.hotUpdated, deleted - before.deleted);
+        }
+    }
+
+    /** {@code tables} is absent from runs kept before it was measured. */
+    record Work(long commits, long rowsWritten, Map<String, TableWork> tables) {
+
         Work minus(Work before) {
-            return new Work(commits - before.commits, rowsWritten - before.rowsWritten);
+            Map<String, TableWork> done = new LinkedHashMap<>();
+            if (tables != null) {
+                tables.forEach((t, w) -> {
+                    TableWork d = w.minus(before.tables == null ? null : before.tables.get(t));
+                    if (d.written() > 0) {
+                        done.put(t, d);
+                    }
+                });
+            }
+            return new Work(commits - before.commits, rowsWritten - before.rowsWritten, done);
         }
     }
 
@@ -28,6 +56,7 @@ final class DatabaseMeter {
     private final String user;
     private final String password;
 
+    /** {@code serverUrl} names any database of the server; each service's database is reached by replacing its name. */
     DatabaseMeter(String serverUrl, String user, String password) {
         this.url = serverUrl;
         this.user = user;
@@ -43,12 +72,27 @@ final class DatabaseMeter {
                 st.setString(1, db);
                 try (ResultSet rs = st.executeQuery()) {
                     if (rs.next()) {
-                        work.put(db, new Work(rs.getLong(1), rs.getLong(2)));
+                        work.put(db, new Work(rs.getLong(1), rs.getLong(2), tables(db)));
                     }
                 }
             }
         }
         return work;
+    }
+
+    /** A table's counters are kept in its own database, so each is read over a connection to it. */
+    private Map<String, TableWork> tables(String db) throws SQLException {
+        Map<String, TableWork> tables = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + db, user, password);
+             PreparedStatement st = c.prepareStatement(
+                     "select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del from pg_stat_user_tables order by relname")) {
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    tables.put(rs.getString(1), new TableWork(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                }
+            }
+        }
+        return tables;
     }
 
     static Map<String, Work> between(Map<String, Work> before, Map<String, Work> after) {
