@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +31,8 @@ import java.util.function.Predicate;
 
 /**
  * Applies a batch of consumed records in one transaction: de-duplicate each by {@code ce_id} in the
- * inbox, call the service, dead-letter what is unusable. The consumer's method returns only after the
+ * inbox (unless the consumer's own rows are keyed by the event: {@link Subscription#deduplicatedByItsRows}),
+ * call the service, dead-letter what is unusable. The consumer's method returns only after the
  * commit, and only then does the messaging layer commit the offsets.
  *
  * <p>The batch is applied in key order (records of one key keep theirs). Every consumer keys by
@@ -97,8 +99,8 @@ public class EventIntake {
         try {
             retryingTransient(() -> QuarkusTransaction.requiringNew().run(() -> {
                 // One insert de-duplicates the whole batch; a key repeated inside the batch is applied once.
-                Set<String> fresh = inbox.firstDeliveries(consumer, deliveries.stream().filter(d -> d.failure() == null)
-                        .map(d -> d.headers().id()).toList());
+                List<String> ids = deliveries.stream().filter(d -> d.failure() == null).map(d -> d.headers().id()).toList();
+                Set<String> fresh = subscription.withoutInbox() ? new HashSet<>(ids) : inbox.firstDeliveries(consumer, ids);
                 if (subscription.locksAccounts()) {
                     accountLock.acquireAll(deliveries.stream().filter(d -> d.failure() == null && fresh.contains(d.headers().id()))
                             .map(d -> d.event().subject()).toList());
@@ -130,7 +132,7 @@ public class EventIntake {
             for (Delivery<T> delivery : deliveries) {
                 try {
                     retryingTransient(() -> QuarkusTransaction.requiringNew().run(() ->
-                            applyOne(consumer, delivery, handler, id -> inbox.firstDelivery(consumer, id))));
+                            applyOne(consumer, delivery, handler, id -> subscription.withoutInbox() || inbox.firstDelivery(consumer, id))));
                 } catch (PoisonException recordFailure) {
                     if (stopping) {
                         throw recordFailure;
@@ -175,7 +177,7 @@ public class EventIntake {
         if (cause == Outbox.DeadLetterCause.REFUSED) {
             inbox.setAside(subscription.consumer(), delivery.headers().id());
         }
-        if (!inbox.firstDelivery(subscription.consumer(), delivery.headers().id())) {
+        if (!subscription.withoutInbox() && !inbox.firstDelivery(subscription.consumer(), delivery.headers().id())) {
             return new Reapplied.AlreadyApplied();
         }
         Outcome outcome = subscription.handler().handle(delivery.event(), delivery.headers());

@@ -13,12 +13,13 @@ import java.util.List;
  *                     {@code handler} then applies one event through it (one by one after a failed batch, replay)
  * @param locksAccounts whether the handler locks the account its event is about, so the batch's can be locked at once
  * @param preparer     null, or what reads ahead for a transaction's events before {@code handler} applies them one at a time
+ * @param withoutInbox  whether the handler's own rows de-duplicate its events, so the intake keeps no inbox row for them
  */
 public record Subscription<T extends Event>(String consumer, Class<T> type, EventHandler<T> handler, BatchHandler<T> batchHandler,
-                                            boolean locksAccounts, BatchHandler<T> preparer) {
+                                            boolean locksAccounts, BatchHandler<T> preparer, boolean withoutInbox) {
 
     public static <T extends Event> Subscription<T> of(String consumer, Class<T> type, EventHandler<T> handler) {
-        return new Subscription<>(consumer, type, handler, null, false, null);
+        return new Subscription<>(consumer, type, handler, null, false, null, false);
     }
 
     /**
@@ -26,7 +27,7 @@ public record Subscription<T extends Event>(String consumer, Class<T> type, Even
      * then locks a whole batch's accounts in one statement before applying it, instead of one per event.
      */
     public Subscription<T> lockingEachAccount() {
-        return new Subscription<>(consumer, type, handler, batchHandler, true, preparer);
+        return new Subscription<>(consumer, type, handler, batchHandler, true, preparer, withoutInbox);
     }
 
     /**
@@ -35,7 +36,7 @@ public record Subscription<T extends Event>(String consumer, Class<T> type, Even
      * otherwise ask for each event (see {@link Absences}). It changes nothing the handler could not redo.
      */
     public Subscription<T> preparedBy(BatchHandler<T> prepare) {
-        return new Subscription<>(consumer, type, handler, batchHandler, locksAccounts, prepare);
+        return new Subscription<>(consumer, type, handler, batchHandler, locksAccounts, prepare, withoutInbox);
     }
 
     /** A consumer that applies each consumed batch's new events in one call. */
@@ -43,6 +44,18 @@ public record Subscription<T extends Event>(String consumer, Class<T> type, Even
         return new Subscription<>(consumer, type, (event, headers) -> {
             batchHandler.handleAll(List.of(event));
             return Outcome.applied();
-        }, batchHandler, false, null);
+        }, batchHandler, false, null, false);
+    }
+
+    /**
+     * For a handler whose only writes are rows keyed by the event's own identity (a reminder's id and status,
+     * say) that leave a row already there alone ({@code insert … on conflict do nothing}). Applied a second time,
+     * such an event writes nothing, so an inbox row would only repeat a key the handler's table already keeps,
+     * and cost a row and an index entry per event. The intake keeps none for these events: a redelivery, or the
+     * relay's second copy of one, reaches the handler again and changes nothing. A key twice in one batch still
+     * reaches the handler once.
+     */
+    public Subscription<T> deduplicatedByItsRows() {
+        return new Subscription<>(consumer, type, handler, batchHandler, locksAccounts, preparer, true);
     }
 }

@@ -293,6 +293,48 @@ class OutboxAndInboxTest {
     }
 
     /**
+     * A consumer whose rows are keyed by the event itself keeps no inbox row: its table de-duplicates. A copy inside
+     * a batch still reaches it once; a redelivered batch reaches it again and writes nothing new.
+     */
+    @Test
+    void aConsumerDeduplicatedByItsOwnRowsKeepsNoInboxRowAndWritesEachRowOnce() throws Exception {
+        LocalDate first = uniqueDate();
+        TopicPartition partition = new TopicPartition(Topics.BUSINESS_DAY, 0);
+        ConsumerRecord<String, byte[]> a = record(partition, 0, "ACC-K1", new BusinessDayClosed(first));
+        ConsumerRecord<String, byte[]> b = record(partition, 1, "ACC-K2", new BusinessDayClosed(first.plusDays(1)));
+        String consumer = "keyed-rows-" + UUID.randomUUID();
+        List<List<LocalDate>> calls = new ArrayList<>();
+        Subscription<BusinessDayClosed> subscription = Subscription.inBatches(consumer, BusinessDayClosed.class, days -> {
+            calls.add(days.stream().map(BusinessDayClosed::businessDate).toList());
+            days.forEach(d -> entityManager.createNativeQuery("insert into day_note (business_date, note) values (?1, 'kept') on conflict do nothing")
+                    .setParameter(1, d.businessDate()).executeUpdate());
+        }).deduplicatedByItsRows();
+
+        intake.apply(subscription, new ConsumerRecords<>(Map.of(partition, List.of(a, copy(a, 2), b))));
+
+        assertThat(calls).containsExactly(List.of(first, first.plusDays(1)));
+        assertThat(notes(first, first.plusDays(1))).isEqualTo(2);
+        assertThat(inboxRows(consumer)).isZero();
+
+        intake.apply(subscription, new ConsumerRecords<>(Map.of(partition, List.of(copy(a, 0), copy(b, 1)))));
+
+        assertThat(calls).hasSize(2);
+        assertThat(notes(first, first.plusDays(1))).isEqualTo(2);
+        assertThat(inboxRows(consumer)).isZero();
+    }
+
+    private long inboxRows(String consumer) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             var count = connection.prepareStatement("select count(*) from inbox where consumer = ?")) {
+            count.setString(1, consumer);
+            try (var rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /**
      * A row one event's handler persists is written only at the next flush (every 25 events), so a rule the database
      * enforces refuses it only once later events of the batch have been applied too. The batch is then redone one event
      * per transaction: only the refused event is dead-lettered, every other is applied once, and a redelivery applies none again.

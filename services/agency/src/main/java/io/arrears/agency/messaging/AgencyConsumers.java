@@ -49,7 +49,8 @@ public class AgencyConsumers implements Subscriptions {
         this.complaintOpened = Subscription.of("agency.complaint-opened", ComplaintOpened.class, (e, h) -> placements.complained(e));
         this.complaintResolved = Subscription.of("agency.complaint-resolved", ComplaintResolved.class, (e, h) -> records.record(e));
         this.planAgreed = Subscription.of("agency.plan-agreed", PlanAgreed.class, (e, h) -> placements.planAgreed(e));
-        this.reminderSent = Subscription.inBatches("agency.reminder-sent", ReminderSent.class, records::recordOutcomes);
+        // The contact log is keyed by the reminder and logs each once: it de-duplicates these events itself.
+        this.reminderSent = Subscription.inBatches("agency.reminder-sent", ReminderSent.class, records::recordOutcomes).deduplicatedByItsRows();
         this.agentCalls = Subscription.of("agency.agent-call-logged", AgentCallLogged.class, (e, h) -> records.record(e));
     }
 

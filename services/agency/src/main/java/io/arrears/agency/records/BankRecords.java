@@ -144,7 +144,11 @@ public class BankRecords {
         return Outcome.applied();
     }
 
-    /** The bank's reminders that reached the cardholder or may have, logged once each with the account's holder. */
+    /**
+     * The bank's reminders that reached the cardholder or may have, logged once each with the account's holder.
+     * It writes nothing but rows keyed by the reminder, which is why its consumer keeps no inbox; anything else
+     * written here would need the inbox back ({@code Subscription.deduplicatedByItsRows}).
+     */
     public void recordOutcomes(List<ReminderSent> outcomes) {
         BulkStatement.execute(entityManager, """
                         insert into contact_log (id, account_id, customer_id, channel, answered, conversation, at)

@@ -35,7 +35,11 @@ public class ContactHistory {
         this.clock = clock;
     }
 
-    /** Every outcome of every reminder, as received; an outcome already kept is not kept twice. */
+    /**
+     * Every outcome of every reminder, as received; an outcome already kept is not kept twice. It writes nothing
+     * but rows keyed by reminder and status, which is why its consumer keeps no inbox; anything else written here
+     * would need the inbox back ({@code Subscription.deduplicatedByItsRows}).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordOutcomes(List<ReminderSent> outcomes) {
         BulkStatement.execute(em, """

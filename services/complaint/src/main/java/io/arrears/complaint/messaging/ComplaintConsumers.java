@@ -25,7 +25,8 @@ public class ComplaintConsumers implements Subscriptions {
 
     ComplaintConsumers(EventIntake intake, ContactHistory history) {
         this.intake = intake;
-        this.reminderSent = Subscription.inBatches("complaint.reminder-sent", ReminderSent.class, history::recordOutcomes);
+        // Evidence is keyed by reminder and status and kept once: it de-duplicates these events itself.
+        this.reminderSent = Subscription.inBatches("complaint.reminder-sent", ReminderSent.class, history::recordOutcomes).deduplicatedByItsRows();
         this.paymentMissed = Subscription.inBatches("complaint.payment-missed", PaymentMissed.class, history::recordMissed);
         this.agencyActions = Subscription.of("complaint.agency-action-reported", AgencyActionReported.class, (event, headers) -> history.record(event));
     }

@@ -1,5 +1,6 @@
 package io.arrears.complaint.flow;
 
+import io.agroal.api.AgroalDataSource;
 import io.arrears.complaint.handling.SlaWatch;
 import io.arrears.events.AgencyAction;
 import io.arrears.events.AgencyActionReported;
@@ -29,6 +30,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,6 +71,8 @@ class ComplaintFlowTest {
     MovableClock clock;
     @Inject
     SlaWatch slaWatch;
+    @Inject
+    AgroalDataSource dataSource;
 
     private String account;
 
@@ -170,6 +176,37 @@ class ComplaintFlowTest {
                 .isEqualTo("SMS at 22:30 Asia/Shanghai is outside 08:00-21:00");
         assertThat(evidence.getString("evidence.flags.find { it.rule == 'FREQUENCY_CAP' }.detail"))
                 .isEqualTo("VOICE attempt 8 within 7 days; the cap is 7");
+    }
+
+    /**
+     * Evidence is keyed by reminder and status, so its consumer keeps no inbox: the relay's second copy of an outcome
+     * (same ce_id) and a producer's repeat (a new ce_id) are each read and leave the one row.
+     */
+    @Test
+    void anOutcomeReceivedThreeTimesIsEvidenceOnceAndLeavesNoInboxRow() throws Exception {
+        ReminderSent sent = new ReminderSent(prefixed("TWICE"), "CASE-" + account, account, Channel.SMS, DeliveryStatus.SENT, null, "MSG-TWICE",
+                OffsetDateTime.now(clock).minusMinutes(5));
+        String first = KafkaTestClient.publish(sent);
+        KafkaTestClient.publish(sent, first);
+        String again = KafkaTestClient.publish(sent);
+        // Same account, same partition: once the delivery is kept, the three copies before it have been read.
+        send("TWICE", Channel.SMS, LocalDateTime.ofInstant(clock.instant(), SHANGHAI), DeliveryStatus.DELIVERED);
+
+        await().atMost(BOUND).until(() -> count("select count(*) from contact_event where reminder_id = ? and status = 'DELIVERED'",
+                prefixed("TWICE")) == 1);
+        assertThat(count("select count(*) from contact_event where reminder_id = ? and status = 'SENT'", prefixed("TWICE"))).isEqualTo(1);
+        assertThat(count("select count(*) from inbox where event_id = ?", first)).isZero();
+        assertThat(count("select count(*) from inbox where event_id = ?", again)).isZero();
+    }
+
+    private long count(String sql, String parameter) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement st = connection.prepareStatement(sql)) {
+            st.setString(1, parameter);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.arrears.reminder.lifecycle;
 
+import io.arrears.events.DeliveryStatus;
 import io.arrears.events.ReminderSent;
 import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outcome;
@@ -18,7 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 
 /**
@@ -30,6 +33,7 @@ import java.util.List;
 public class DeliveryOutcomes {
 
     private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
+    private static final Set<DeliveryStatus> ROUTINE = EnumSet.of(DeliveryStatus.SENT, DeliveryStatus.DELIVERED);
 
     private final StepRepository steps;
     private final ContactRecordRepository contacts;
@@ -74,7 +78,9 @@ public class DeliveryOutcomes {
         step.statusReason = sent.reason();
         step.providerMessageId = sent.providerMessageId();
         step.outcomeAt = sent.at();
-        if (step.caseId != null) {
+        // A reminder that went out, or reached the handset, is already the case's contact history above (and
+        // contact-channel's attempt): the timeline keeps the outcomes a collector must act on or explain.
+        if (step.caseId != null && !ROUTINE.contains(sent.status())) {
             timeline.record(step.caseId, Actor.event("ReminderSent"), TimelineKind.CONTACT, sent.channel() + " reminder " + sent.reminderId() + ": " + sent.status()
                     + (sent.reason() == null ? "" : " (" + sent.reason() + ")"));
         }

@@ -313,6 +313,23 @@ class ReminderFlowTest {
         assertThat(file.getList("steps.findAll { it.channel == 'SMS' && it.ladderDay == 1 }.status", String.class))
                 .containsExactly("DELIVERED");
         assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).hasSize(2);
+        // Routine outcomes are the case's contact history; the timeline does not repeat them.
+        assertThat(file.getList("contacts.status", String.class)).containsExactlyInAnyOrder("DELIVERED", "SENT");
+        assertThat(file.getList("timeline.findAll { it.kind == 'CONTACT' }")).isEmpty();
+    }
+
+    @Test
+    void anOutcomeACollectorMustActOnIsOnTheTimelineAsWellAsInTheContactHistory() {
+        KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+        List<ReminderRequested> dayOne = awaitRequests(2);
+        ReminderRequested sms = dayOne.stream().filter(r -> r.channel() == Channel.SMS).findFirst().orElseThrow();
+        ReminderRequested email = dayOne.stream().filter(r -> r.channel() == Channel.EMAIL).findFirst().orElseThrow();
+        KafkaTestClient.publish(sent(email, DeliveryStatus.SENT, null));
+        KafkaTestClient.publish(sent(sms, DeliveryStatus.UNKNOWN, "the SMS centre did not answer the submit"));
+
+        JsonPath file = await().atMost(BOUND).until(() -> caseFile(sms.caseId()), f -> f.getList("contacts").size() == 2);
+        assertThat(file.getList("timeline.findAll { it.kind == 'CONTACT' }.detail", String.class))
+                .containsExactly("SMS reminder " + sms.reminderId() + ": UNKNOWN (the SMS centre did not answer the submit)");
     }
 
     @Test
