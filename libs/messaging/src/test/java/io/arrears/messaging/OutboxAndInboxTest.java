@@ -9,6 +9,7 @@ import io.arrears.events.PlanCompleted;
 import io.arrears.events.Topics;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
+import io.arrears.testing.SqlCount;
 import io.arrears.testing.TestInfrastructure;
 import io.arrears.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -324,14 +325,7 @@ class OutboxAndInboxTest {
     }
 
     private long inboxRows(String consumer) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-             var count = connection.prepareStatement("select count(*) from inbox where consumer = ?")) {
-            count.setString(1, consumer);
-            try (var rs = count.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return SqlCount.of(dataSource, "select count(*) from inbox where consumer = ?", consumer);
     }
 
     /**
@@ -377,15 +371,7 @@ class OutboxAndInboxTest {
     }
 
     private long notes(LocalDate from, LocalDate to) throws Exception {
-        try (Connection connection = dataSource.getConnection();
-             var count = connection.prepareStatement("select count(*) from day_note where business_date between ? and ? and note = 'kept'")) {
-            count.setObject(1, from);
-            count.setObject(2, to);
-            try (var rs = count.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return SqlCount.of(dataSource, "select count(*) from day_note where business_date between ? and ? and note = 'kept'", from, to);
     }
 
     private static ConsumerRecord<String, byte[]> copy(ConsumerRecord<String, byte[]> original, long offset) {

@@ -17,6 +17,7 @@ import io.arrears.events.ReminderSent;
 import io.arrears.events.Topics;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
+import io.arrears.testing.SqlCount;
 import io.arrears.clock.MovableClock;
 import io.arrears.testing.TestTokens;
 import io.arrears.testing.TopicProbe;
@@ -30,9 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -200,13 +198,7 @@ class ComplaintFlowTest {
     }
 
     private long count(String sql, String parameter) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement st = connection.prepareStatement(sql)) {
-            st.setString(1, parameter);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return SqlCount.of(dataSource, sql, parameter);
     }
 
     @Test
