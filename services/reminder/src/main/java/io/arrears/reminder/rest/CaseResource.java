@@ -131,6 +131,8 @@ public class CaseResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "What a plan on these terms would be, judged as agreeing it would be, without agreeing it: the instalments, "
             + "what is forgiven, the caller's verdict (WITHIN_LIMITS, NEEDS_SUPERVISOR, BEYOND_ALL_LIMITS) and the limits of both roles")
+    @APIResponse(responseCode = "200", description = "The plan these terms would make; nothing is agreed or recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseViews.Preview.class)))
     @APIResponse(responseCode = "400", description = "The terms cannot make a plan; the problem names the field")
     @APIResponse(responseCode = "409", description = "The case is closed, on hold, or already in a plan")
     public CaseViews.Preview previewPlan(@PathParam("id") String id, @NotNull(message = "a body is required") @Valid PlanRequest request) {

@@ -20,6 +20,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -55,6 +57,8 @@ public class PlanApprovalResource {
     @POST
     @Path("/{id}/approve")
     @Operation(summary = "Agree the waiting plan with a supervisor's authority, judged again on the case's present figures")
+    @APIResponse(responseCode = "200", description = "Approved; the plan is in force and PlanAgreed is on its way to the account service",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseViews.Approval.class)))
     @APIResponse(responseCode = "403", description = "The request is the caller's own, or now beyond a supervisor's limits")
     @APIResponse(responseCode = "409", description = "Already decided, or the case can no longer take a plan")
     public CaseViews.Approval approve(@PathParam("id") String id) {
@@ -65,6 +69,8 @@ public class PlanApprovalResource {
     @Path("/{id}/decline")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Decline the waiting plan, saying why")
+    @APIResponse(responseCode = "200", description = "Declined; the case stays as it was",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseViews.Approval.class)))
     @APIResponse(responseCode = "409", description = "Already decided")
     public CaseViews.Approval decline(@PathParam("id") String id, @NotNull(message = "a body is required") @Valid Decline decline) {
         return view(approvals.decline(id, identity.getPrincipal().getName(), decline.note()));
