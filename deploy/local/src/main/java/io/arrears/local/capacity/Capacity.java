@@ -137,8 +137,9 @@ public final class Capacity {
                 CapacityResult.Machine machine = CapacityResult.Machine.between(machineBefore, ProcessMeter.machine());
                 Map<String, DatabaseMeter.Work> dbWork = DatabaseMeter.between(dbBefore, databases.sample());
                 List<StatementMeter.Busiest> busiest = statementsCounted ? statements.busiest(BUSIEST_STATEMENTS) : null;
+                Map<String, StatementMeter.Totals> statementTotals = statementsCounted ? statements.totals() : null;
                 run = CapacityResult.Run.of(accounts, book.dueCount(), warmUpAccounts, closedAt, watch, latencies(watch), before, after, peakRss, dbWork, machine,
-                        busiest);
+                        busiest, statementTotals);
             }
         }
         say("measuring the machine's own ceilings (Kafka, PostgreSQL, the provider simulators)...");

@@ -58,9 +58,11 @@ final class CapacityReport {
         }
         if (run.databases() != null && run.atProvider().count() > 0) {
             double reminders = run.atProvider().count();
-            out.println("database work per reminder (pg_stat_database, during the burst):");
+            out.println("database work per reminder (pg_stat_database and pg_stat_statements, during the burst):");
             run.databases().forEach((db, w) -> {
-                out.printf("  %-10s %6.2f commits  %6.2f rows written%n", db, w.commits() / reminders, w.rowsWritten() / reminders);
+                StatementMeter.Totals st = run.statementTotals() == null ? null : run.statementTotals().get(db);
+                out.printf("  %-10s %6.2f commits  %6.2f rows written%s%n", db, w.commits() / reminders, w.rowsWritten() / reminders,
+                        st == null ? "" : String.format("  %6.2f statements (%.3f ms executing them)", st.calls() / reminders, st.totalMillis() / reminders));
                 if (w.tables() != null) {
                     w.tables().entrySet().stream()
                             .filter(t -> t.getValue().written() / reminders >= SMALLEST_TABLE_SHARE)

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * PostgreSQL's own profile of a burst: the statements that took most of its time, from pg_stat_statements,
@@ -18,6 +20,13 @@ final class StatementMeter {
 
     /** One normalised statement's work during the burst; {@code totalMillis} is time executing it, waits for locks included. */
     record Busiest(String database, long calls, long rows, double totalMillis, String query) {
+    }
+
+    /**
+     * All of one database's statements during the burst: how many the services sent (BEGIN among them) and the
+     * time PostgreSQL spent executing them. Unlike CPU on a shared box, the count is the same from run to run.
+     */
+    record Totals(long calls, double totalMillis) {
     }
 
     private static final int QUERY_CHARS = 140;
@@ -63,5 +72,24 @@ final class StatementMeter {
             }
         }
         return busiest;
+    }
+
+    /** Each of the services' databases' statements since {@link #reset}, all of them, summed. */
+    Map<String, Totals> totals() throws SQLException {
+        Map<String, Totals> totals = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             PreparedStatement st = c.prepareStatement("""
+                     select d.datname, sum(s.calls), sum(s.total_exec_time)
+                     from pg_stat_statements s join pg_database d on d.oid = s.dbid
+                     where d.datname = any(?)
+                     group by d.datname""")) {
+            st.setArray(1, c.createArrayOf("text", DatabaseMeter.DATABASES.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    totals.put(rs.getString(1), new Totals(rs.getLong(2), rs.getDouble(3)));
+                }
+            }
+        }
+        return totals;
     }
 }

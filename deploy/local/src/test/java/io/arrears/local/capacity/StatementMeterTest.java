@@ -51,6 +51,13 @@ class StatementMeterTest {
             // What ran before the reset is gone: the table's creation and first rows are not counted.
             assertThat(busiest).noneSatisfy(st -> assertThat(st.query()).startsWith("insert into step"));
             assertThat(busiest).isSortedAccordingTo((a, b) -> Double.compare(b.totalMillis(), a.totalMillis()));
+            // Every statement of the database, summed: the forty updates and the driver's own at connecting (a SET),
+            // nothing from before the reset.
+            StatementMeter.Totals reminder = meter.totals().get("reminder");
+            assertThat(reminder.calls()).isEqualTo(busiest.stream().filter(st -> st.database().equals("reminder")).mapToLong(StatementMeter.Busiest::calls).sum())
+                    .isBetween(40L, 42L);
+            assertThat(reminder.totalMillis()).isPositive();
+            assertThat(meter.totals()).containsOnlyKeys("reminder");
         }
     }
 }
