@@ -2,6 +2,7 @@ package io.arrears.e2e;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -68,8 +69,15 @@ final class Browser implements AutoCloseable {
         return until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
+    /**
+     * The element's text once it is shown. Read inside the wait: an element found on a page that is being
+     * replaced goes stale before its text is read, and is then looked up again on the new page.
+     */
     String text(String id) {
-        return find(id).getText();
+        return until(d -> {
+            WebElement element = d.findElement(By.id(id));
+            return element.isDisplayed() ? element.getText() : null;
+        });
     }
 
     void type(String id, String value) {
@@ -88,8 +96,14 @@ final class Browser implements AutoCloseable {
         new Select(find(id)).selectByValue(value);
     }
 
+    /**
+     * Clicks and waits for the page the click leads to: every button and link of the console submits a form or
+     * follows a link. Without the wait, what is read next could come from the page being left.
+     */
     void click(String id) {
+        WebElement leaving = driver.findElement(By.tagName("html"));
         until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        until(ExpectedConditions.stalenessOf(leaving));
     }
 
     String url() {
@@ -97,11 +111,11 @@ final class Browser implements AutoCloseable {
     }
 
     String page() {
-        return driver.findElement(By.tagName("body")).getText();
+        return until(d -> d.findElement(By.tagName("body")).getText());
     }
 
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, BOUND).until(condition::apply);
+        return new WebDriverWait(driver, BOUND).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     /** The whole page as a PNG, beyond the window's height: Chromium's own capture of the full layout. */
