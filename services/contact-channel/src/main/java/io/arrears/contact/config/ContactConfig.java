@@ -75,6 +75,14 @@ public interface ContactConfig {
         @WithDefault("1h")
         Duration contactDataGrace();
 
+        /**
+         * Whether the reminder-request consumer judges an attempt due now in the transaction that makes it
+         * and sends it as that commits ({@code PromptSends}), rather than leaving it PENDING for the poll.
+         * Either way the attempt is committed SENDING before it leaves.
+         */
+        @WithDefault("true")
+        boolean sendOnRequest();
+
         /** A SENDING row older than this belongs to a send that never finished: reconcile it. */
         @WithDefault("2m")
         Duration staleSendingAfter();

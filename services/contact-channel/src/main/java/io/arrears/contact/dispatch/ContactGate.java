@@ -88,6 +88,29 @@ class ContactGate {
         return ready;
     }
 
+    /**
+     * Judges attempts made in this transaction and not yet written, in the order given, as {@link #prepareAll}
+     * judges due ones: their accounts locked, what the guard weighs read once. Each is then written once, in the
+     * status the guard left it in, where a poll would insert it PENDING and update it again. An attempt whose
+     * holder is not known yet is left PENDING, unjudged, for the poll to take as it would have.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<OutgoingMessage> prepareNew(List<ContactAttempt> fresh) {
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime now = now();
+        lock.acquireAll(fresh.stream().map(a -> a.accountId).toList());
+        SliceFacts facts = circumstances.readAhead(fresh.stream().map(a -> a.accountId).collect(Collectors.toSet()), now);
+        List<OutgoingMessage> ready = new ArrayList<>();
+        for (ContactAttempt attempt : fresh) {
+            if (facts.holders().holderOf(attempt.accountId).isPresent()) {
+                prepare(attempt, facts, now).ifPresent(ready::add);
+            }
+        }
+        return ready;
+    }
+
     private Optional<OutgoingMessage> prepare(ContactAttempt attempt, SliceFacts facts, OffsetDateTime now) {
         Optional<CustomerProfile> holder = facts.holders().holderOf(attempt.accountId);
         if (holder.isEmpty()) {

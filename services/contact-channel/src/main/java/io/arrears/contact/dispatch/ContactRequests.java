@@ -26,7 +26,9 @@ import java.util.Set;
 
 /**
  * Turns requests into attempts. Nothing is sent here: the attempt row, keyed by the reminder id, is
- * the promise to send exactly once, and a repeated request finds it already there.
+ * the promise to send exactly once, and a repeated request finds it already there. Where the consumer
+ * sends promptly ({@link PromptSends}), an attempt due now is judged in the transaction that makes it,
+ * and goes to the provider as that transaction commits instead of at the next poll.
  */
 @ApplicationScoped
 public class ContactRequests {
@@ -37,8 +39,13 @@ public class ContactRequests {
     private final CustomerDirectory directory;
     private final ContactConfig config;
     private final Clock clock;
+    private final ContactGate gate;
+    private final PromptSends promptSends;
 
-    ContactRequests(AttemptRepository attempts, CustomerDirectory directory, ContactConfig config, Clock clock) {
+    ContactRequests(AttemptRepository attempts, CustomerDirectory directory, ContactConfig config, Clock clock, ContactGate gate,
+                    PromptSends promptSends) {
+        this.gate = gate;
+        this.promptSends = promptSends;
         this.attempts = attempts;
         this.directory = directory;
         this.config = config;
@@ -52,18 +59,24 @@ public class ContactRequests {
     @Transactional(Transactional.TxType.MANDATORY)
     public void reminderRequestedAll(List<ReminderRequested> requests) {
         Set<String> known = new HashSet<>(attempts.existingIds(requests.stream().map(ReminderRequested::reminderId).distinct().toList()));
+        OffsetDateTime now = now();
+        List<ContactAttempt> opened = new ArrayList<>();
         for (ReminderRequested request : requests) {
             if (known.add(request.reminderId())) {
-                open(request);
+                opened.add(open(request, now));
             }
         }
+        if (promptSends.taken()) {
+            // Judged before they are written, so each goes to the database once, in the status the guard gave it.
+            promptSends.afterCommit(gate.prepareNew(opened.stream().filter(a -> !a.nextAttemptAt.isAfter(now)).toList()));
+        }
+        opened.forEach(attempts::persist);
     }
 
-    private void open(ReminderRequested request) {
-        OffsetDateTime now = now();
+    private ContactAttempt open(ReminderRequested request, OffsetDateTime now) {
         OffsetDateTime notBefore = request.notBefore() != null && request.notBefore().isAfter(now) ? request.notBefore() : now;
-        attempts.persist(attempt(request.reminderId(), request.caseId(), request.accountId(), request.customerId(), request.channel(),
-                request.templateId(), request.language(), asText(request.facts()), notBefore));
+        return attempt(request.reminderId(), request.caseId(), request.accountId(), request.customerId(), request.channel(),
+                request.templateId(), request.language(), asText(request.facts()), notBefore);
     }
 
     /** The facts as the templates read them: each value the string the contract carries. */

@@ -89,7 +89,8 @@ public class Dispatcher {
         List<DueAttempt> due;
         do {
             due = QuarkusTransaction.requiringNew().call(() -> attempts.due(OffsetDateTime.now(clock), config.dispatch().batchSize()));
-            List<Future<?>> inFlight = slices(due).stream().<Future<?>>map(slice -> workers.submit(() -> dispatch(slice))).toList();
+            List<Future<?>> inFlight = slices(due, DueAttempt::accountId).stream().<Future<?>>map(slice -> workers.submit(() -> dispatch(slice)))
+                    .toList();
             for (Future<?> f : inFlight) {
                 awaitDone(f);
             }
@@ -103,20 +104,33 @@ public class Dispatcher {
      * count each earlier one. Within a slice accounts are locked in key order, the order every
      * consumer of the service locks them in, so slices and consumers cannot deadlock one another.
      */
-    private List<List<DueAttempt>> slices(List<DueAttempt> due) {
+    private <T> List<List<T>> slices(List<T> items, Function<T, String> accountOf) {
         int count = config.dispatch().workers();
-        List<List<DueAttempt>> slices = new ArrayList<>();
+        List<List<T>> slices = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             slices.add(new ArrayList<>());
         }
-        due.forEach(d -> slices.get(Math.floorMod(d.accountId().hashCode(), count)).add(d));
+        items.forEach(d -> slices.get(Math.floorMod(accountOf.apply(d).hashCode(), count)).add(d));
         return slices.stream().filter(s -> !s.isEmpty())
-                .map(s -> s.stream().sorted(Comparator.comparing(DueAttempt::accountId)).toList())
+                .map(s -> s.stream().sorted(Comparator.comparing(accountOf)).toList())
                 .toList();
     }
 
     private void dispatch(List<DueAttempt> slice) {
-        List<OutgoingMessage> ready = inOneTransaction(slice, gate::prepareAll);
+        sendAndRecord(inOneTransaction(slice, gate::prepareAll));
+    }
+
+    /**
+     * Sends messages whose attempts another transaction committed SENDING (a consumer's, see {@link PromptSends}),
+     * the slices at once as a poll's are, and returns when every answer is recorded.
+     */
+    void sendPrepared(List<OutgoingMessage> ready) {
+        List<Future<?>> inFlight = slices(ready, OutgoingMessage::accountId).stream()
+                .<Future<?>>map(slice -> workers.submit(() -> sendAndRecord(slice))).toList();
+        inFlight.forEach(Dispatcher::awaitDone);
+    }
+
+    private void sendAndRecord(List<OutgoingMessage> ready) {
         List<ProviderAnswer> answers = sendAll(ready);
         inOneTransaction(answers, batch -> {
             gate.recordAll(batch);

@@ -4,6 +4,7 @@ import io.arrears.contact.customer.ContactHolds;
 import io.arrears.contact.customer.CustomerDirectory;
 import io.arrears.contact.dispatch.AgentCalls;
 import io.arrears.contact.dispatch.ContactRequests;
+import io.arrears.contact.dispatch.PromptSends;
 import io.arrears.events.AgencyActionReported;
 import io.arrears.events.AgentCallLogged;
 import io.arrears.events.ComplaintOpened;
@@ -23,12 +24,14 @@ import java.util.List;
 
 /**
  * Every topic contact-channel reads, one line each: parse, de-duplicate and dead-letter in
- * {@link EventIntake}, then one service method in the batch's transaction. Nothing is sent from here.
+ * {@link EventIntake}, then one service method in the batch's transaction. Reminder requests due now are
+ * sent once their transaction commits ({@link PromptSends}); everything else waits for the dispatcher's poll.
  */
 @ApplicationScoped
 public class ContactConsumers implements Subscriptions {
 
     private final EventIntake intake;
+    private final PromptSends promptSends;
     private final Subscription<CustomerUpdated> customerUpdated;
     private final Subscription<ReminderRequested> reminderRequested;
     private final Subscription<PlanAgreed> planAgreed;
@@ -37,8 +40,10 @@ public class ContactConsumers implements Subscriptions {
     private final Subscription<AgentCallLogged> agentCallLogged;
     private final Subscription<AgencyActionReported> agencyActions;
 
-    ContactConsumers(EventIntake intake, CustomerDirectory customers, ContactRequests requests, ContactHolds holds, AgentCalls agentCalls) {
+    ContactConsumers(EventIntake intake, CustomerDirectory customers, ContactRequests requests, ContactHolds holds, AgentCalls agentCalls,
+                     PromptSends promptSends) {
         this.intake = intake;
+        this.promptSends = promptSends;
         this.customerUpdated = Subscription.of("contact.customers", CustomerUpdated.class, (event, headers) -> customers.apply(event))
                 .preparedBy(customers::beforeUpdates);
         this.reminderRequested = Subscription.inBatches("contact.reminder-requested", ReminderRequested.class, requests::reminderRequestedAll);
@@ -58,7 +63,7 @@ public class ContactConsumers implements Subscriptions {
     @Incoming("reminder-requested")
     @Blocking
     public void reminderRequested(ConsumerRecords<String, byte[]> records) {
-        intake.apply(reminderRequested, records);
+        promptSends.around(() -> intake.apply(reminderRequested, records));
     }
 
     @Incoming("plan-agreed")

@@ -15,6 +15,7 @@ import io.arrears.contact.channel.WebhookAdapter;
 import io.arrears.contact.customer.ContactPoint;
 import io.arrears.contact.template.RenderedNotice;
 import io.arrears.contact.dispatch.AttemptRepository;
+import io.arrears.contact.dispatch.AttemptStatus;
 import io.arrears.contact.dispatch.Dispatcher;
 import io.arrears.contact.config.ContactConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -139,17 +140,35 @@ class ChannelAdaptersTest {
     }
 
     @Test
+    void aReminderDueNowIsSentAsItsRequestIsTakenInWithoutWaitingForThePoll() {
+        Cardholder holder = Cardholder.create("zh-CN", "Asia/Shanghai");
+        ReminderRequested request = holder.reminder(Channel.SMS, "overdue-notice");
+        scheduler.pause();
+        try {
+            KafkaTestClient.publish(request);
+            assertThat(sent.await(request.reminderId(), DeliveryStatus.SENT).providerMessageId()).isNotBlank();
+        } finally {
+            scheduler.resume();
+        }
+        assertThat(submittedTo(holder).text()).contains("逾期金额300.00CNY");
+        assertThat(holder.history().getString("attempts[0].decisions[0].decision")).isEqualTo("SEND");
+    }
+
+    @Test
     void aSlicesTextsToDifferentCardholdersAreWithTheSmsCentreAtOnce() {
         List<Cardholder> oneSlice = cardholdersOfOneSlice(3);
-        oneSlice.forEach(Cardholder::publish);
         List<ReminderRequested> requests = oneSlice.stream().map(h -> h.reminder(Channel.SMS, "overdue-notice")).toList();
-        // The requests wait, taken in, until this test dispatches them itself, all in one slice.
+        // Taken in before core banking has named their holders, the requests wait PENDING for a poll; with the
+        // scheduler paused, that is the one this test makes itself, all of them in one slice.
         scheduler.pause();
         Peers.smsc().stallAnswers(Duration.ofMillis(500));
         try {
             requests.forEach(KafkaTestClient::publish);
             await().atMost(BOUND).until(() -> QuarkusTransaction.requiringNew().call(() ->
                     requests.stream().allMatch(r -> attempts.findById(r.reminderId()) != null)));
+            oneSlice.forEach(Cardholder::publish);
+            assertThat(requests).allSatisfy(r -> assertThat(QuarkusTransaction.requiringNew().call(() -> attempts.findById(r.reminderId()).status))
+                    .isEqualTo(AttemptStatus.PENDING));
             Peers.smsc().mostAtOnceSinceLastAsked();
             dispatcher.dispatchDue();
             assertThat(Peers.smsc().mostAtOnceSinceLastAsked()).as("submit_sm the SMS centre was answering at once").isGreaterThan(1);
