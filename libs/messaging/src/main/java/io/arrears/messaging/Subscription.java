@@ -10,7 +10,8 @@ import java.util.List;
  * {@link Subscriptions}, so that a dead letter can be re-applied by the consumer that refused it.
  *
  * @param batchHandler null, or the operation that applies a whole batch's new events at once;
- *                     {@code handler} then applies one event through it (one by one after a failed batch, replay)
+ *                     {@code handler} then applies one event through it (one by one after a failed batch, replay),
+ *                     unless {@link #aloneBy} names another
  * @param locksAccounts whether the handler locks the account its event is about, so the batch's can be locked at once
  * @param preparer     null, or what reads ahead for a transaction's events before {@code handler} applies them one at a time
  * @param withoutInbox  whether the handler's own rows de-duplicate its events, so the intake keeps no inbox row for them
@@ -45,6 +46,15 @@ public record Subscription<T extends Event>(String consumer, Class<T> type, Even
             batchHandler.handleAll(List.of(event));
             return Outcome.applied();
         }, batchHandler, false, null, false);
+    }
+
+    /**
+     * For a batch consumer whose batch path does more than applying its events one by one would (it acts on them
+     * together, or at once): how one event is applied alone, after its batch failed or when it is replayed from
+     * the dead letters. By default the batch handler is given a batch of one.
+     */
+    public Subscription<T> aloneBy(EventHandler<T> alone) {
+        return new Subscription<>(consumer, type, alone, batchHandler, locksAccounts, preparer, withoutInbox);
     }
 
     /**

@@ -293,6 +293,32 @@ class OutboxAndInboxTest {
         }
     }
 
+    /** A batch consumer with a handler for events alone: after its batch fails, that handler applies each event, not the batch path. */
+    @Test
+    void aBatchConsumerWithAHandlerForEventsAloneHasItApplyEachAfterTheBatchFailed() {
+        LocalDate first = uniqueDate();
+        TopicPartition partition = new TopicPartition(Topics.BUSINESS_DAY, 0);
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        for (int offset = 0; offset < 3; offset++) {
+            batch.add(record(partition, offset, "ACC-" + offset, new BusinessDayClosed(first.plusDays(offset))));
+        }
+        List<Integer> batchCalls = new ArrayList<>();
+        List<Long> alone = new ArrayList<>();
+        Subscription<BusinessDayClosed> subscription = Subscription.inBatches("batch-alone-" + UUID.randomUUID(), BusinessDayClosed.class,
+                days -> {
+                    batchCalls.add(days.size());
+                    throw new IllegalStateException("the batch path fails");
+                }).aloneBy((day, headers) -> {
+                    alone.add(day.businessDate().toEpochDay() - first.toEpochDay());
+                    return Outcome.applied();
+                });
+
+        intake.apply(subscription, new ConsumerRecords<>(Map.of(partition, batch)));
+
+        assertThat(batchCalls).containsExactly(3);
+        assertThat(alone).containsExactly(0L, 1L, 2L);
+    }
+
     /**
      * A consumer whose rows are keyed by the event itself keeps no inbox row: its table de-duplicates. A copy inside
      * a batch still reaches it once; a redelivered batch reaches it again and writes nothing new.

@@ -73,6 +73,19 @@ public class ContactRequests {
         opened.forEach(attempts::persist);
     }
 
+    /**
+     * One request on its own: after its batch failed, or replayed from the dead letters. Its attempt waits PENDING
+     * for the poll, never judged here, so an attempt that cannot be judged is retried by the poll as any other
+     * is, and never takes its request to the dead letters.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome reminderRequested(ReminderRequested request) {
+        if (attempts.existingIds(List.of(request.reminderId())).isEmpty()) {
+            attempts.persist(open(request, now()));
+        }
+        return Outcome.applied();
+    }
+
     private ContactAttempt open(ReminderRequested request, OffsetDateTime now) {
         OffsetDateTime notBefore = request.notBefore() != null && request.notBefore().isAfter(now) ? request.notBefore() : now;
         return attempt(request.reminderId(), request.caseId(), request.accountId(), request.customerId(), request.channel(),

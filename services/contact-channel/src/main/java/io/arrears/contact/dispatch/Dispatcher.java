@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -125,8 +126,14 @@ public class Dispatcher {
      * the slices at once as a poll's are, and returns when every answer is recorded.
      */
     void sendPrepared(List<OutgoingMessage> ready) {
-        List<Future<?>> inFlight = slices(ready, OutgoingMessage::accountId).stream()
-                .<Future<?>>map(slice -> workers.submit(() -> sendAndRecord(slice))).toList();
+        List<Future<?>> inFlight = new ArrayList<>();
+        try {
+            for (List<OutgoingMessage> slice : slices(ready, OutgoingMessage::accountId)) {
+                inFlight.add(workers.submit(() -> sendAndRecord(slice)));
+            }
+        } catch (RejectedExecutionException stopping) {
+            LOG.info("the service is stopping: prepared sends not yet with a worker are left SENDING for the reconciler");
+        }
         inFlight.forEach(Dispatcher::awaitDone);
     }
 
