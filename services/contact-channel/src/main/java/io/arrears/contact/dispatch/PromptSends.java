@@ -6,9 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Sends a consumer's new attempts as soon as the transaction that judged them commits, on the consumer's
@@ -18,26 +24,57 @@ import java.util.List;
  * crash between that commit and the provider's answer leaves it SENDING for the {@link Reconciler}, as a
  * crash inside a poll's slice does. What a transaction prepared is handed over only if it commits; one
  * rolled back (and retried by the intake) hands over nothing, and its retry prepares afresh. The consumer
- * waits for its sends before it takes the next batch, so a burst queues in Kafka, never in memory, and no
- * attempt waits SENDING for longer than a batch's sends take.
+ * waits for a part's sends before it judges the next part, so a burst queues in Kafka, never in memory, and no
+ * attempt waits SENDING for longer than a part's sends take.
  */
 @ApplicationScoped
 public class PromptSends {
 
-    /** The current thread's committed messages, while a consumer runs {@link #around}; null otherwise. */
+    /** The current thread's committed messages, while a consumer applies a part of its batch; null otherwise. */
     private final ThreadLocal<List<OutgoingMessage>> committed = new ThreadLocal<>();
     private final TransactionSynchronizationRegistry transaction;
     private final Dispatcher dispatcher;
     private final boolean enabled;
+    private final int partSize;
 
     PromptSends(TransactionSynchronizationRegistry transaction, Dispatcher dispatcher, ContactConfig config) {
         this.transaction = transaction;
         this.dispatcher = dispatcher;
         this.enabled = config.dispatch().sendOnRequest();
+        this.partSize = config.dispatch().batchSize();
+    }
+
+    /**
+     * Applies a consumed batch a dispatch batch ({@code contact.dispatch.batch-size}) at a time, each part's sends
+     * made before the next part is judged. A part's attempts are committed SENDING before their sends begin, so
+     * the part bounds how many a crash can leave SENDING unsent, to be settled by the reconciler (or, where the
+     * provider cannot be asked, left UNKNOWN): a whole poll of 500 left several times as many as a poll's batch
+     * of 100 does. Records of one account share a partition and keep their order across the parts.
+     */
+    public void inParts(ConsumerRecords<String, byte[]> records, Consumer<ConsumerRecords<String, byte[]>> consume) {
+        if (!enabled || records.count() <= partSize) {
+            around(() -> consume.accept(records));
+            return;
+        }
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> part = new LinkedHashMap<>();
+        int size = 0;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            part.computeIfAbsent(new TopicPartition(record.topic(), record.partition()), p -> new ArrayList<>()).add(record);
+            if (++size == partSize) {
+                ConsumerRecords<String, byte[]> full = new ConsumerRecords<>(part, Map.of());
+                around(() -> consume.accept(full));
+                part = new LinkedHashMap<>();
+                size = 0;
+            }
+        }
+        if (size > 0) {
+            ConsumerRecords<String, byte[]> rest = new ConsumerRecords<>(part, Map.of());
+            around(() -> consume.accept(rest));
+        }
     }
 
     /** Runs {@code consume}, whose transactions may hand messages over, then sends what they committed. */
-    public void around(Runnable consume) {
+    private void around(Runnable consume) {
         if (!enabled) {
             consume.run();
             return;

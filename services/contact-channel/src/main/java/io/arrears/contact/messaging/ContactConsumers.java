@@ -64,7 +64,7 @@ public class ContactConsumers implements Subscriptions {
     @Incoming("reminder-requested")
     @Blocking
     public void reminderRequested(ConsumerRecords<String, byte[]> records) {
-        promptSends.around(() -> intake.apply(reminderRequested, records));
+        promptSends.inParts(records, part -> intake.apply(reminderRequested, part));
     }
 
     @Incoming("plan-agreed")

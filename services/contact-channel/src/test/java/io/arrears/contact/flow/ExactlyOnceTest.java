@@ -12,6 +12,8 @@ import io.arrears.contact.dispatch.AttemptRepository;
 import io.arrears.contact.dispatch.AttemptStatus;
 import io.arrears.contact.dispatch.ContactAttempt;
 import io.arrears.contact.dispatch.Dispatcher;
+import io.arrears.contact.dispatch.PromptSends;
+import io.arrears.contact.config.ContactConfig;
 import io.arrears.contact.dispatch.Reconciler;
 import io.arrears.contact.template.RenderedNotice;
 import io.arrears.events.Channel;
@@ -27,6 +29,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +43,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -69,6 +78,10 @@ class ExactlyOnceTest {
     ChannelAdapters adapters;
     @Inject
     MovableClock clock;
+    @Inject
+    PromptSends promptSends;
+    @Inject
+    ContactConfig config;
 
     private SentEvents sent;
 
@@ -189,6 +202,39 @@ class ExactlyOnceTest {
         assertThat(sent.await(request.reminderId(), DeliveryStatus.SENT).providerMessageId()).isEqualTo("CALL-88");
         dispatcher.dispatchDue();
         Peers.ivr().verify(1, postRequestedFor(urlEqualTo("/calls")).withHeader("Idempotency-Key", equalTo(request.reminderId())));
+    }
+
+    /**
+     * A consumer's poll is judged and sent a dispatch batch at a time, so a crash leaves at most one batch's attempts
+     * SENDING unsent; one account's records stay in their order across the parts.
+     */
+    @Test
+    void aLargePollOfRequestsIsTakenInPartsOfADispatchBatchInOrder() {
+        TopicPartition p0 = new TopicPartition("arrears.reminder-requested.v1", 0);
+        TopicPartition p1 = new TopicPartition("arrears.reminder-requested.v1", 1);
+        List<ConsumerRecord<String, byte[]>> first = IntStream.range(0, 160).mapToObj(i -> record(p0, i)).toList();
+        List<ConsumerRecord<String, byte[]>> second = IntStream.range(0, 90).mapToObj(i -> record(p1, i)).toList();
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> byPartition = new LinkedHashMap<>();
+        byPartition.put(p0, first);
+        byPartition.put(p1, second);
+        List<List<String>> parts = new ArrayList<>();
+
+        promptSends.inParts(new ConsumerRecords<>(byPartition, Map.of()), part -> {
+            List<String> seen = new ArrayList<>();
+            part.forEach(r -> seen.add(r.partition() + "/" + r.offset()));
+            parts.add(seen);
+        });
+
+        int batch = config.dispatch().batchSize();
+        assertThat(250).as("the records span three parts").isBetween(2 * batch + 1, 3 * batch);
+        assertThat(parts).extracting(List::size).containsExactly(batch, batch, 250 - 2 * batch);
+        List<String> all = parts.stream().flatMap(List::stream).toList();
+        assertThat(all).containsExactlyElementsOf(Stream.concat(first.stream(), second.stream())
+                .map(r -> r.partition() + "/" + r.offset()).toList());
+    }
+
+    private static ConsumerRecord<String, byte[]> record(TopicPartition partition, long offset) {
+        return new ConsumerRecord<>(partition.topic(), partition.partition(), offset, "ACC-" + partition.partition(), new byte[0]);
     }
 
     /**
