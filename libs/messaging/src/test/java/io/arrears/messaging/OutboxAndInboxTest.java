@@ -21,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -63,6 +64,9 @@ class OutboxAndInboxTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Config settings;
 
     @Test
     void anEventAddedInATransactionIsPublishedWithCloudEventsHeaders() {
@@ -421,6 +425,17 @@ class OutboxAndInboxTest {
         await().atMost(BOUND).until(relay::isLeader);
         try (Connection second = dataSource.getConnection()) {
             assertThat(RelayLeadership.tryAcquire(second)).isFalse();
+        }
+    }
+
+    @Test
+    void theRelaysSessionPlansEachStatementForTheOutboxAsItIsNow() throws Exception {
+        try (Connection session = RelayLeadership.connect(settings.getValue("quarkus.datasource.jdbc.url", String.class),
+                settings.getOptionalValue("quarkus.datasource.username", String.class).orElse(null),
+                settings.getOptionalValue("quarkus.datasource.password", String.class).orElse(null));
+             var rs = session.createStatement().executeQuery("show plan_cache_mode")) {
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("force_custom_plan");
         }
     }
 
