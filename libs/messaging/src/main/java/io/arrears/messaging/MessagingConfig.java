@@ -41,6 +41,16 @@ public interface MessagingConfig {
         @WithDefault("20ms")
         Duration linger();
 
+        /**
+         * After this many rows published and deleted, the relay vacuums the outbox itself (0: never). Each
+         * claim walks the id index from its first entry, and the rows the relay deleted stay there, each sent
+         * to its heap page, until a vacuum clears them; autovacuum comes to a database about once a minute,
+         * by which time a burst has left thousands behind every claim. A small outbox vacuums in a few
+         * milliseconds.
+         */
+        @WithDefault("500")
+        int vacuumEvery();
+
         /** How often a standby instance tries to become the active relay. */
         @WithDefault("2s")
         Duration standbyRetry();

@@ -66,6 +66,8 @@ public class OutboxRelay {
     private final String jdbcUrl;
     private final String user;
     private final String password;
+    /** Rows deleted since the relay last vacuumed the outbox; only the relay's own thread touches it. */
+    private long deletedSinceVacuum;
     private volatile boolean running;
     private volatile boolean leader;
     private volatile boolean leaderKnown;
@@ -199,6 +201,7 @@ public class OutboxRelay {
             }
         }
         delete(connection, published);
+        vacuumAfter(connection, published.size());
         for (Row row : published) {
             this.published.computeIfAbsent(row.topic, t -> Counter.builder("arrears.outbox.published")
                     .tag("topic", t).register(registry)).increment();
@@ -255,6 +258,28 @@ public class OutboxRelay {
             Array array = connection.createArrayOf("bigint", ids);
             delete.setArray(1, array);
             delete.executeUpdate();
+        }
+    }
+
+    /**
+     * Clears the rows the relay deleted once enough have gone (see {@link MessagingConfig.Relay#vacuumEvery()}).
+     * {@code skip_locked} leaves the table to a vacuum already under way; {@code truncate false} never takes the
+     * lock that shortening the file needs, which would hold up the services' inserts. A vacuum that fails
+     * (a role that does not own the table) costs the claims their speed, never an event.
+     */
+    private void vacuumAfter(Connection connection, int deleted) {
+        if (config.vacuumEvery() <= 0) {
+            return;
+        }
+        deletedSinceVacuum += deleted;
+        if (deletedSinceVacuum < config.vacuumEvery()) {
+            return;
+        }
+        deletedSinceVacuum = 0;
+        try (Statement vacuum = connection.createStatement()) {
+            vacuum.execute("vacuum (skip_locked, truncate false) outbox");
+        } catch (SQLException e) {
+            LOG.warnf("the relay could not vacuum the outbox (%s); autovacuum is left to it", rootMessage(e));
         }
     }
 

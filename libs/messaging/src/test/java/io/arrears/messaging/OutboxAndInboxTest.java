@@ -439,6 +439,31 @@ class OutboxAndInboxTest {
         }
     }
 
+    @Test
+    void theRelayVacuumsTheOutboxOnceItHasPublishedAndDeletedEnoughRows() throws Exception {
+        int every = settings.getValue("arrears.messaging.relay.vacuum-every", Integer.class);
+        long before = outboxVacuums();
+        String account = "ACC-VACUUM-" + UUID.randomUUID();
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < every; i++) {
+                outbox.add(new PlanCompleted("PLAN-" + i + "-" + UUID.randomUUID(), account, LocalDate.of(2026, 11, 2)));
+            }
+        });
+
+        // Autovacuum counts apart (autovacuum_count): vacuum_count grows only when a session vacuums the table.
+        await().atMost(BOUND).until(() -> outboxVacuums() > before);
+        assertThat(pendingRows()).isZero();
+    }
+
+    private long outboxVacuums() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             var rs = connection.createStatement().executeQuery("select vacuum_count from pg_stat_user_tables where relname = 'outbox'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private int timesApplied(LocalDate date) {
         return QuarkusTransaction.requiringNew().call(() -> days.timesApplied(date));
     }
