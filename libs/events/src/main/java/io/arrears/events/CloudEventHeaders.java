@@ -3,7 +3,6 @@ package io.arrears.events;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,7 +39,7 @@ public record CloudEventHeaders(String id, String source, String type, OffsetDat
         headers.put(TYPE, type);
         // Always with seconds: OffsetDateTime.toString() drops ":00" at a whole minute, and the Kafka
         // connector's CloudEvents reader refuses a time without them, failing the consuming channel.
-        headers.put(TIME, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
+        headers.put(TIME, IsoTimes.format(time));
         if (subject != null) {
             headers.put(SUBJECT, subject);
         }
@@ -62,7 +61,7 @@ public record CloudEventHeaders(String id, String source, String type, OffsetDat
         OffsetDateTime parsedTime = null;
         if (time != null) {
             try {
-                parsedTime = OffsetDateTime.parse(time);
+                parsedTime = IsoTimes.parseOffsetDateTime(time);
             } catch (DateTimeParseException e) {
                 throw new InvalidEventException("header " + TIME + " is not an ISO-8601 time with offset: '" + time + "'");
             }

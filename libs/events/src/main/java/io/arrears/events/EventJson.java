@@ -15,6 +15,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 
 /**
  * The one JSON codec for event bodies: money as decimal strings (never binary floating point),
@@ -26,6 +28,11 @@ public final class EventJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(new SimpleModule("money-as-string").addSerializer(BigDecimal.class, new DecimalString()))
+            // Registered after the time module, so these come first; they read and write what it does (IsoTimes).
+            .addModule(new SimpleModule("iso-times")
+                    .addSerializer(OffsetDateTime.class, new IsoTimes.OffsetDateTimeWriter())
+                    .addDeserializer(OffsetDateTime.class, new IsoTimes.OffsetDateTimeReader())
+                    .addDeserializer(LocalDate.class, new IsoTimes.LocalDateReader()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,11 +1,11 @@
 package io.arrears.messaging;
 
+import io.arrears.events.IsoTimes;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 
@@ -47,7 +47,7 @@ public final class BulkStatement {
             return null;
         }
         if (value instanceof OffsetDateTime time) {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+            return IsoTimes.format(time);
         }
         if (value instanceof java.math.BigDecimal decimal) {
             return decimal.toPlainString();
