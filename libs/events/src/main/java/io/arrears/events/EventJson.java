@@ -31,8 +31,8 @@ public final class EventJson {
             // Registered after the time module, so these come first; they read and write what it does (IsoTimes).
             .addModule(new SimpleModule("iso-times")
                     .addSerializer(OffsetDateTime.class, new IsoTimes.OffsetDateTimeWriter())
-                    .addDeserializer(OffsetDateTime.class, new IsoTimes.OffsetDateTimeReader())
-                    .addDeserializer(LocalDate.class, new IsoTimes.LocalDateReader()))
+                    .addDeserializer(OffsetDateTime.class, IsoTimes.Reader.offsetDateTimes())
+                    .addDeserializer(LocalDate.class, IsoTimes.Reader.localDates()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
@@ -16,6 +17,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
 
 /**
  * ISO-8601 times and dates as the events carry them, read and written without {@link DateTimeFormatter} for the
@@ -187,39 +189,37 @@ public final class IsoTimes {
         }
     }
 
-    /** Jackson's reader of offset times: the short way for the usual text, the time module's for anything else. */
-    static final class OffsetDateTimeReader extends StdScalarDeserializer<OffsetDateTime> {
-        OffsetDateTimeReader() {
-            super(OffsetDateTime.class);
+    /**
+     * Jackson's reader of a time or date: the short way for the usual text, the time module's own reader for
+     * anything else (other shapes, numbers, empty text), so its answers and its errors stay the module's.
+     */
+    static final class Reader<T> extends StdScalarDeserializer<T> {
+        private final transient Function<CharSequence, T> shortWay;
+        private final JsonDeserializer<T> otherwise;
+
+        private Reader(Class<T> type, Function<CharSequence, T> shortWay, JsonDeserializer<T> otherwise) {
+            super(type);
+            this.shortWay = shortWay;
+            this.otherwise = otherwise;
+        }
+
+        static Reader<OffsetDateTime> offsetDateTimes() {
+            return new Reader<>(OffsetDateTime.class, IsoTimes::offsetDateTime, InstantDeserializer.OFFSET_DATE_TIME);
+        }
+
+        static Reader<LocalDate> localDates() {
+            return new Reader<>(LocalDate.class, IsoTimes::localDate, LocalDateDeserializer.INSTANCE);
         }
 
         @Override
-        public OffsetDateTime deserialize(JsonParser json, DeserializationContext context) throws IOException {
+        public T deserialize(JsonParser json, DeserializationContext context) throws IOException {
             if (json.hasToken(JsonToken.VALUE_STRING)) {
-                OffsetDateTime read = offsetDateTime(json.getText());
+                T read = shortWay.apply(json.getText());
                 if (read != null) {
                     return read;
                 }
             }
-            return InstantDeserializer.OFFSET_DATE_TIME.deserialize(json, context);
-        }
-    }
-
-    /** Jackson's reader of dates: the short way for {@code yyyy-MM-dd}, the time module's for anything else. */
-    static final class LocalDateReader extends StdScalarDeserializer<LocalDate> {
-        LocalDateReader() {
-            super(LocalDate.class);
-        }
-
-        @Override
-        public LocalDate deserialize(JsonParser json, DeserializationContext context) throws IOException {
-            if (json.hasToken(JsonToken.VALUE_STRING)) {
-                LocalDate read = localDate(json.getText());
-                if (read != null) {
-                    return read;
-                }
-            }
-            return LocalDateDeserializer.INSTANCE.deserialize(json, context);
+            return otherwise.deserialize(json, context);
         }
     }
 }
