@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * CloudEvents 1.0 attributes carried as Kafka headers (binary content mode). {@code id} is the
@@ -26,7 +25,7 @@ public record CloudEventHeaders(String id, String source, String type, OffsetDat
 
     /** Fresh attributes for a new event produced by {@code source}, e.g. {@code /arrears/account}. */
     public static CloudEventHeaders forNewEvent(Event event, String source, OffsetDateTime now) {
-        return new CloudEventHeaders(UUID.randomUUID().toString(), source, EventType.of(event).ceType(),
+        return new CloudEventHeaders(TimeOrderedIds.next(), source, EventType.of(event).ceType(),
                 now.withOffsetSameInstant(ZoneOffset.UTC), event.subject());
     }
 

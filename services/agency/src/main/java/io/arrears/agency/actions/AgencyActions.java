@@ -14,6 +14,7 @@ import io.arrears.events.AgencyAction;
 import io.arrears.events.AgencyActionReported;
 import io.arrears.events.AgencyOutcome;
 import io.arrears.events.Channel;
+import io.arrears.events.TimeOrderedIds;
 import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outbox;
 import io.arrears.rules.Circumstances;
@@ -33,7 +34,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * An agency's work on its placements: asking to act (judged by {@link ActionGate} on the bank's records
@@ -95,7 +95,7 @@ public class AgencyActions {
         }
         Instant now = clock.instant();
         AgencyActionRow row = new AgencyActionRow();
-        row.id = "ACT-" + UUID.randomUUID();
+        row.id = "ACT-" + TimeOrderedIds.next();
         row.placementId = p.id;
         row.agencyId = agencyId;
         row.accountId = p.accountId;
@@ -159,7 +159,7 @@ public class AgencyActions {
             throw new ActionConflict("collection " + reference + " was already reported with other figures");
         }
         AgencyClaim c = new AgencyClaim();
-        c.id = "CLM-" + UUID.randomUUID();
+        c.id = "CLM-" + TimeOrderedIds.next();
         c.placementId = p.id;
         c.agencyId = agencyId;
         c.reference = reference;

@@ -15,6 +15,7 @@ import io.arrears.events.EscalationTarget;
 import io.arrears.events.PaymentReceived;
 import io.arrears.events.PlanAgreed;
 import io.arrears.events.RecallReason;
+import io.arrears.events.TimeOrderedIds;
 import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outbox;
 import io.arrears.messaging.Outcome;
@@ -31,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Places escalated accounts with agencies and takes them back. Everything for one account runs under the
@@ -197,7 +197,7 @@ public class Placements {
     private Placement newPlacement(String caseId, String accountId, int daysPastDue, BigDecimal amountOverdue, String currency, String bucket,
                                    String previousId) {
         Placement p = new Placement();
-        p.id = "PLC-" + UUID.randomUUID();
+        p.id = "PLC-" + TimeOrderedIds.next();
         p.caseId = caseId;
         p.accountId = accountId;
         p.daysPastDue = daysPastDue;

@@ -6,6 +6,7 @@ import io.arrears.complaint.sla.SlaPolicy;
 import io.arrears.events.ComplaintOpened;
 import io.arrears.events.ComplaintOutcome;
 import io.arrears.events.ComplaintResolved;
+import io.arrears.events.TimeOrderedIds;
 import io.arrears.messaging.Outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The complaint workflow. Every change checks the state table, is written to the audit trail with
@@ -62,7 +62,7 @@ public class Complaints {
         }
         OffsetDateTime now = now();
         Complaint c = new Complaint();
-        c.id = "CMP-" + UUID.randomUUID();
+        c.id = "CMP-" + TimeOrderedIds.next();
         c.accountId = request.accountId();
         c.customerId = customerId;
         c.category = request.category();

@@ -22,14 +22,9 @@ public final class Formats {
         return time == null ? null : MINUTES.format(time.atZoneSameInstant(ZONE));
     }
 
-    /** An id with its type prefix and the first block of its UUID: enough to tell cases apart on a screen. */
+    /** An id as a screen shows it: see {@link ShortIds}. */
     static String shortId(String id) {
-        if (id == null) {
-            return "";
-        }
-        int dash = id.indexOf('-');
-        int next = dash < 0 ? -1 : id.indexOf('-', dash + 1);
-        return next < 0 ? id : id.substring(0, next);
+        return ShortIds.of(id);
     }
 
     /** The message key for a code: {@code "OPEN".key("state")} is {@code state_OPEN}. */

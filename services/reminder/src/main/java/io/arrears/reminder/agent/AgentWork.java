@@ -2,6 +2,7 @@ package io.arrears.reminder.agent;
 
 import io.arrears.events.AgentCallLogged;
 import io.arrears.events.Money;
+import io.arrears.events.TimeOrderedIds;
 import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outbox;
 import io.arrears.reminder.cases.Actor;
@@ -26,7 +27,6 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /** What an agent records about a call: the outcome, and a promise to pay when one was made. */
 @ApplicationScoped
@@ -93,7 +93,7 @@ public class AgentWork {
         c.requirePromisePossible();
         promises.openFor(c.id()).ifPresent(previous -> lifecycle.settlePromise(c, previous, PromiseToPay.Status.SUPERSEDED, agent));
         PromiseToPay promise = new PromiseToPay();
-        promise.id = "PTP-" + UUID.randomUUID();
+        promise.id = "PTP-" + TimeOrderedIds.next();
         promise.caseId = c.id();
         promise.amount = amount.amount();
         promise.currency = c.currency();

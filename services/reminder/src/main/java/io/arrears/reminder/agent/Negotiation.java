@@ -2,6 +2,7 @@ package io.arrears.reminder.agent;
 
 import io.arrears.events.Money;
 import io.arrears.events.PlanAgreed;
+import io.arrears.events.TimeOrderedIds;
 import io.arrears.messaging.Outbox;
 import io.arrears.reminder.cases.Actor;
 import io.arrears.reminder.cases.CaseTimeline;
@@ -29,7 +30,6 @@ import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.UUID;
 
 /**
  * Agrees a repayment plan: checks the terms against the caller's limits, stores the plan, moves the
@@ -151,7 +151,7 @@ public class Negotiation {
 
     private RepaymentPlan store(CollectionCase c, PlanTerms terms, String agent) {
         RepaymentPlan plan = new RepaymentPlan();
-        plan.id = "PLAN-" + UUID.randomUUID();
+        plan.id = "PLAN-" + TimeOrderedIds.next();
         plan.caseId = c.id();
         plan.accountId = c.accountId();
         plan.type = terms.type();

@@ -2,6 +2,7 @@ package io.arrears.reminder.agent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.arrears.events.EventJson;
+import io.arrears.events.TimeOrderedIds;
 import io.arrears.reminder.cases.Actor;
 import io.arrears.reminder.cases.CaseConflict;
 import io.arrears.reminder.cases.CaseTimeline;
@@ -20,7 +21,6 @@ import jakarta.transaction.Transactional;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Plans beyond an agent's limits go to a supervisor instead of being lost: the agent's terms wait here, a
@@ -64,7 +64,7 @@ public class PlanApprovals {
             throw new CaseConflict("plan approval " + waiting.id + " for case " + c.id() + " is already waiting for a supervisor");
         });
         PlanApproval approval = new PlanApproval();
-        approval.id = "APR-" + UUID.randomUUID();
+        approval.id = "APR-" + TimeOrderedIds.next();
         approval.caseId = c.id();
         approval.terms = new String(EventJson.write(request), StandardCharsets.UTF_8);
         approval.limitName = breach.limit();

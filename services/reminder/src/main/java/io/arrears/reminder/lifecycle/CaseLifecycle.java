@@ -8,6 +8,7 @@ import io.arrears.events.PaymentReceived;
 import io.arrears.events.PlanBroken;
 import io.arrears.events.PlanCompleted;
 import io.arrears.events.PlanRejected;
+import io.arrears.events.TimeOrderedIds;
 import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outcome;
 import io.arrears.reminder.cases.Actor;
@@ -35,7 +36,6 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Opens, updates, pauses and closes collection cases from what the account and complaint services
@@ -128,7 +128,7 @@ public class CaseLifecycle {
     }
 
     private CollectionCase open(PaymentMissed missed) {
-        String id = "CASE-" + UUID.randomUUID();
+        String id = "CASE-" + TimeOrderedIds.next();
         CollectionCase c = CollectionCase.open(id, strategy.armFor(id), missed, treatment.today(), treatment.now());
         c.moveToSegment(strategy.segmentFor(c.facts()));
         cases.add(c);

@@ -1,6 +1,7 @@
 package io.arrears.reminder.schedule;
 
 import io.arrears.events.Channel;
+import io.arrears.events.TimeOrderedIds;
 import io.arrears.reminder.cases.Actor;
 import io.arrears.reminder.cases.BucketHistory;
 import io.arrears.reminder.cases.CaseTimeline;
@@ -22,7 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -213,7 +213,7 @@ public class Treatment {
             return Optional.empty();
         }
         ScheduledStep step = new ScheduledStep();
-        step.id = UUID.randomUUID().toString();
+        step.id = TimeOrderedIds.next();
         step.caseId = failed.caseId;
         step.accountId = failed.accountId;
         step.kind = failed.kind;
@@ -236,7 +236,7 @@ public class Treatment {
 
     private ScheduledStep newStep(CollectionCase c, StepKind kind, StepChannel channel, String templateId, OffsetDateTime dueAt) {
         ScheduledStep step = new ScheduledStep();
-        step.id = UUID.randomUUID().toString();
+        step.id = TimeOrderedIds.next();
         step.caseId = c.id();
         step.accountId = c.accountId();
         step.kind = kind;
