@@ -4,7 +4,6 @@ import io.arrears.localinfra.PostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,11 +19,7 @@ class LocalPostgresLocaleTest {
 
     @Test
     void aDurableServersDatabasesCollateInTheCLocale(@TempDir Path data) throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        try (PostgresServer server = PostgresServer.durable(data.resolve("postgres"), port)) {
+        try (PostgresServer server = DurablePostgres.in(data)) {
             server.createDatabase("reminder");
             assertCLocale(server, "reminder");
         }

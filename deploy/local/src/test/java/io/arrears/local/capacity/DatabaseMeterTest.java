@@ -1,10 +1,10 @@
 package io.arrears.local.capacity;
 
+import io.arrears.local.DurablePostgres;
 import io.arrears.localinfra.PostgresServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,11 +20,7 @@ class DatabaseMeterTest {
 
     @Test
     void eachTableCountsTheRowsWrittenSinceTheFirstSampleAndWhichUpdatesWereHot(@TempDir Path data) throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        try (PostgresServer server = PostgresServer.durable(data.resolve("postgres"), port)) {
+        try (PostgresServer server = DurablePostgres.in(data)) {
             server.createDatabase("contact");
             server.createDatabase("agency");
             DatabaseMeter meter = new DatabaseMeter(server.jdbcUrl("postgres"), PostgresServer.USER, "");
