@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Kubernetes manifests as kustomize renders each overlay ({@code kubectl kustomize}, offline),
  * checked against each other and against the code: selectors select, services and probes point at
  * the port each service listens on, every topic exists with the overlay's replication, every
- * service has its database, disruption budget and autoscaler.
+ * service has its database (UTF-8, in the C locale), disruption budget and autoscaler.
  */
 class KubernetesManifestsTest {
 
@@ -89,6 +89,10 @@ class KubernetesManifestsTest {
             String database = url.group(2);
             JsonNode cluster = one(docs, "Cluster", database + "-db");
             assertThat(cluster.at("/spec/bootstrap/initdb/database").asText()).isEqualTo(database);
+            // As the local servers and compose make theirs: UTF-8, text keys compared byte by byte.
+            assertThat(cluster.at("/spec/bootstrap/initdb/encoding").asText()).as("%s encoding", database).isEqualTo("UTF8");
+            assertThat(cluster.at("/spec/bootstrap/initdb/localeCollate").asText()).as("%s collation", database).isEqualTo("C");
+            assertThat(cluster.at("/spec/bootstrap/initdb/localeCType").asText()).as("%s character classes", database).isEqualTo("C");
             assertThat(config.at("/data/" + url.group(1)).asText()).isEqualTo("jdbc:postgresql://" + database + "-db-rw:5432/" + database);
             if (overlay.equals("prod")) {
                 assertThat(cluster.at("/spec/instances").asInt()).isEqualTo(3);
