@@ -58,8 +58,11 @@ public record Subscription<T extends Event>(String consumer, Class<T> type, Even
     }
 
     /**
-     * For a handler whose only writes are rows keyed by the event's own identity (a reminder's id and status,
-     * say) that leave a row already there alone ({@code insert … on conflict do nothing}). Applied a second time,
+     * For a handler whose writes are rows keyed by the event's own identity (a reminder's id and status, say)
+     * that leave a row already there alone ({@code insert … on conflict do nothing}, or a look for the row first,
+     * its key refusing a second one should two copies race), and changes of state the event can make only once
+     * (a status its table lets it leave and never re-enter). The rows must outlive the topic's records, as an
+     * inbox row does: they are what remembers the event. Applied a second time,
      * such an event writes nothing, so an inbox row would only repeat a key the handler's table already keeps,
      * and cost a row and an index entry per event. The intake keeps none for these events: a redelivery, or the
      * relay's second copy of one, reaches the handler again and changes nothing. A key twice in one batch still

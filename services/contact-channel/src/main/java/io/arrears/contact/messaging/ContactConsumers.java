@@ -46,8 +46,10 @@ public class ContactConsumers implements Subscriptions {
         this.promptSends = promptSends;
         this.customerUpdated = Subscription.of("contact.customers", CustomerUpdated.class, (event, headers) -> customers.apply(event))
                 .preparedBy(customers::beforeUpdates);
+        // The attempt, keyed by the reminder id and never deleted, is what a repeated request finds: an inbox
+        // row would only repeat its key.
         this.reminderRequested = Subscription.inBatches("contact.reminder-requested", ReminderRequested.class, requests::reminderRequestedAll)
-                .aloneBy((event, headers) -> requests.reminderRequested(event));
+                .aloneBy((event, headers) -> requests.reminderRequested(event)).deduplicatedByItsRows();
         this.planAgreed = Subscription.of("contact.plan-agreed", PlanAgreed.class, (event, headers) -> requests.planAgreed(event));
         this.complaintOpened = Subscription.of("contact.complaint-opened", ComplaintOpened.class, (event, headers) -> holds.opened(event));
         this.complaintResolved = Subscription.of("contact.complaint-resolved", ComplaintResolved.class, (event, headers) -> holds.resolved(event));

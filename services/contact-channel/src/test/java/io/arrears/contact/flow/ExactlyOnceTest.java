@@ -107,10 +107,17 @@ class ExactlyOnceTest {
         KafkaTestClient.publish(marker);
 
         sent.await(marker.reminderId(), DeliveryStatus.SENT);
+        // Read again long after it was sent, in a batch of its own: the attempt, keyed by the reminder, is
+        // what remembers it (no inbox row is kept for requests).
+        KafkaTestClient.publish(request, ceId);
+        ReminderRequested after = holder.reminder(Channel.EMAIL, "second-notice");
+        KafkaTestClient.publish(after);
+        sent.await(after.reminderId(), DeliveryStatus.SENT);
         dispatcher.dispatchDue();
         assertThat(mailsFor(request.reminderId())).isEqualTo(1);
         assertThat(sent.of(request.reminderId())).hasSize(1);
-        assertThat(holder.history().getList("attempts.reminderId")).containsExactlyInAnyOrder(request.reminderId(), marker.reminderId());
+        assertThat(holder.history().getList("attempts.reminderId"))
+                .containsExactlyInAnyOrder(request.reminderId(), marker.reminderId(), after.reminderId());
     }
 
     @Test

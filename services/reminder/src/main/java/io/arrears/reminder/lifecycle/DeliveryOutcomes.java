@@ -27,6 +27,10 @@ import java.util.Set;
 /**
  * What contact-channel did with each reminder. The outcome goes on the step and in the contact history;
  * a reminder that could not reach the cardholder falls back to another channel.
+ *
+ * <p>An outcome read twice changes nothing, so no inbox remembers these events: the contact record keeps
+ * one row per reminder and status, and everything else follows the step's move to the new status, which
+ * its table allows once.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -59,7 +59,10 @@ public class ReminderConsumers implements Subscriptions {
         this.planRejected = Subscription.of("reminder.plan-rejected", PlanRejected.class, (event, headers) -> cases.planRejected(event)).lockingEachAccount();
         this.complaintOpened = Subscription.of("reminder.complaint-opened", ComplaintOpened.class, (event, headers) -> cases.complaintOpened(event)).lockingEachAccount();
         this.complaintResolved = Subscription.of("reminder.complaint-resolved", ComplaintResolved.class, (event, headers) -> cases.complaintResolved(event)).lockingEachAccount();
-        this.reminderSent = Subscription.inBatches("reminder.reminder-sent", ReminderSent.class, outcomes::recordAll).lockingEachAccount();
+        // An outcome told twice changes nothing: its contact record is keyed by reminder and status, and the
+        // step's status table refuses to move it again. So the intake keeps no inbox row for ReminderSent.
+        this.reminderSent = Subscription.inBatches("reminder.reminder-sent", ReminderSent.class, outcomes::recordAll).lockingEachAccount()
+                .deduplicatedByItsRows();
         this.accountPlaced = Subscription.of("reminder.account-placed", AccountPlaced.class, (event, headers) -> agencies.placed(event));
         this.accountRecalled = Subscription.of("reminder.account-recalled", AccountRecalled.class, (event, headers) -> agencies.recalled(event));
         this.agencyActions = Subscription.of("reminder.agency-action-reported", AgencyActionReported.class, (event, headers) -> agencies.acted(event));
