@@ -3,6 +3,7 @@ package io.arrears.e2e;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -103,7 +104,29 @@ final class Browser implements AutoCloseable {
     void click(String id) {
         WebElement leaving = driver.findElement(By.tagName("html"));
         until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-        until(ExpectedConditions.stalenessOf(leaving));
+        until(d -> gone(leaving));
+    }
+
+    /**
+     * Whether the element's page has been replaced. Asked while the new page replaces it, ChromeDriver may answer
+     * "Node with given id does not belong to the document" as an unknown error rather than a stale element: both
+     * say the node left its document.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException e) {
+            if (leftItsDocument(e)) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean leftItsDocument(WebDriverException e) {
+        return e instanceof StaleElementReferenceException
+                || e.getMessage() != null && e.getMessage().contains("does not belong to the document");
     }
 
     String url() {
@@ -114,8 +137,18 @@ final class Browser implements AutoCloseable {
         return until(d -> d.findElement(By.tagName("body")).getText());
     }
 
+    /** Waits for the condition; an element that left its page while it was read is looked up again on the next try. */
     <T> T until(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, BOUND).ignoring(StaleElementReferenceException.class).until(condition::apply);
+        return new WebDriverWait(driver, BOUND).until(d -> {
+            try {
+                return condition.apply(d);
+            } catch (WebDriverException e) {
+                if (leftItsDocument(e)) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     /** The whole page as a PNG, beyond the window's height: Chromium's own capture of the full layout. */

@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 
 /** One ReminderSent as the complaint service keeps it: the bank's own record of a contact and its outcome. */
 @Entity
@@ -31,18 +30,7 @@ public class ContactEvent {
     /** The agency that made the contact; null for the bank's own. A visit has no channel. */
     public String agencyId;
 
-    public static class Key implements Serializable {
-        public String reminderId;
-        public String status;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(reminderId, k.reminderId) && Objects.equals(status, k.status);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(reminderId, status);
-        }
+    /** The key as Hibernate needs it for {@code find}: named as the entity's id fields. */
+    public record Key(String reminderId, String status) implements Serializable {
     }
 }

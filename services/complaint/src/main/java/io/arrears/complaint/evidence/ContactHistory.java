@@ -55,10 +55,7 @@ public class ContactHistory {
     /** An agency's contact, kept with the bank's own so a complaint sees every contact the cardholder had. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome record(AgencyActionReported action) {
-        ContactEvent.Key key = new ContactEvent.Key();
-        key.reminderId = action.actionId();
-        key.status = action.outcome().name();
-        if (em.find(ContactEvent.class, key) == null) {
+        if (em.find(ContactEvent.class, new ContactEvent.Key(action.actionId(), action.outcome().name())) == null) {
             ContactEvent event = new ContactEvent();
             event.reminderId = action.actionId();
             event.status = action.outcome().name();

@@ -6,7 +6,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import java.io.Serializable;
-import java.util.Objects;
 
 @Entity
 @Table(name = "customer_phone")
@@ -22,18 +21,7 @@ public class CustomerPhone {
     public String type;
     public boolean isPrimary;
 
-    public static class Key implements Serializable {
-        public String customerId;
-        public String number;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(customerId, k.customerId) && Objects.equals(number, k.number);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(customerId, number);
-        }
+    /** The key as Hibernate needs it for {@code find}: named as the entity's id fields. */
+    public record Key(String customerId, String number) implements Serializable {
     }
 }

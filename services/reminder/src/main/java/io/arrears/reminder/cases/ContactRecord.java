@@ -7,7 +7,6 @@ import jakarta.persistence.Table;
 
 import java.io.Serializable;
 import java.time.OffsetDateTime;
-import java.util.Objects;
 
 /** A delivery outcome reported by contact-channel: the case's contact history. One per reminder and status. */
 @Entity
@@ -26,19 +25,7 @@ public class ContactRecord {
     public String providerMessageId;
     public OffsetDateTime at;
 
-    /** The key as Hibernate needs it: field names as the entity's, a constructor without arguments, equality by value. */
-    public static class Key implements Serializable {
-        public String stepId;
-        public String status;
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(stepId, k.stepId) && Objects.equals(status, k.status);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(stepId, status);
-        }
+    /** The key as Hibernate needs it for {@code find}: named as the entity's id fields. */
+    public record Key(String stepId, String status) implements Serializable {
     }
 }
