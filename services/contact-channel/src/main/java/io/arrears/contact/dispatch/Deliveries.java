@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,9 +65,15 @@ class Deliveries {
     }
 
     private void record(List<ProviderReceipt> receipts) {
-        List<String> messageIds = receipts.stream().map(ProviderReceipt::providerMessageId).toList();
-        lock.acquireAll(messageIds.stream().map(Deliveries::messageKey).toList());
-        Map<String, ContactAttempt> sent = attempts.lockedByProviderMessageIds(messageIds);
+        List<String> messageIds = receipts.stream().map(ProviderReceipt::providerMessageId).distinct().toList();
+        Map<String, ContactAttempt> sent = new HashMap<>(attempts.lockedByProviderMessageIds(messageIds));
+        List<String> unseen = messageIds.stream().filter(id -> !sent.containsKey(id)).toList();
+        if (!unseen.isEmpty()) {
+            // A send found is committed, and its record has already looked for early receipts. One not found may
+            // be in a transaction that is recording it right now: take its message lock, then look again.
+            lock.acquireAll(unseen.stream().map(Deliveries::messageKey).toList());
+            sent.putAll(attempts.lockedByProviderMessageIds(unseen));
+        }
         List<ProviderReceipt> ahead = new ArrayList<>();
         for (ProviderReceipt receipt : receipts) {
             ContactAttempt attempt = sent.get(receipt.providerMessageId());
@@ -119,9 +126,10 @@ class Deliveries {
     }
 
     /**
-     * The receipt and the record of the send take the same lock on the message id. Without it each could
-     * commit without seeing the other (the receipt finding no send recorded, the send finding no receipt
-     * kept) and the receipt would wait for the sweep; with it the second to arrive sees the first.
+     * The receipt that finds no send and the record of the send take the same lock on the message id. Without
+     * it each could commit without seeing the other (the receipt finding no send recorded, the send finding no
+     * receipt kept) and the receipt would wait for the sweep; with it the second to arrive sees the first. A
+     * receipt whose send it finds needs no lock: that send's transaction has committed.
      */
     private static String messageKey(String providerMessageId) {
         return "provider-message:" + providerMessageId;
