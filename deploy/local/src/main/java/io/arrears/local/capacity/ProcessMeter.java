@@ -87,7 +87,8 @@ final class ProcessMeter {
                     jvmThreads(pid, jitThreads.computeIfAbsent(name, n -> new HashMap<>()), vmThreads.computeIfAbsent(name, n -> new HashMap<>()));
                 }
             }
-            usage.put(name, new Usage(cpu, sum(jitThreads.get(name)), sum(vmThreads.get(name)), rss));
+            // A process that has already ended has no threads to count.
+            usage.put(name, new Usage(cpu, sum(jitThreads.getOrDefault(name, Map.of())), sum(vmThreads.getOrDefault(name, Map.of())), rss));
         });
         return usage;
     }

@@ -46,6 +46,20 @@ class ProcessMeterTest {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / 100.0;
     }
 
+    /** A process that died during the run (a simulator that could not take its port, say) is reported idle, not a crash. */
+    @Test
+    void aProcessThatHasEndedCountsNothing(@TempDir Path home) throws Exception {
+        Path run = Files.createDirectories(home.resolve("run"));
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        Files.writeString(run.resolve("sinks.pid"), Long.toString(ended.pid()));
+
+        Map<String, ProcessMeter.Usage> usage = new ProcessMeter(run, home.resolve("postgres")).sample();
+
+        assertThat(usage.get("sinks").cpuSeconds()).isZero();
+        assertThat(usage.get("sinks").jitSeconds()).isZero();
+    }
+
     @Test
     void aStoppedServerIsLeftOut(@TempDir Path home) throws Exception {
         Path run = Files.createDirectories(home.resolve("run"));
