@@ -1,5 +1,6 @@
 package io.arrears.contact.dispatch;
 
+import io.arrears.contact.channel.ProviderReceipt;
 import io.arrears.messaging.Redact;
 import io.arrears.events.DeliveryStatus;
 import io.arrears.events.ReminderSent;
@@ -11,6 +12,12 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Moves an attempt to a status the reminder service must hear of, and tells it through the outbox
@@ -19,11 +26,13 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 class AttemptOutcomes {
 
+    private final AttemptRepository attempts;
     private final Outbox outbox;
     private final MeterRegistry registry;
     private final Clock clock;
 
-    AttemptOutcomes(Outbox outbox, MeterRegistry registry, Clock clock) {
+    AttemptOutcomes(AttemptRepository attempts, Outbox outbox, MeterRegistry registry, Clock clock) {
+        this.attempts = attempts;
         this.outbox = outbox;
         this.registry = registry;
         this.clock = clock;
@@ -31,7 +40,7 @@ class AttemptOutcomes {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void finish(ContactAttempt attempt, AttemptStatus status, String reason, String providerMessageId) {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime now = now();
         attempt.moveTo(status);
         // A provider's reply may quote the address it refused; the reason travels on in ReminderSent.
         attempt.statusReason = Redact.text(reason);
@@ -40,8 +49,37 @@ class AttemptOutcomes {
         }
         attempt.nextAttemptAt = null;
         attempt.finishedAt = now;
-        outbox.add(new ReminderSent(attempt.reminderId, attempt.caseId, attempt.accountId, attempt.channel,
-                DeliveryStatus.valueOf(status.name()), reason, attempt.providerMessageId, now));
-        registry.counter("arrears.contact.outcomes", "channel", attempt.channel.name(), "status", status.name()).increment();
+        tell(new SettledAttempt(attempt.reminderId, attempt.caseId, attempt.accountId, attempt.channel, status, attempt.providerMessageId),
+                reason, now);
+    }
+
+    /**
+     * The receipts whose attempts await one, applied in one statement ({@link AttemptRepository#settleAwaitingReceipt}),
+     * each told as {@link #finish} tells it. Returns the message ids it settled; the rest are the caller's.
+     *
+     * @param receipts one per message id
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    Set<String> settleAwaiting(Collection<ProviderReceipt> receipts) {
+        OffsetDateTime now = now();
+        Map<String, ProviderReceipt> byMessage = receipts.stream().collect(Collectors.toMap(ProviderReceipt::providerMessageId, r -> r));
+        List<ProviderReceipt> kept = receipts.stream().map(r -> new ProviderReceipt(r.providerMessageId(), r.delivered(), Redact.text(r.detail()),
+                r.callOutcome(), r.keptIfEarly())).toList();
+        Set<String> settled = new HashSet<>();
+        for (SettledAttempt attempt : attempts.settleAwaitingReceipt(kept, now)) {
+            tell(attempt, byMessage.get(attempt.providerMessageId()).detail(), now);
+            settled.add(attempt.providerMessageId());
+        }
+        return settled;
+    }
+
+    private void tell(SettledAttempt attempt, String reason, OffsetDateTime now) {
+        outbox.add(new ReminderSent(attempt.reminderId(), attempt.caseId(), attempt.accountId(), attempt.channel(),
+                DeliveryStatus.valueOf(attempt.status().name()), reason, attempt.providerMessageId(), now));
+        registry.counter("arrears.contact.outcomes", "channel", attempt.channel().name(), "status", attempt.status().name()).increment();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

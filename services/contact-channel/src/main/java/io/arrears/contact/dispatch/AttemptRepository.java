@@ -1,5 +1,6 @@
 package io.arrears.contact.dispatch;
 
+import io.arrears.contact.channel.ProviderReceipt;
 import io.arrears.events.Channel;
 import io.arrears.messaging.KeyArrays;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -81,6 +82,44 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
         return KeyArrays.lockedRows(getEntityManager(), "from ContactAttempt a where " + KeyArrays.oneOf("a.providerMessageId"),
                         ContactAttempt.class, providerMessageIds).stream()
                 .collect(Collectors.toMap(a -> a.providerMessageId, a -> a, (a, b) -> a));
+    }
+
+    /**
+     * Makes the attempts that carry these receipts' message ids and {@linkplain AttemptStatus#awaitsReceipt await a
+     * receipt} DELIVERED or FAILED, in one statement that locks, changes and reads back only those rows; attempts in any
+     * other status, and message ids no attempt carries, are left to the caller. In plain JDBC and without loading an
+     * entity: on a statement day the receipts were a third of this service's work, most of it Hibernate reading each
+     * attempt whole and writing it back whole. The session must hold none of these attempts, or it would write its
+     * stale copy over the change; the receipts' transactions load none before this.
+     *
+     * @param receipts one per message id, each detail as the attempt keeps it
+     */
+    List<SettledAttempt> settleAwaitingReceipt(Collection<ProviderReceipt> receipts, OffsetDateTime now) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement settle = connection.prepareStatement("""
+                    update contact_attempt a set status = r.status, status_reason = r.reason,
+                        call_outcome = coalesce(r.call_outcome, a.call_outcome), next_attempt_at = null, finished_at = ?
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as r(provider_message_id, status, reason, call_outcome)
+                    where a.provider_message_id is not null and a.provider_message_id = r.provider_message_id
+                        and a.status = any(?::text[])
+                    returning a.reminder_id, a.case_id, a.account_id, a.channel, a.status, a.provider_message_id""")) {
+                settle.setObject(1, now);
+                settle.setArray(2, connection.createArrayOf("text", receipts.stream().map(ProviderReceipt::providerMessageId).toArray()));
+                settle.setArray(3, connection.createArrayOf("text",
+                        receipts.stream().map(r -> AttemptStatus.onReceipt(r.delivered()).name()).toArray()));
+                settle.setArray(4, connection.createArrayOf("text", receipts.stream().map(ProviderReceipt::detail).toArray()));
+                settle.setArray(5, connection.createArrayOf("text", receipts.stream().map(ProviderReceipt::callOutcome).toArray()));
+                settle.setArray(6, connection.createArrayOf("text", AttemptStatus.awaitingReceipt().stream().map(Enum::name).toArray()));
+                List<SettledAttempt> settled = new ArrayList<>();
+                try (ResultSet row = settle.executeQuery()) {
+                    while (row.next()) {
+                        settled.add(new SettledAttempt(row.getString(1), row.getString(2), row.getString(3), Channel.valueOf(row.getString(4)),
+                                AttemptStatus.valueOf(row.getString(5)), row.getString(6)));
+                    }
+                }
+                return settled;
+            }
+        });
     }
 
     /**

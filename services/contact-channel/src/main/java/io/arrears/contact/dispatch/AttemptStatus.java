@@ -1,6 +1,8 @@
 package io.arrears.contact.dispatch;
 
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,6 +30,16 @@ public enum AttemptStatus {
 
     public boolean awaitsReceipt() {
         return this == SENT || this == UNKNOWN;
+    }
+
+    /** What a provider's receipt makes of an attempt that {@linkplain #awaitsReceipt awaits one}; the table allows both from either. */
+    public static AttemptStatus onReceipt(boolean delivered) {
+        return delivered ? DELIVERED : FAILED;
+    }
+
+    /** The statuses that {@linkplain #awaitsReceipt await a receipt}. */
+    static List<AttemptStatus> awaitingReceipt() {
+        return Arrays.stream(values()).filter(AttemptStatus::awaitsReceipt).toList();
     }
 
     public boolean canBecome(AttemptStatus next) {

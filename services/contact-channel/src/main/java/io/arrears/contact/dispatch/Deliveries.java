@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns providers' receipts (SMPP deliver_sm, IVR and webhook callbacks) into DELIVERED or FAILED.
@@ -64,8 +66,17 @@ class Deliveries {
         }
     }
 
-    private void record(List<ProviderReceipt> receipts) {
-        List<String> messageIds = receipts.stream().map(ProviderReceipt::providerMessageId).distinct().toList();
+    private void record(List<ProviderReceipt> all) {
+        Map<String, ProviderReceipt> first = new LinkedHashMap<>();
+        all.forEach(receipt -> first.putIfAbsent(receipt.providerMessageId(), receipt));
+        // Nearly every receipt finds its send recorded and waiting: those are settled in one statement. A repeated
+        // receipt is one the provider sent again, and changes nothing the first did not.
+        Set<String> settled = outcomes.settleAwaiting(first.values());
+        List<ProviderReceipt> receipts = first.values().stream().filter(receipt -> !settled.contains(receipt.providerMessageId())).toList();
+        if (receipts.isEmpty()) {
+            return;
+        }
+        List<String> messageIds = receipts.stream().map(ProviderReceipt::providerMessageId).toList();
         Map<String, ContactAttempt> sent = new HashMap<>(attempts.lockedByProviderMessageIds(messageIds));
         List<String> unseen = messageIds.stream().filter(id -> !sent.containsKey(id)).toList();
         if (!unseen.isEmpty()) {

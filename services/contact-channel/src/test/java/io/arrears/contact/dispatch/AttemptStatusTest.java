@@ -25,6 +25,17 @@ class AttemptStatusTest {
     }
 
     @Test
+    void whatAReceiptMakesOfAnAttemptAwaitingOneIsAllowedFromEachStatusThatAwaitsIt() {
+        assertThat(AttemptStatus.awaitingReceipt()).containsExactlyInAnyOrder(AttemptStatus.SENT, AttemptStatus.UNKNOWN);
+        for (AttemptStatus awaiting : AttemptStatus.awaitingReceipt()) {
+            assertThat(awaiting.canBecome(AttemptStatus.onReceipt(true))).as(awaiting + " delivered").isTrue();
+            assertThat(awaiting.canBecome(AttemptStatus.onReceipt(false))).as(awaiting + " not delivered").isTrue();
+        }
+        assertThat(AttemptStatus.onReceipt(true)).isEqualTo(AttemptStatus.DELIVERED);
+        assertThat(AttemptStatus.onReceipt(false)).isEqualTo(AttemptStatus.FAILED);
+    }
+
+    @Test
     void nothingThatMayHaveReachedTheProviderGoesBackToBeSentAgainExceptThroughSending() {
         for (AttemptStatus from : AttemptStatus.values()) {
             if (from != AttemptStatus.SENDING) {

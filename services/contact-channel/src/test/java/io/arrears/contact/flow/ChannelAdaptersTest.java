@@ -35,6 +35,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -57,6 +59,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -90,6 +97,8 @@ class ChannelAdaptersTest {
     AttemptRepository attempts;
     @Inject
     ContactConfig config;
+    @Inject
+    MeterRegistry registry;
 
     private SentEvents sent;
 
@@ -137,6 +146,55 @@ class ChannelAdaptersTest {
         Peers.smsc().receipt(sms.messageId(), true);
         sent.await(request.reminderId(), DeliveryStatus.DELIVERED);
         assertThat(holder.history().getString("attempts[0].status")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void receiptsArrivingTogetherSettleEachTextOnceAndALaterContraryReceiptChangesNothing() throws Exception {
+        List<Cardholder> holders = List.of(Cardholder.create("zh-CN", "Asia/Shanghai"), Cardholder.create("zh-CN", "Asia/Shanghai"),
+                Cardholder.create("zh-CN", "Asia/Shanghai"));
+        List<ReminderRequested> requests = holders.stream().map(h -> h.reminder(Channel.SMS, "overdue-notice")).toList();
+        requests.forEach(KafkaTestClient::publish);
+        List<String> texts = holders.stream().map(h -> await().atMost(BOUND).until(() -> submittedTo(h), s -> s != null).messageId()).toList();
+        requests.forEach(r -> sent.await(r.reminderId(), DeliveryStatus.SENT));
+        double outcomesBefore = outcomesCounted();
+
+        // As the SMS centre's window sends them: each waits for its answer while the others arrive; the first text's twice.
+        ExecutorService window = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<?> answered : window.invokeAll(List.<Callable<Object>>of(
+                    () -> receipt(texts.get(0), true), () -> receipt(texts.get(1), false),
+                    () -> receipt(texts.get(2), true), () -> receipt(texts.get(0), true)))) {
+                answered.get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            }
+        } finally {
+            window.shutdownNow();
+        }
+
+        assertThat(statusOf(requests.get(0))).isEqualTo(AttemptStatus.DELIVERED);
+        assertThat(statusOf(requests.get(1))).isEqualTo(AttemptStatus.FAILED);
+        assertThat(statusOf(requests.get(2))).isEqualTo(AttemptStatus.DELIVERED);
+        assertThat(sent.await(requests.get(1).reminderId(), DeliveryStatus.FAILED).reason()).isEqualTo("SMSC receipt UNDELIV error 001");
+        assertThat(holders.get(1).history().getString("attempts[0].reason")).isEqualTo("SMSC receipt UNDELIV error 001");
+        assertThat(outcomesCounted() - outcomesBefore).as("outcomes told, one per text").isEqualTo(3);
+
+        receipt(texts.get(0), false);
+        assertThat(statusOf(requests.get(0))).isEqualTo(AttemptStatus.DELIVERED);
+        assertThat(outcomesCounted() - outcomesBefore).isEqualTo(3);
+    }
+
+    private static Object receipt(String messageId, boolean delivered) {
+        Peers.smsc().receipt(messageId, delivered);
+        return messageId;
+    }
+
+    private AttemptStatus statusOf(ReminderRequested request) {
+        return QuarkusTransaction.requiringNew().call(() -> attempts.findById(request.reminderId()).status);
+    }
+
+    /** DELIVERED and FAILED outcomes of texts this service has told, each with its ReminderSent. */
+    private double outcomesCounted() {
+        return registry.find("arrears.contact.outcomes").tag("channel", "SMS").counters().stream()
+                .filter(c -> List.of("DELIVERED", "FAILED").contains(c.getId().getTag("status"))).mapToDouble(Counter::count).sum();
     }
 
     @Test
