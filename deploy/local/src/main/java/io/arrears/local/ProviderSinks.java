@@ -44,6 +44,10 @@ final class ProviderSinks {
     }
 
     static void run(Path home) throws InterruptedException, IOException {
+        // The launcher waits for this file: it is written once every provider has its port, so one that could
+        // not start (its port held by another program) stops the start-up instead of a service failing later.
+        Path ready = Files.createDirectories(home.resolve("run")).resolve("sinks.ready");
+        Files.deleteIfExists(ready);
         Path print = Files.createDirectories(Path.of(System.getProperty("arrears.print-drop", home.resolve("print-drop").toString())));
         // Quiet for a capacity run: nothing printed or kept per message, so the providers are never what limits it.
         boolean quiet = Boolean.getBoolean("arrears.sinks.quiet");
@@ -64,9 +68,15 @@ final class ProviderSinks {
                 .browserUrl(System.getProperty("arrears.idp.browser-url"));
         say("mail server SMTP " + HOST + ":" + SMTP + ", SMS centre SMPP " + HOST + ":" + SMPP + ", IVR vendor http://" + HOST + ":" + IVR
                 + ", print drop " + print + ", sign-in (OpenID Connect) http://" + HOST + ":" + IDP);
+        Files.writeString(ready, "smtp=" + SMTP + "\nsmpp=" + SMPP + "\nivr=" + IVR + "\nidp=" + IDP + "\n");
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                Files.deleteIfExists(ready);
+            } catch (IOException e) {
+                // the launcher deletes it before the next start as well
+            }
             if (mail != null) {
                 mail.close();
             } else {
