@@ -1,6 +1,7 @@
 package io.arrears.contact.dispatch;
 
 import io.arrears.contact.channel.ProviderReceipt;
+import io.arrears.contact.channel.SendResult;
 import io.arrears.messaging.Redact;
 import io.arrears.events.DeliveryStatus;
 import io.arrears.events.ReminderSent;
@@ -71,6 +72,25 @@ class AttemptOutcomes {
             settled.add(attempt.providerMessageId());
         }
         return settled;
+    }
+
+    /**
+     * The providers' final answers (ACCEPTED, REJECTED) for attempts still SENDING, recorded in one statement
+     * ({@link AttemptRepository#recordFinalAnswers}) and each told as {@link #finish} tells it. Returns the attempts
+     * it moved; an answer for an attempt no longer SENDING changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    List<SettledAttempt> recordFinalAnswers(Collection<ProviderAnswer> answers) {
+        if (answers.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime now = now();
+        Map<String, SendResult> byReminder = answers.stream().collect(Collectors.toMap(ProviderAnswer::reminderId, ProviderAnswer::result));
+        List<ProviderAnswer> kept = answers.stream().map(a -> new ProviderAnswer(a.reminderId(),
+                new SendResult(a.result().kind(), a.result().providerMessageId(), Redact.text(a.result().error())))).toList();
+        List<SettledAttempt> recorded = attempts.recordFinalAnswers(kept, now);
+        recorded.forEach(attempt -> tell(attempt, byReminder.get(attempt.reminderId()).error(), now));
+        return recorded;
     }
 
     private void tell(SettledAttempt attempt, String reason, OffsetDateTime now) {

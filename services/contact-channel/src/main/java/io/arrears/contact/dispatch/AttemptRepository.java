@@ -1,6 +1,7 @@
 package io.arrears.contact.dispatch;
 
 import io.arrears.contact.channel.ProviderReceipt;
+import io.arrears.contact.channel.SendResult;
 import io.arrears.events.Channel;
 import io.arrears.messaging.KeyArrays;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -10,6 +11,7 @@ import org.hibernate.Session;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -110,14 +112,49 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
                 settle.setArray(4, connection.createArrayOf("text", receipts.stream().map(ProviderReceipt::detail).toArray()));
                 settle.setArray(5, connection.createArrayOf("text", receipts.stream().map(ProviderReceipt::callOutcome).toArray()));
                 settle.setArray(6, connection.createArrayOf("text", AttemptStatus.awaitingReceipt().stream().map(Enum::name).toArray()));
-                List<SettledAttempt> settled = new ArrayList<>();
-                try (ResultSet row = settle.executeQuery()) {
-                    while (row.next()) {
-                        settled.add(new SettledAttempt(row.getString(1), row.getString(2), row.getString(3), Channel.valueOf(row.getString(4)),
-                                AttemptStatus.valueOf(row.getString(5)), row.getString(6)));
-                    }
-                }
-                return settled;
+                return settled(settle);
+            }
+        });
+    }
+
+    /** Runs a statement returning reminder id, case id, account id, channel, status and message id, as {@link SettledAttempt}s. */
+    private static List<SettledAttempt> settled(PreparedStatement statement) throws SQLException {
+        List<SettledAttempt> settled = new ArrayList<>();
+        try (ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                settled.add(new SettledAttempt(row.getString(1), row.getString(2), row.getString(3), Channel.valueOf(row.getString(4)),
+                        AttemptStatus.valueOf(row.getString(5)), row.getString(6)));
+            }
+        }
+        return settled;
+    }
+
+    /**
+     * Moves the attempts still SENDING that these answers name to SENT (with the provider's message id) or FAILED, in
+     * one statement that locks, changes and reads back only those rows; an attempt no longer SENDING (the reconciler
+     * settled it first) is left as it is. In plain JDBC for the reason {@link #settleAwaitingReceipt} gives: read whole
+     * and written back whole through Hibernate, recording the answers was most of the dispatch threads' work. The
+     * session must hold none of these attempts; the transactions that record answers load none before this.
+     *
+     * @param answers only final ones (ACCEPTED or REJECTED), each error as the attempt keeps it
+     */
+    List<SettledAttempt> recordFinalAnswers(Collection<ProviderAnswer> answers, OffsetDateTime now) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement record = connection.prepareStatement("""
+                    update contact_attempt a set status = r.status, status_reason = r.reason,
+                        provider_message_id = coalesce(r.provider_message_id, a.provider_message_id), next_attempt_at = null,
+                        finished_at = ?
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as r(reminder_id, status, reason, provider_message_id)
+                    where a.reminder_id = r.reminder_id and a.status = ?
+                    returning a.reminder_id, a.case_id, a.account_id, a.channel, a.status, a.provider_message_id""")) {
+                record.setObject(1, now);
+                record.setArray(2, connection.createArrayOf("text", answers.stream().map(ProviderAnswer::reminderId).toArray()));
+                record.setArray(3, connection.createArrayOf("text", answers.stream()
+                        .map(a -> AttemptStatus.onFinalAnswer(a.result().kind() == SendResult.Kind.ACCEPTED).name()).toArray()));
+                record.setArray(4, connection.createArrayOf("text", answers.stream().map(a -> a.result().error()).toArray()));
+                record.setArray(5, connection.createArrayOf("text", answers.stream().map(a -> a.result().providerMessageId()).toArray()));
+                record.setString(6, AttemptStatus.SENDING.name());
+                return settled(record);
             }
         });
     }

@@ -37,6 +37,11 @@ public enum AttemptStatus {
         return delivered ? DELIVERED : FAILED;
     }
 
+    /** What a provider's final answer to a send (it took the message, or refused it for good) makes of a SENDING attempt. */
+    static AttemptStatus onFinalAnswer(boolean accepted) {
+        return accepted ? SENT : FAILED;
+    }
+
     /** The statuses that {@linkplain #awaitsReceipt await a receipt}. */
     static List<AttemptStatus> awaitingReceipt() {
         return Arrays.stream(values()).filter(AttemptStatus::awaitsReceipt).toList();

@@ -166,35 +166,39 @@ class ContactGate {
     }
 
     /**
-     * Stores what the providers said about a slice's attempts: all of them locked in one query first,
-     * their updates going out together at commit, and the SMS centre's early receipts taken in one go.
+     * Stores what the providers said about a slice's attempts. Nearly every answer takes the message or refuses it for
+     * good: those are recorded in one statement, and the SMS centre's receipts that came first are applied after them.
+     * The rest (no answer, or a refusal worth trying again) are read locked and changed one by one.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<ProviderAnswer> answers) {
-        Map<String, ContactAttempt> locked = attempts.lockAll(answers.stream().map(ProviderAnswer::reminderId).toList()).stream()
-                .collect(Collectors.toMap(a -> a.reminderId, a -> a));
-        List<ContactAttempt> sentSms = new ArrayList<>();
-        for (ProviderAnswer answer : answers) {
-            ContactAttempt attempt = locked.get(answer.reminderId());
-            if (attempt != null && record(attempt, answer.result())) {
-                sentSms.add(attempt);
-            }
-        }
+        Map<Boolean, List<ProviderAnswer>> byFinal = answers.stream().collect(Collectors.partitioningBy(ContactGate::isFinal));
+        List<String> sentSms = outcomes.recordFinalAnswers(byFinal.get(true)).stream()
+                .filter(a -> a.status() == AttemptStatus.SENT && a.channel() == Channel.SMS && a.providerMessageId() != null)
+                .map(SettledAttempt::providerMessageId).toList();
         // Only the SMS centre's receipts are kept when they come first.
         deliveries.settleEarly(sentSms);
+        List<ProviderAnswer> open = byFinal.get(false);
+        if (open.isEmpty()) {
+            return;
+        }
+        Map<String, ContactAttempt> locked = attempts.lockAll(open.stream().map(ProviderAnswer::reminderId).toList()).stream()
+                .collect(Collectors.toMap(a -> a.reminderId, a -> a));
+        for (ProviderAnswer answer : open) {
+            ContactAttempt attempt = locked.get(answer.reminderId());
+            if (attempt != null && attempt.status == AttemptStatus.SENDING) {
+                recordOpen(attempt, answer.result());
+            }
+        }
     }
 
-    /** Returns whether the attempt is now an SMS the centre accepted, whose receipt may have come first. */
-    private boolean record(ContactAttempt attempt, SendResult result) {
-        if (attempt.status != AttemptStatus.SENDING) {
-            return false;
-        }
+    private static boolean isFinal(ProviderAnswer answer) {
+        return answer.result().kind() == SendResult.Kind.ACCEPTED || answer.result().kind() == SendResult.Kind.REJECTED;
+    }
+
+    /** An answer that settles nothing yet: the attempt waits to be reconciled, or to be tried again. */
+    private void recordOpen(ContactAttempt attempt, SendResult result) {
         switch (result.kind()) {
-            case ACCEPTED -> {
-                outcomes.finish(attempt, AttemptStatus.SENT, null, result.providerMessageId());
-                return attempt.channel == Channel.SMS && attempt.providerMessageId != null;
-            }
-            case REJECTED -> outcomes.finish(attempt, AttemptStatus.FAILED, result.error(), null);
             // Left SENDING: the reconciler asks the provider by our key, and sends again only if it says it
             // has nothing; a provider that cannot say leaves it UNKNOWN, for a person. Never a blind retry.
             case AMBIGUOUS -> attempt.statusReason = Redact.text("the provider may have taken it: " + result.error());
@@ -207,8 +211,8 @@ class ContactGate {
                     attempt.nextAttemptAt = now().plus(config.dispatch().firstBackoff().multipliedBy(1L << (attempt.tries - 1)));
                 }
             }
+            case ACCEPTED, REJECTED -> throw new IllegalArgumentException(result.kind() + " is recorded with the final answers");
         }
-        return false;
     }
 
     /** The customer feed may lag behind the reminder: wait for it a while, looking again every minute, then give up. */

@@ -99,19 +99,19 @@ class Deliveries {
         early.keepAll(ahead);
     }
 
-    /** In the transaction that records the sends: receipts that arrived first are applied now. */
+    /**
+     * In the transaction that records the sends, after they are SENT: receipts that arrived first, for these message
+     * ids, are applied now, in one statement as receipts that find their send are.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    void settleEarly(List<ContactAttempt> sent) {
-        if (sent.isEmpty()) {
+    void settleEarly(List<String> sentMessageIds) {
+        if (sentMessageIds.isEmpty()) {
             return;
         }
-        lock.acquireAll(sent.stream().map(a -> messageKey(a.providerMessageId)).toList());
-        Map<String, ProviderReceipt> kept = early.take(sent.stream().map(a -> a.providerMessageId).toList());
-        for (ContactAttempt attempt : sent) {
-            ProviderReceipt receipt = kept.get(attempt.providerMessageId);
-            if (receipt != null) {
-                apply(attempt, receipt);
-            }
+        lock.acquireAll(sentMessageIds.stream().map(Deliveries::messageKey).toList());
+        Map<String, ProviderReceipt> kept = early.take(sentMessageIds);
+        if (!kept.isEmpty()) {
+            outcomes.settleAwaiting(kept.values());
         }
     }
 

@@ -36,6 +36,14 @@ class AttemptStatusTest {
     }
 
     @Test
+    void whatAFinalAnswerMakesOfASendingAttemptIsAllowedFromSending() {
+        assertThat(AttemptStatus.onFinalAnswer(true)).isEqualTo(AttemptStatus.SENT);
+        assertThat(AttemptStatus.onFinalAnswer(false)).isEqualTo(AttemptStatus.FAILED);
+        assertThat(AttemptStatus.SENDING.canBecome(AttemptStatus.onFinalAnswer(true))).isTrue();
+        assertThat(AttemptStatus.SENDING.canBecome(AttemptStatus.onFinalAnswer(false))).isTrue();
+    }
+
+    @Test
     void nothingThatMayHaveReachedTheProviderGoesBackToBeSentAgainExceptThroughSending() {
         for (AttemptStatus from : AttemptStatus.values()) {
             if (from != AttemptStatus.SENDING) {

@@ -380,6 +380,25 @@ class ChannelAdaptersTest {
     }
 
     @Test
+    void aCallTheVendorRefusesForGoodFailsAtOnceWithItsReasonAndIsNeverPlacedAgain() {
+        Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
+        ReminderRequested refused = holder.reminder(Channel.VOICE, "overdue-call");
+        Peers.ivr().stubFor(post(urlEqualTo("/calls")).withHeader("Idempotency-Key", equalTo(refused.reminderId()))
+                .willReturn(aResponse().withStatus(422)));
+        KafkaTestClient.publish(refused);
+
+        assertThat(sent.await(refused.reminderId(), DeliveryStatus.FAILED).reason()).isEqualTo("IVR vendor answered HTTP 422");
+        var history = holder.history();
+        assertThat(history.getString("attempts[0].status")).isEqualTo("FAILED");
+        assertThat(history.getString("attempts[0].reason")).isEqualTo("IVR vendor answered HTTP 422");
+        assertThat(history.getInt("attempts[0].tries")).isEqualTo(1);
+        clock.advance(Duration.ofHours(1));
+        dispatcher.dispatchDue();
+        Peers.ivr().verify(1, postRequestedFor(urlEqualTo("/calls")).withHeader("Idempotency-Key", equalTo(refused.reminderId())));
+        assertThat(sent.of(refused.reminderId())).hasSize(1);
+    }
+
+    @Test
     void aCallTheVendorCannotTakeNowIsTriedAgainAfterABackoff() {
         Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
         ReminderRequested request = holder.reminder(Channel.VOICE, "overdue-call");
