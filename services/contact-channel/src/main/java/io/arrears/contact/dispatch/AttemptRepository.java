@@ -35,9 +35,11 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
     private static final int SKIP_LOCKED = -2;
 
     List<DueAttempt> due(OffsetDateTime now, int limit) {
+        // Two parameters, not a list: a list parameter makes Hibernate translate the query afresh on every poll.
         return getEntityManager().createQuery("select new io.arrears.contact.dispatch.DueAttempt(a.reminderId, a.accountId) "
-                        + "from ContactAttempt a where a.status in :waiting and a.nextAttemptAt <= :now order by a.nextAttemptAt", DueAttempt.class)
-                .setParameter("waiting", List.of(AttemptStatus.PENDING, AttemptStatus.DEFERRED)).setParameter("now", now)
+                        + "from ContactAttempt a where a.status in (:pending, :deferred) and a.nextAttemptAt <= :now order by a.nextAttemptAt",
+                        DueAttempt.class)
+                .setParameter("pending", AttemptStatus.PENDING).setParameter("deferred", AttemptStatus.DEFERRED).setParameter("now", now)
                 .setMaxResults(limit).getResultList();
     }
 
@@ -144,8 +146,9 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
                     update contact_attempt a set status = r.status, status_reason = r.reason,
                         provider_message_id = coalesce(r.provider_message_id, a.provider_message_id), next_attempt_at = null,
                         finished_at = ?
-                    from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as r(reminder_id, status, reason, provider_message_id)
-                    where a.reminder_id = r.reminder_id and a.status = ?
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        as r(reminder_id, status, reason, provider_message_id, expected)
+                    where a.reminder_id = r.reminder_id and a.status = r.expected
                     returning a.reminder_id, a.case_id, a.account_id, a.channel, a.status, a.provider_message_id""")) {
                 record.setObject(1, now);
                 record.setArray(2, connection.createArrayOf("text", answers.stream().map(ProviderAnswer::reminderId).toArray()));
@@ -153,7 +156,9 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
                         .map(a -> AttemptStatus.onFinalAnswer(a.result().kind() == SendResult.Kind.ACCEPTED).name()).toArray()));
                 record.setArray(4, connection.createArrayOf("text", answers.stream().map(a -> a.result().error()).toArray()));
                 record.setArray(5, connection.createArrayOf("text", answers.stream().map(a -> a.result().providerMessageId()).toArray()));
-                record.setString(6, AttemptStatus.SENDING.name());
+                // The status each row expects comes with the row: given one constant, the planner reads the whole partial
+                // index of SENDING attempts, a burst's dead entries and all, instead of each attempt by its key.
+                record.setArray(6, connection.createArrayOf("text", answers.stream().map(a -> AttemptStatus.SENDING.name()).toArray()));
                 return settled(record);
             }
         });

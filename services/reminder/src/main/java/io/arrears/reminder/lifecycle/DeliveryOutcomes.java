@@ -19,9 +19,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 
 /**
@@ -58,10 +62,42 @@ public class DeliveryOutcomes {
         this.timeline = timeline;
     }
 
-    /** A consumed batch's outcomes: their steps read in one query, each outcome then applied as {@link #record} does. */
+    /**
+     * A consumed batch's outcomes. Nearly all are routine (SENT, DELIVERED) for steps that await them: those move their
+     * steps in one statement, a round for each reminder's first outcome in the batch, then its second, so a step takes
+     * them in the order they came as {@link #record} would. The rest, and the reminders with any other outcome in the
+     * batch, go through {@link #record} after them, their steps read in one query.
+     */
     public void recordAll(List<ReminderSent> outcomes) {
-        steps.loadAll(outcomes.stream().map(ReminderSent::reminderId).distinct().toList());
-        outcomes.forEach(this::record);
+        Map<String, List<ReminderSent>> byReminder = outcomes.stream()
+                .collect(Collectors.groupingBy(ReminderSent::reminderId, LinkedHashMap::new, Collectors.toList()));
+        List<List<ReminderSent>> routine = new ArrayList<>();
+        List<ReminderSent> rest = new ArrayList<>();
+        byReminder.values().forEach(its -> {
+            if (its.stream().allMatch(sent -> ROUTINE.contains(sent.status()))) {
+                routine.add(its);
+            } else {
+                rest.addAll(its);
+            }
+        });
+        for (int round = 0; ; round++) {
+            int nth = round;
+            List<ReminderSent> next = routine.stream().filter(its -> its.size() > nth).map(its -> its.get(nth)).toList();
+            if (next.isEmpty()) {
+                break;
+            }
+            Map<String, String> moved = steps.moveOnOutcomes(next);
+            for (ReminderSent sent : next) {
+                if (moved.containsKey(sent.reminderId())) {
+                    contacts.append(sent, moved.get(sent.reminderId()));
+                } else {
+                    // No step, or one its table keeps where it is (a repeat, a SENT after DELIVERED): record says why.
+                    rest.add(sent);
+                }
+            }
+        }
+        steps.loadAll(rest.stream().map(ReminderSent::reminderId).distinct().toList());
+        rest.forEach(this::record);
     }
 
     public Outcome record(ReminderSent sent) {

@@ -1,15 +1,23 @@
 package io.arrears.reminder.schedule;
 
+import io.arrears.events.ReminderSent;
 import io.arrears.messaging.Absences;
 import io.arrears.messaging.KeyArrays;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class StepRepository implements PanacheRepositoryBase<ScheduledStep, String> {
@@ -79,6 +87,44 @@ public class StepRepository implements PanacheRepositoryBase<ScheduledStep, Stri
             return list("caseId = ?1 and kind = ?2 and bucket = ?3 and ladderDay = ?4", step.caseId, step.kind, step.bucket, step.ladderDay);
         }
         return list("accountId = ?1 and kind = ?2 and reference = ?3", step.accountId, step.kind, step.reference);
+    }
+
+    /**
+     * Moves each step these outcomes name to the outcome's status, with its reason, message id and time, where the
+     * step's table allows it from where the step stands; in one statement that locks, changes and reads back only
+     * those steps. Returns the case (or null) of each step it moved, by step id; the rest are left to the caller.
+     * In plain JDBC: read whole and written back whole through Hibernate, the outcomes were the largest part of
+     * this service's work on a statement day. The session must hold none of these steps, or it would write its
+     * stale copy over the change.
+     *
+     * @param outcomes at most one per step: the statement applies each row against the step as it stood before it
+     */
+    public Map<String, String> moveOnOutcomes(Collection<ReminderSent> outcomes) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement move = connection.prepareStatement("""
+                    update scheduled_step s set status = r.status, status_reason = r.reason, provider_message_id = r.provider_message_id,
+                        outcome_at = r.at::timestamptz
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        as r(id, status, reason, provider_message_id, at, allowed_from)
+                    where s.id = r.id and s.status = any(string_to_array(r.allowed_from, ','))
+                    returning s.id, s.case_id""")) {
+                move.setArray(1, connection.createArrayOf("text", outcomes.stream().map(ReminderSent::reminderId).toArray()));
+                move.setArray(2, connection.createArrayOf("text", outcomes.stream().map(o -> o.status().name()).toArray()));
+                move.setArray(3, connection.createArrayOf("text", outcomes.stream().map(ReminderSent::reason).toArray()));
+                move.setArray(4, connection.createArrayOf("text", outcomes.stream().map(ReminderSent::providerMessageId).toArray()));
+                move.setArray(5, connection.createArrayOf("text", outcomes.stream().map(o -> o.at().toString()).toArray()));
+                move.setArray(6, connection.createArrayOf("text", outcomes.stream()
+                        .map(o -> StepStatus.before(StepStatus.valueOf(o.status().name())).stream().map(Enum::name)
+                                .collect(Collectors.joining(","))).toArray()));
+                Map<String, String> moved = new HashMap<>();
+                try (ResultSet row = move.executeQuery()) {
+                    while (row.next()) {
+                        moved.put(row.getString(1), row.getString(2));
+                    }
+                }
+                return moved;
+            }
+        });
     }
 
     /**

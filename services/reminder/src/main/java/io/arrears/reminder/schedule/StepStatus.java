@@ -39,6 +39,17 @@ public enum StepStatus {
         return ALLOWED.get(this).contains(next);
     }
 
+    /** The statuses from which a step may become {@code next}. */
+    public static Set<StepStatus> before(StepStatus next) {
+        Set<StepStatus> from = EnumSet.noneOf(StepStatus.class);
+        ALLOWED.forEach((status, allowed) -> {
+            if (allowed.contains(next)) {
+                from.add(status);
+            }
+        });
+        return from;
+    }
+
     /** @throws IllegalTransition when the table does not allow the change */
     static void requireTransition(StepStatus from, StepStatus to) {
         if (from == null ? !FIRST.contains(to) : !from.canBecome(to)) {

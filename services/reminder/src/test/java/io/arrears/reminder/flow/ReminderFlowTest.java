@@ -30,6 +30,7 @@ import io.arrears.reminder.lifecycle.StepFiring;
 import io.arrears.reminder.schedule.PreDueReminders;
 import io.arrears.reminder.schedule.ScheduledStep;
 import io.arrears.reminder.schedule.StepRepository;
+import io.arrears.reminder.schedule.StepStatus;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
 import io.arrears.clock.MovableClock;
@@ -58,6 +59,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -327,6 +329,36 @@ class ReminderFlowTest {
         // Taken as already known, not refused as a clash with the record kept the first time.
         assertThat(outcomes("reminder.reminder-sent", "dead-lettered")).isEqualTo(refusedBefore);
         assertThat(file.getList("timeline.findAll { it.kind == 'CONTACT' }")).isEmpty();
+    }
+
+    @Test
+    void outcomesReadTogetherMoveEachStepInTheOrderTheyCameAndKeepTheProvidersWord() {
+        KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+        List<ReminderRequested> dayOne = awaitRequests(2);
+        ReminderRequested sms = dayOne.stream().filter(r -> r.channel() == Channel.SMS).findFirst().orElseThrow();
+        ReminderRequested email = dayOne.stream().filter(r -> r.channel() == Channel.EMAIL).findFirst().orElseThrow();
+        OffsetDateTime deliveredAt = now().plusSeconds(40).truncatedTo(ChronoUnit.MICROS);
+        KafkaTestClient.publishAll(List.of(
+                sent(sms, DeliveryStatus.SENT, null),
+                new ReminderSent(sms.reminderId(), sms.caseId(), sms.accountId(), Channel.SMS, DeliveryStatus.DELIVERED, "DELIVRD",
+                        "MSG-" + sms.reminderId(), deliveredAt),
+                // A slow provider's SENT behind its DELIVERED: recorded in the history, never undoing the delivery.
+                sent(email, DeliveryStatus.DELIVERED, null),
+                sent(email, DeliveryStatus.SENT, "late")));
+
+        await().atMost(BOUND).until(() -> caseFile(sms.caseId()).getList("contacts").size() == 4);
+        QuarkusTransaction.requiringNew().run(() -> {
+            ScheduledStep text = steps.findById(sms.reminderId());
+            assertThat(text.status).isEqualTo(StepStatus.DELIVERED);
+            assertThat(text.statusReason).isEqualTo("DELIVRD");
+            assertThat(text.providerMessageId).isEqualTo("MSG-" + sms.reminderId());
+            assertThat(text.outcomeAt).isAtSameInstantAs(deliveredAt);
+            ScheduledStep mail = steps.findById(email.reminderId());
+            assertThat(mail.status).isEqualTo(StepStatus.DELIVERED);
+            assertThat(mail.statusReason).isNull();
+        });
+        assertThat(caseFile(sms.caseId()).getList("contacts.findAll { it.reminderId == '" + email.reminderId() + "' }.status", String.class))
+                .containsExactlyInAnyOrder("DELIVERED", "SENT");
     }
 
     @Test

@@ -26,6 +26,17 @@ class StepStatusTest {
     }
 
     @Test
+    void whatAStepMayBecomeSomethingFromIsTheTableReadBackwards() {
+        assertThat(StepStatus.before(StepStatus.SENT)).containsExactly(StepStatus.REQUESTED);
+        assertThat(StepStatus.before(StepStatus.DELIVERED)).containsExactlyInAnyOrder(StepStatus.REQUESTED, StepStatus.SENT, StepStatus.UNKNOWN);
+        for (StepStatus next : StepStatus.values()) {
+            for (StepStatus from : StepStatus.values()) {
+                assertThat(StepStatus.before(next).contains(from)).as(from + " before " + next).isEqualTo(from.canBecome(next));
+            }
+        }
+    }
+
+    @Test
     void onlyAStepThatHasNotBeenRequestedCanStillFireOrBeCancelled() {
         for (StepStatus from : StepStatus.values()) {
             assertThat(from.canBecome(StepStatus.REQUESTED)).as(from + " -> REQUESTED").isEqualTo(from == StepStatus.PENDING);
