@@ -72,6 +72,7 @@ public final class Capacity {
         ProcessMeter meter = new ProcessMeter(home.resolve("run"), home.resolve("postgres"));
         DatabaseMeter databases = new DatabaseMeter(jdbc.replace("/account", "/postgres"), "postgres", "local");
         StatementMeter statements = new StatementMeter(jdbc.replace("/account", "/postgres"), "postgres", "local");
+        ServerMeter server = new ServerMeter(jdbc.replace("/account", "/postgres"), "postgres", "local");
         CapacityResult.Run run;
         try (Feed feed = new Feed(bootstrap, "/corebanking/capacity", simulated);
              ConsumerLag lag = new ConsumerLag(bootstrap)) {
@@ -99,6 +100,7 @@ public final class Capacity {
                 ProcessMeter.Machine machineBefore = ProcessMeter.machine();
                 Map<String, DatabaseMeter.Work> dbBefore = databases.sample();
                 boolean statementsCounted = statements.reset();
+                ServerMeter.Work serverBefore = server.sample();
                 long closedAt = System.currentTimeMillis();
                 for (LocalDate day = DUE_DAY; !day.isAfter(LAST_CLOSED); day = day.plusDays(1)) {
                     feed.send(new BusinessDayClosed(day));
@@ -138,8 +140,9 @@ public final class Capacity {
                 Map<String, DatabaseMeter.Work> dbWork = DatabaseMeter.between(dbBefore, databases.sample());
                 List<StatementMeter.Busiest> busiest = statementsCounted ? statements.busiest(BUSIEST_STATEMENTS) : null;
                 Map<String, StatementMeter.Totals> statementTotals = statementsCounted ? statements.totals() : null;
+                ServerMeter.Work serverWork = ServerMeter.between(serverBefore, server.sample());
                 run = CapacityResult.Run.of(accounts, book.dueCount(), warmUpAccounts, closedAt, watch, latencies(watch), before, after, peakRss, dbWork, machine,
-                        busiest, statementTotals);
+                        busiest, statementTotals, serverWork);
             }
         }
         say("measuring the machine's own ceilings (Kafka, PostgreSQL, the provider simulators)...");

@@ -75,6 +75,14 @@ final class CapacityReport {
                 }
             });
         }
+        if (run.server() != null && run.atProvider().count() > 0) {
+            double reminders = run.atProvider().count();
+            ServerMeter.Work w = run.server();
+            out.printf("  the server: %.1f KB of WAL per reminder (%.2f whole pages logged again after a checkpoint), %.2f pages written out"
+                            + " and %.2f read in by the services' own connections for want of room in its buffers; %d checkpoints, the WAL"
+                            + " buffers full %d times%n", w.walBytes() / 1024.0 / reminders, w.fullPageImages() / reminders,
+                    w.backendWrites() / reminders, w.backendReads() / reminders, w.checkpoints(), w.walBuffersFull());
+        }
         if (run.statements() != null && run.atProvider().count() > 0) {
             double reminders = run.atProvider().count();
             out.println("PostgreSQL's busiest statements in the burst (pg_stat_statements; per reminder, time executing them, lock waits included):");
