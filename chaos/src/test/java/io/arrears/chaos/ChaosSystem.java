@@ -27,6 +27,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.awaitility.Awaitility.await;
 
@@ -127,7 +130,30 @@ final class ChaosSystem implements AutoCloseable {
         replica.process().kill();
     }
 
-    /** Starts a killed replica again on its port, as an orchestrator restarts a pod. */
+    /**
+     * SIGTERM to each replica at once, as a deploy or a drained node sends it; fails unless each has exited within
+     * the grace period its manifest gives a pod before the orchestrator's SIGKILL.
+     */
+    void stopWithinGrace(List<Replica> stopping) {
+        stopping.stream().map(r -> CompletableFuture.runAsync(() -> r.process().stop(graceOf(r.service())))).toList()
+                .forEach(CompletableFuture::join);
+    }
+
+    /** The service's {@code terminationGracePeriodSeconds} in the Kubernetes manifests. */
+    private static Duration graceOf(String service) {
+        try {
+            Matcher grace = Pattern.compile("terminationGracePeriodSeconds:\\s*(\\d+)")
+                    .matcher(Files.readString(ROOT.resolve("deploy/k8s/base/" + service + ".yaml")));
+            if (!grace.find()) {
+                throw new IllegalStateException("no terminationGracePeriodSeconds in the manifest of " + service);
+            }
+            return Duration.ofSeconds(Long.parseLong(grace.group(1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts a killed or stopped replica again on its port, as an orchestrator restarts a pod. */
     Replica restart(Replica replica) {
         replicas.get(replica.service()).remove(replica);
         return startReplica(replica.service(), replica.port());

@@ -58,12 +58,14 @@ public class EventIntake {
     private final MeterRegistry registry;
     private final EntityManager entityManager;
     private final AccountLock accountLock;
+    private final WorkInFlight work;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     public EventIntake(Inbox inbox, Outbox outbox, MessagingConfig config, MeterRegistry registry, EntityManager entityManager,
-                       AccountLock accountLock) {
+                       AccountLock accountLock, WorkInFlight work) {
         this.accountLock = accountLock;
+        this.work = work;
         this.inbox = inbox;
         this.outbox = outbox;
         this.config = config.inbox();
@@ -81,6 +83,19 @@ public class EventIntake {
      * {@code records-per-transaction}, each a run of keys in key order, so a key's events keep their order.
      */
     public <T extends Event> void apply(Subscription<T> subscription, ConsumerRecords<String, byte[]> records) {
+        if (!work.enter()) {
+            // Not acknowledged, so not committed: the restarted service reads these records again.
+            throw new IllegalStateException("the service is stopping: " + records.count() + " records for " + subscription.consumer()
+                    + " are left to be read again after the restart");
+        }
+        try {
+            applyAll(subscription, records);
+        } finally {
+            work.leave();
+        }
+    }
+
+    private <T extends Event> void applyAll(Subscription<T> subscription, ConsumerRecords<String, byte[]> records) {
         List<Delivery<T>> deliveries = new ArrayList<>(records.count());
         records.forEach(record -> deliveries.add(Delivery.read(record, subscription.type())));
         if (deliveries.isEmpty()) {

@@ -16,6 +16,13 @@ public interface MessagingConfig {
     @WithDefault("true")
     boolean validateOutgoing();
 
+    /**
+     * How long a stop waits for the batches and sends already under way ({@link WorkInFlight}). Below the
+     * orchestrator's grace period (30 s in the manifests), which must also cover closing everything after it.
+     */
+    @WithDefault("20s")
+    Duration drainTimeout();
+
     Relay relay();
 
     Inbox inbox();

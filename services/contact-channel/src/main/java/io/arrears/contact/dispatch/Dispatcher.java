@@ -5,6 +5,7 @@ import io.arrears.contact.channel.OutgoingMessage;
 import io.arrears.contact.channel.SendResult;
 import io.arrears.contact.config.ContactConfig;
 import io.arrears.messaging.Redact;
+import io.arrears.messaging.WorkInFlight;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -48,12 +49,14 @@ public class Dispatcher {
     private final ChannelAdapters adapters;
     private final ContactConfig config;
     private final Clock clock;
+    private final WorkInFlight work;
 
     private final ExecutorService workers;
     private final ExecutorService senders;
 
-    Dispatcher(AttemptRepository attempts, ContactGate gate, ChannelAdapters adapters, ContactConfig config, Clock clock) {
+    Dispatcher(AttemptRepository attempts, ContactGate gate, ChannelAdapters adapters, ContactConfig config, Clock clock, WorkInFlight work) {
         this.attempts = attempts;
+        this.work = work;
         this.gate = gate;
         this.adapters = adapters;
         this.config = config;
@@ -84,16 +87,26 @@ public class Dispatcher {
         dispatchDue();
     }
 
-    /** Works through everything due now, batch after batch; returns how many attempts it looked at. */
+    /**
+     * Works through everything due now, batch after batch; returns how many attempts it looked at. A stop
+     * waits for the batch under way, whose slices may be SENDING, and starts no other.
+     */
     public int dispatchDue() {
         int seen = 0;
         List<DueAttempt> due;
         do {
-            due = QuarkusTransaction.requiringNew().call(() -> attempts.due(OffsetDateTime.now(clock), config.dispatch().batchSize()));
-            List<Future<?>> inFlight = slices(due, DueAttempt::accountId).stream().<Future<?>>map(slice -> workers.submit(() -> dispatch(slice)))
-                    .toList();
-            for (Future<?> f : inFlight) {
-                awaitDone(f);
+            if (!work.enter()) {
+                return seen;
+            }
+            try {
+                due = QuarkusTransaction.requiringNew().call(() -> attempts.due(OffsetDateTime.now(clock), config.dispatch().batchSize()));
+                List<Future<?>> inFlight = slices(due, DueAttempt::accountId).stream()
+                        .<Future<?>>map(slice -> workers.submit(() -> dispatch(slice))).toList();
+                for (Future<?> f : inFlight) {
+                    awaitDone(f);
+                }
+            } finally {
+                work.leave();
             }
             seen += due.size();
         } while (due.size() == config.dispatch().batchSize());

@@ -8,6 +8,7 @@ import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outbox;
 import io.arrears.messaging.Redact;
 import io.arrears.messaging.TransientFailures;
+import io.arrears.messaging.WorkInFlight;
 import io.arrears.reminder.cases.Actor;
 import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseState;
@@ -71,11 +72,13 @@ public class StepFiring {
     private final ReminderMetrics metrics;
     private final ReminderConfig config;
     private final Clock clock;
+    private final WorkInFlight work;
 
     StepFiring(StepRepository steps, CaseRepository cases, PromiseRepository promises, PlanRepository plans, AccountLock lock,
                CaseLifecycle lifecycle, CaseTimeline timeline, Treatment treatment, Outbox outbox, ReminderMetrics metrics,
-               ReminderConfig config, Clock clock) {
+               ReminderConfig config, Clock clock, WorkInFlight work) {
         this.steps = steps;
+        this.work = work;
         this.cases = cases;
         this.promises = promises;
         this.plans = plans;
@@ -99,17 +102,27 @@ public class StepFiring {
         }
     }
 
-    /** Fires every step due by now, a batch at a time; returns how many fired. */
+    /**
+     * Fires every step due by now, a batch at a time; returns how many fired. A stop lets the batch under way
+     * finish and starts no other: the restarted service fires the rest.
+     */
     public int fireDue() {
         int fired = 0;
         List<DueStep> due;
         do {
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            due = QuarkusTransaction.requiringNew().call(() -> steps.due(now, config.schedule().batchSize()));
-            List<DueStep> inKeyOrder = due.stream().sorted(Comparator.comparing(DueStep::accountId)).toList();
-            int size = config.schedule().stepsPerTransaction();
-            for (int from = 0; from < inKeyOrder.size(); from += size) {
-                fired += fireGroup(inKeyOrder.subList(from, Math.min(from + size, inKeyOrder.size())));
+            if (!work.enter()) {
+                return fired;
+            }
+            try {
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                due = QuarkusTransaction.requiringNew().call(() -> steps.due(now, config.schedule().batchSize()));
+                List<DueStep> inKeyOrder = due.stream().sorted(Comparator.comparing(DueStep::accountId)).toList();
+                int size = config.schedule().stepsPerTransaction();
+                for (int from = 0; from < inKeyOrder.size(); from += size) {
+                    fired += fireGroup(inKeyOrder.subList(from, Math.min(from + size, inKeyOrder.size())));
+                }
+            } finally {
+                work.leave();
             }
         } while (due.size() == config.schedule().batchSize());
         return fired;
