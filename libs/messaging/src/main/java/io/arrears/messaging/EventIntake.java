@@ -85,8 +85,7 @@ public class EventIntake {
     public <T extends Event> void apply(Subscription<T> subscription, ConsumerRecords<String, byte[]> records) {
         if (!work.enter()) {
             // Not acknowledged, so not committed: the restarted service reads these records again.
-            throw new IllegalStateException("the service is stopping: " + records.count() + " records for " + subscription.consumer()
-                    + " are left to be read again after the restart");
+            throw new WorkInFlight.Stopping(records.count() + " records for " + subscription.consumer() + " are left to be read again after the restart");
         }
         try {
             applyAll(subscription, records);

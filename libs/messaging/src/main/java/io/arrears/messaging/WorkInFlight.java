@@ -39,6 +39,14 @@ public class WorkInFlight {
         this.drainTimeout = drainTimeout;
     }
 
+    /** Thrown where work finds the service stopping before a step it has not begun: nothing of that step was done. */
+    public static final class Stopping extends RuntimeException {
+
+        public Stopping(String what) {
+            super("the service is stopping: " + what);
+        }
+    }
+
     /**
      * Begins a piece of work; false once the service is stopping, and then the caller must not start it. Each
      * true is followed by one {@link #leave()}. Only where work enters the service: what a piece of work does on

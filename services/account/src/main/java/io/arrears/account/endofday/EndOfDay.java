@@ -14,6 +14,7 @@ import io.arrears.account.calendar.BusinessDayRepository;
 import io.arrears.account.ledger.AccountPlan;
 import io.arrears.events.PlanBroken;
 import io.arrears.messaging.TransientFailures;
+import io.arrears.messaging.WorkInFlight;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -69,14 +70,16 @@ public class EndOfDay {
     private final AccountConfig config;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final WorkInFlight work;
     private final Timer dayTimer;
     private final io.micrometer.core.instrument.Counter parked;
     private final ReentrantLock running = new ReentrantLock();
     private final ExecutorService workers;
 
     EndOfDay(AccountRepository accounts, BusinessDayRepository days, AccountLoader loader, AccountEvents events, Ageing ageing,
-             AccountConfig config, EntityManager entityManager, Clock clock, MeterRegistry registry) {
+             AccountConfig config, EntityManager entityManager, Clock clock, MeterRegistry registry, WorkInFlight work) {
         this.accounts = accounts;
+        this.work = work;
         this.days = days;
         this.loader = loader;
         this.events = events;
@@ -135,6 +138,8 @@ public class EndOfDay {
     private void ageClosedDays() {
         try {
             TransientFailures.retrying(this::ageEachClosedDay, CONFLICT_ATTEMPTS, CONFLICT_PAUSE, CONFLICT_PAUSE.multipliedBy(8), () -> false);
+        } catch (WorkInFlight.Stopping stopping) {
+            LOG.info(stopping.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("ageing stopped; it resumes on the next catch-up", e);
         }
@@ -185,6 +190,11 @@ public class EndOfDay {
         int reviewed = 0;
         int chunk;
         do {
+            // A stop lets the chunk under way commit and starts no other; the day is marked aged only once every
+            // account is reviewed, so the restarted service's catch-up ages the rest.
+            if (!work.enter()) {
+                throw new WorkInFlight.Stopping("ageing for business day " + date + " goes on after the restart");
+            }
             try {
                 chunk = QuarkusTransaction.requiringNew().call(() -> reviewChunk(date, passOverLocked));
             } catch (RuntimeException e) {
@@ -193,6 +203,8 @@ public class EndOfDay {
                 }
                 LOG.warnf("a chunk of business day %s failed (%s); reviewing its accounts one by one", date, e.toString());
                 chunk = reviewOneByOne(date);
+            } finally {
+                work.leave();
             }
             reviewed += chunk;
         } while (chunk > 0);
