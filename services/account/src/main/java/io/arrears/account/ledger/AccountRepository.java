@@ -16,6 +16,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class AccountRepository implements PanacheRepositoryBase<Account, String> {
 
+    /** The first {@code ?2} accounts due for review by {@code ?1}, from the next-review index. */
+    private static final String DUE_IN_REVIEW_ORDER = "select id from account where next_review_date <= ?1 order by next_review_date, id limit ?2";
+
     /** Locks the account row first, so everything written for one account is ordered by that lock. */
     public Optional<Account> lockById(String id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
@@ -33,25 +36,28 @@ public class AccountRepository implements PanacheRepositoryBase<Account, String>
     }
 
     /**
-     * Accounts the end-of-day run must review for {@code date}, their rows locked; uses the
-     * partial next-review index. With {@code passOverLocked}, accounts another transaction holds (a
+     * Accounts the end-of-day run must review for {@code date}, their rows locked; found through the
+     * next-review index, in its order. With {@code passOverLocked}, accounts another transaction holds (a
      * payment being applied) are left for a later chunk instead of waited for; without it, the few
-     * left are waited for in id order, the order in which consumers lock the accounts of a batch.
+     * left are waited for in id order, the order in which consumers lock the accounts of a batch. They are
+     * found in the index's order all the same and only then sorted by id: asked for in id order, PostgreSQL
+     * walked the whole book by its key looking for the few still due (a second or more on a million accounts).
      */
     @SuppressWarnings("unchecked")
     public List<Account> lockDueForReview(LocalDate date, int limit, boolean passOverLocked) {
         String sql = passOverLocked
                 ? "select * from account where next_review_date <= ?1 order by next_review_date, id limit ?2 for update skip locked"
-                : "select * from account where next_review_date <= ?1 order by id limit ?2 for update";
+                : "select * from account where next_review_date <= ?1 and id = any(array(" + DUE_IN_REVIEW_ORDER + ")) order by id for update";
         return getEntityManager().createNativeQuery(sql, Account.class).setParameter(1, date).setParameter(2, limit).getResultList();
     }
 
     /** Ids of accounts due for review, read without loading them (one of them may be what cannot be loaded). */
     @SuppressWarnings("unchecked")
     public List<String> idsDueForReview(LocalDate date, int limit) {
-        return getEntityManager().createNativeQuery("select id from account where next_review_date <= ?1 order by id limit ?2")
+        return getEntityManager().createNativeQuery("select id from (" + DUE_IN_REVIEW_ORDER + ") due order by id")
                 .setParameter(1, date).setParameter(2, limit).getResultList();
     }
+
 
     @SuppressWarnings("unchecked")
     public List<Account> lockOneDueForReview(String id, LocalDate date) {

@@ -83,6 +83,14 @@ public interface ContactConfig {
         @WithDefault("true")
         boolean sendOnRequest();
 
+        /**
+         * How long the providers' answers wait for a database that is away (restarting, failing over) before
+         * they are given up and their attempts left SENDING for the reconciler. Shorter than
+         * {@code stale-sending-after}, so the reconciler never takes an attempt whose answer is still waiting.
+         */
+        @WithDefault("60s")
+        Duration recordAnswersWithin();
+
         /** A SENDING row older than this belongs to a send that never finished: reconcile it. */
         @WithDefault("2m")
         Duration staleSendingAfter();

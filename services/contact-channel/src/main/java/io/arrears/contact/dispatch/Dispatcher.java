@@ -5,6 +5,7 @@ import io.arrears.contact.channel.OutgoingMessage;
 import io.arrears.contact.channel.SendResult;
 import io.arrears.contact.config.ContactConfig;
 import io.arrears.messaging.Redact;
+import io.arrears.messaging.TransientFailures;
 import io.arrears.messaging.WorkInFlight;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -13,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +46,8 @@ import java.util.stream.Collectors;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final Duration ANSWERS_FIRST_PAUSE = Duration.ofMillis(200);
+    private static final Duration ANSWERS_LONGEST_PAUSE = Duration.ofSeconds(5);
 
     private final AttemptRepository attempts;
     private final ContactGate gate;
@@ -150,12 +155,29 @@ public class Dispatcher {
         inFlight.forEach(Dispatcher::awaitDone);
     }
 
+    /**
+     * A provider's answer exists only here until it is recorded; lost, a text's or an email's attempt becomes UNKNOWN
+     * for a person to settle. So while the database is away (restarting, failing over) the slice's answers wait
+     * for it, up to {@code record-answers-within}, recorded again as one transaction each time: an answer that was
+     * recorded after all finds its attempt no longer SENDING and changes nothing. A failure that is not the
+     * database's is taken one answer at a time, as a prepared slice's is.
+     */
     private void sendAndRecord(List<OutgoingMessage> ready) {
         List<ProviderAnswer> answers = sendAll(ready);
-        inOneTransaction(answers, batch -> {
+        if (answers.isEmpty()) {
+            return;
+        }
+        Function<List<ProviderAnswer>, List<Object>> record = batch -> {
             gate.recordAll(batch);
             return List.of();
-        });
+        };
+        Instant giveUpAt = Instant.now().plus(config.dispatch().recordAnswersWithin());
+        try {
+            TransientFailures.retrying(() -> QuarkusTransaction.requiringNew().run(() -> record.apply(answers)), Integer.MAX_VALUE,
+                    ANSWERS_FIRST_PAUSE, ANSWERS_LONGEST_PAUSE, () -> Instant.now().isAfter(giveUpAt));
+        } catch (RuntimeException sliceFailure) {
+            oneByOne(answers, record, sliceFailure);
+        }
     }
 
     /**
@@ -169,18 +191,22 @@ public class Dispatcher {
         try {
             return QuarkusTransaction.requiringNew().call(() -> work.apply(items));
         } catch (RuntimeException sliceFailure) {
-            LOG.warnf("a slice of %d attempts failed (%s); taking them one by one", items.size(), Redact.text(sliceFailure.toString()));
-            List<R> results = new ArrayList<>();
-            for (T item : items) {
-                try {
-                    results.addAll(QuarkusTransaction.requiringNew().call(() -> work.apply(List.of(item))));
-                } catch (RuntimeException e) {
-                    // The attempt stays as it was (PENDING, DEFERRED or SENDING) and a later poll or the reconciler takes it up.
-                    LOG.warnf(e, "dispatching %s stopped; it is retried", item);
-                }
-            }
-            return results;
+            return oneByOne(items, work, sliceFailure);
         }
+    }
+
+    private <T, R> List<R> oneByOne(List<T> items, Function<List<T>, List<R>> work, RuntimeException sliceFailure) {
+        LOG.warnf("a slice of %d attempts failed (%s); taking them one by one", items.size(), Redact.text(sliceFailure.toString()));
+        List<R> results = new ArrayList<>();
+        for (T item : items) {
+            try {
+                results.addAll(QuarkusTransaction.requiringNew().call(() -> work.apply(List.of(item))));
+            } catch (RuntimeException e) {
+                // The attempt stays as it was (PENDING, DEFERRED or SENDING) and a later poll or the reconciler takes it up.
+                LOG.warnf(e, "dispatching %s stopped; it is retried", item);
+            }
+        }
+        return results;
     }
 
     /**
