@@ -1,5 +1,6 @@
 package io.arrears.local.capacity;
 
+import io.arrears.events.EventJson;
 import io.arrears.events.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,11 +47,6 @@ final class PipelineWatch implements AutoCloseable {
 
     private record EarlyOutcome(long at, long seenAt, String status) {
     }
-
-    private static final TopFields ACCOUNT = new TopFields("accountId");
-    private static final TopFields REQUEST = new TopFields("reminderId", "accountId");
-    private static final TopFields CURED = new TopFields("cured");
-    private static final TopFields OUTCOME = new TopFields("reminderId", "at", "status");
     final Stage missed = new Stage();
     final Stage requested = new Stage();
     final Stage atProvider = new Stage();
@@ -128,16 +124,16 @@ final class PipelineWatch implements AutoCloseable {
     }
 
     private void read(ConsumerRecord<String, byte[]> r) {
+        var body = EventJson.parse(r.value());
         switch (r.topic()) {
             case Topics.PAYMENT_MISSED -> {
-                if (missedAt.putIfAbsent(ACCOUNT.of(r.value())[0], r.timestamp()) == null) {
+                if (missedAt.putIfAbsent(body.path("accountId").asText(), r.timestamp()) == null) {
                     missed.passed(r.timestamp());
                 }
             }
             case Topics.REMINDER_REQUESTED -> {
-                String[] fields = REQUEST.of(r.value());
-                String id = fields[0];
-                Reminder reminder = new Reminder(fields[1], r.timestamp());
+                String id = body.path("reminderId").asText();
+                Reminder reminder = new Reminder(body.path("accountId").asText(), r.timestamp());
                 if (reminders.putIfAbsent(id, reminder) == null) {
                     requested.passed(r.timestamp());
                     EarlyOutcome early = earlyOutcomes.remove(id);
@@ -147,19 +143,15 @@ final class PipelineWatch implements AutoCloseable {
                 }
             }
             case Topics.PAYMENT_RECEIVED -> {
-                if (Boolean.parseBoolean(CURED.of(r.value())[0])) {
+                if (body.path("cured").asBoolean()) {
                     cured.passed(r.timestamp());
                 }
             }
             case Topics.REMINDER_SENT -> {
-                String[] fields = OUTCOME.of(r.value());
-                String id = fields[0];
+                String id = body.path("reminderId").asText();
+                long at = OffsetDateTime.parse(body.path("at").asText()).toInstant().toEpochMilli() - simulatedAhead;
+                String status = body.path("status").asText();
                 Reminder reminder = reminders.get(id);
-                if (reminder != null && reminder.atProvider >= 0) {
-                    return; // a later outcome (a text's delivery): only the first says when the provider took it
-                }
-                long at = OffsetDateTime.parse(fields[1]).toInstant().toEpochMilli() - simulatedAhead;
-                String status = fields[2];
                 if (reminder == null) {
                     earlyOutcomes.putIfAbsent(id, new EarlyOutcome(at, r.timestamp(), status));
                 } else {
