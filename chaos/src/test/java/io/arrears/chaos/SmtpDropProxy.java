@@ -1,5 +1,7 @@
 package io.arrears.chaos;
 
+import io.arrears.testing.ProxySockets;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,8 +42,8 @@ final class SmtpDropProxy implements AutoCloseable {
                 Socket client = server.accept();
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
                 AtomicBoolean dropNextReply = new AtomicBoolean();
-                start(() -> toServer(client, upstream, dropNextReply));
-                start(() -> toClient(upstream, client, dropNextReply));
+                ProxySockets.pump("smtp-drop-proxy-pump", () -> toServer(client, upstream, dropNextReply));
+                ProxySockets.pump("smtp-drop-proxy-pump", () -> toClient(upstream, client, dropNextReply));
             } catch (IOException e) {
                 if (!server.isClosed()) {
                     System.err.println("smtp proxy: " + e);
@@ -70,7 +72,7 @@ final class SmtpDropProxy implements AutoCloseable {
         } catch (IOException closed) {
             // either side went away
         } finally {
-            closeQuietly(client, upstream);
+            ProxySockets.closeQuietly(client, upstream);
         }
     }
 
@@ -83,7 +85,7 @@ final class SmtpDropProxy implements AutoCloseable {
                 line.append((char) b);
                 if (b == '\n') {
                     if (dropNextReply.get()) {
-                        closeQuietly(client, upstream);
+                        ProxySockets.closeQuietly(client, upstream);
                         return;
                     }
                     out.write(line.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
@@ -94,23 +96,7 @@ final class SmtpDropProxy implements AutoCloseable {
         } catch (IOException closed) {
             // either side went away
         } finally {
-            closeQuietly(client, upstream);
-        }
-    }
-
-    private static void start(Runnable pump) {
-        Thread t = new Thread(pump, "smtp-drop-proxy-pump");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private static void closeQuietly(Socket... sockets) {
-        for (Socket s : sockets) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
+            ProxySockets.closeQuietly(client, upstream);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, String> {
@@ -160,6 +161,29 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
                 // index of SENDING attempts, a burst's dead entries and all, instead of each attempt by its key.
                 record.setArray(6, connection.createArrayOf("text", answers.stream().map(a -> AttemptStatus.SENDING.name()).toArray()));
                 return settled(record);
+            }
+        });
+    }
+
+    /**
+     * Of these attempts, those still SENDING under {@code claim}, each moved to {@code now} so that the reconciler, which
+     * settles only SENDING attempts older than {@code stale-sending-after}, leaves them alone; one it settled first is no
+     * longer SENDING and is not returned. In one statement that locks, changes and reads back only those rows.
+     */
+    List<String> takeOverClaim(UUID claim, Collection<String> reminderIds, OffsetDateTime now) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement take = connection.prepareStatement("update contact_attempt set attempted_at = ? "
+                    + "where reminder_id = any(?) and status = 'SENDING' and send_claim = ? returning reminder_id")) {
+                take.setObject(1, now);
+                take.setArray(2, connection.createArrayOf("text", reminderIds.toArray()));
+                take.setObject(3, claim);
+                List<String> taken = new ArrayList<>();
+                try (ResultSet row = take.executeQuery()) {
+                    while (row.next()) {
+                        taken.add(row.getString(1));
+                    }
+                }
+                return taken;
             }
         });
     }

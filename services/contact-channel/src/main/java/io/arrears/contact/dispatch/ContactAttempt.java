@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 /** One reminder's way to the cardholder; its id is the reminder id, which makes it the only one. */
 @Entity
@@ -41,6 +42,8 @@ public class ContactAttempt {
     public String providerMessageId;
     public OffsetDateTime createdAt;
     public OffsetDateTime attemptedAt;
+    /** The transaction that last marked it SENDING ({@link Prepared#claim}). */
+    public UUID sendClaim;
     public OffsetDateTime finishedAt;
 
     /** @throws AttemptStatus.IllegalTransition when the status table does not allow the change */

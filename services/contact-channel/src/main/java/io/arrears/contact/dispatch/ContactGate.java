@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -68,24 +69,25 @@ class ContactGate {
      * in the order they fell due, so the caps count each earlier one. Returns what may be sent.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<OutgoingMessage> prepareAll(List<DueAttempt> due) {
+    public Prepared prepareAll(List<DueAttempt> due) {
         OffsetDateTime now = now();
         lock.acquireAll(due.stream().map(DueAttempt::accountId).toList());
         Map<String, ContactAttempt> claimed = attempts.claimAll(due.stream().map(DueAttempt::reminderId).toList()).stream()
                 .filter(a -> (a.status == AttemptStatus.PENDING || a.status == AttemptStatus.DEFERRED) && !a.nextAttemptAt.isAfter(now))
                 .collect(Collectors.toMap(a -> a.reminderId, a -> a));
         if (claimed.isEmpty()) {
-            return List.of();
+            return Prepared.none();
         }
         SliceFacts facts = circumstances.readAhead(claimed.values().stream().map(a -> a.accountId).collect(Collectors.toSet()), now);
+        UUID claim = UUID.randomUUID();
         List<OutgoingMessage> ready = new ArrayList<>();
         for (DueAttempt d : due) {
             ContactAttempt attempt = claimed.get(d.reminderId());
             if (attempt != null) {
-                prepare(attempt, facts, now).ifPresent(ready::add);
+                prepare(attempt, facts, now, claim).ifPresent(ready::add);
             }
         }
-        return ready;
+        return new Prepared(claim, ready);
     }
 
     /**
@@ -95,23 +97,24 @@ class ContactGate {
      * holder is not known yet is left PENDING, unjudged, for the poll to take as it would have.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<OutgoingMessage> prepareNew(List<ContactAttempt> fresh) {
+    public Prepared prepareNew(List<ContactAttempt> fresh) {
         if (fresh.isEmpty()) {
-            return List.of();
+            return Prepared.none();
         }
         OffsetDateTime now = now();
         lock.acquireAll(fresh.stream().map(a -> a.accountId).toList());
         SliceFacts facts = circumstances.readAhead(fresh.stream().map(a -> a.accountId).collect(Collectors.toSet()), now);
+        UUID claim = UUID.randomUUID();
         List<OutgoingMessage> ready = new ArrayList<>();
         for (ContactAttempt attempt : fresh) {
             if (facts.holders().holderOf(attempt.accountId).isPresent()) {
-                prepare(attempt, facts, now).ifPresent(ready::add);
+                prepare(attempt, facts, now, claim).ifPresent(ready::add);
             }
         }
-        return ready;
+        return new Prepared(claim, ready);
     }
 
-    private Optional<OutgoingMessage> prepare(ContactAttempt attempt, SliceFacts facts, OffsetDateTime now) {
+    private Optional<OutgoingMessage> prepare(ContactAttempt attempt, SliceFacts facts, OffsetDateTime now, UUID claim) {
         Optional<CustomerProfile> holder = facts.holders().holderOf(attempt.accountId);
         if (holder.isEmpty()) {
             awaitContactData(attempt, now);
@@ -136,13 +139,13 @@ class ContactGate {
                 attempt.nextAttemptAt = OffsetDateTime.ofInstant(decision.until(), ZoneOffset.UTC);
                 yield Optional.empty();
             }
-            case SEND -> send(attempt, profile, to.orElseThrow(), now, facts);
+            case SEND -> send(attempt, profile, to.orElseThrow(), now, facts, claim);
         };
     }
 
     /** Renders the notice and marks the attempt SENDING before anything leaves; a notice that cannot be written fails the attempt. */
     private Optional<OutgoingMessage> send(ContactAttempt attempt, CustomerProfile profile, ContactPoint to, OffsetDateTime now,
-                                           SliceFacts facts) {
+                                           SliceFacts facts, UUID claim) {
         Map<String, Object> noticeFacts;
         RenderedNotice notice;
         try {
@@ -155,6 +158,7 @@ class ContactGate {
         attempt.moveTo(AttemptStatus.SENDING);
         attempt.statusReason = null;
         attempt.attemptedAt = now;
+        attempt.sendClaim = claim;
         attempt.tries++;
         attempt.destination = to.masked();
         if (attempt.channel == Channel.VOICE || attempt.channel == Channel.SMS) {

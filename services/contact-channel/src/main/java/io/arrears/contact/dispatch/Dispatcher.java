@@ -22,12 +22,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -39,7 +41,7 @@ import java.util.stream.Collectors;
  * and its results recorded in another. Several instances may poll at once: row locks with SKIP LOCKED
  * give each attempt to one of them.
  *
- * <p>If a slice's transaction fails, its attempts are taken again one at a time, each in its own
+ * <p>If a slice's transaction fails, what it committed after all is sent, and its other attempts are taken again one at a time, each in its own
  * transaction, so one attempt that cannot be prepared or recorded holds up none of the others.
  */
 @ApplicationScoped
@@ -135,8 +137,57 @@ public class Dispatcher {
                 .toList();
     }
 
+    /**
+     * Prepares a slice in one transaction and sends what it marked SENDING. If that transaction fails, what it may have
+     * committed after all is found and sent first ({@link #committedAfterAll}), and then each attempt is prepared again
+     * in a transaction of its own, so one that cannot be prepared holds up none of the others.
+     */
     private void dispatch(List<DueAttempt> slice) {
-        sendAndRecord(inOneTransaction(slice, gate::prepareAll));
+        AtomicReference<Prepared> prepared = new AtomicReference<>(Prepared.none());
+        List<OutgoingMessage> ready;
+        try {
+            ready = QuarkusTransaction.requiringNew().call(() -> {
+                prepared.set(gate.prepareAll(slice));
+                return prepared.get().messages();
+            });
+        } catch (RuntimeException sliceFailure) {
+            ready = new ArrayList<>(committedAfterAll(prepared.get()));
+            ready.addAll(oneByOne(slice, one -> gate.prepareAll(one).messages(), sliceFailure));
+        }
+        sendAndRecord(ready);
+    }
+
+    /**
+     * The messages of a transaction that marked their attempts SENDING and then failed, that it committed after all.
+     * A commit can fail without an answer (the database crashed, or the connection dropped, after the server had
+     * committed): the attempts are then SENDING, and nothing has been sent, which this thread alone knows. Left to the
+     * reconciler, a text or an email would become UNKNOWN, and its reminder never go. So the database is asked which
+     * of them it holds SENDING under the transaction's claim, waiting for it as a slice's answers do
+     * ({@code record-answers-within}), and those are taken over and returned to be sent. A transaction that was rolled
+     * back left no attempt under its claim; its attempts are prepared afresh, under another.
+     */
+    List<OutgoingMessage> committedAfterAll(Prepared prepared) {
+        if (prepared.messages().isEmpty()) {
+            return List.of();
+        }
+        List<String> reminderIds = prepared.messages().stream().map(OutgoingMessage::reminderId).toList();
+        AtomicReference<List<String>> taken = new AtomicReference<>(List.of());
+        Instant giveUpAt = Instant.now().plus(config.dispatch().recordAnswersWithin());
+        try {
+            TransientFailures.retrying(() -> taken.set(QuarkusTransaction.requiringNew().call(
+                            () -> attempts.takeOverClaim(prepared.claim(), reminderIds, OffsetDateTime.now(clock)))), Integer.MAX_VALUE,
+                    ANSWERS_FIRST_PAUSE, ANSWERS_LONGEST_PAUSE, () -> Instant.now().isAfter(giveUpAt));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not learn whether %d sends were committed (%s); any that were stay SENDING for the reconciler",
+                    reminderIds.size(), Redact.text(e.toString()));
+            return List.of();
+        }
+        Set<String> ours = Set.copyOf(taken.get());
+        if (!ours.isEmpty()) {
+            LOG.warnf("%d of %d sends whose transaction failed at its commit were committed after all: sending them now",
+                    ours.size(), reminderIds.size());
+        }
+        return prepared.messages().stream().filter(m -> ours.contains(m.reminderId())).toList();
     }
 
     /**
@@ -177,21 +228,6 @@ public class Dispatcher {
                     ANSWERS_FIRST_PAUSE, ANSWERS_LONGEST_PAUSE, () -> Instant.now().isAfter(giveUpAt));
         } catch (RuntimeException sliceFailure) {
             oneByOne(answers, record, sliceFailure);
-        }
-    }
-
-    /**
-     * Runs {@code work} on all the items in one transaction. If it fails, each item runs again in a
-     * transaction of its own, so one that cannot be done holds up none of the others.
-     */
-    private <T, R> List<R> inOneTransaction(List<T> items, Function<List<T>, List<R>> work) {
-        if (items.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> work.apply(items));
-        } catch (RuntimeException sliceFailure) {
-            return oneByOne(items, work, sliceFailure);
         }
     }
 

@@ -32,6 +32,8 @@ public class PromptSends {
 
     /** The current thread's committed messages, while a consumer applies a part of its batch; null otherwise. */
     private final ThreadLocal<List<OutgoingMessage>> committed = new ThreadLocal<>();
+    /** What the current thread's failed transactions had prepared, which they may have committed after all. */
+    private final ThreadLocal<List<Prepared>> inDoubt = new ThreadLocal<>();
     private final TransactionSynchronizationRegistry transaction;
     private final Dispatcher dispatcher;
     private final boolean enabled;
@@ -80,11 +82,17 @@ public class PromptSends {
             return;
         }
         List<OutgoingMessage> sends = new ArrayList<>();
+        List<Prepared> failed = new ArrayList<>();
         committed.set(sends);
+        inDoubt.set(failed);
         try {
             consume.run();
         } finally {
             committed.remove();
+            inDoubt.remove();
+            // The intake has retried a failed transaction by now: its retry found the attempts a commit that failed
+            // unanswered had made, and prepared only those it had not.
+            failed.forEach(prepared -> sends.addAll(dispatcher.committedAfterAll(prepared)));
             // Also after a failure: what was committed SENDING goes now rather than waiting for the reconciler.
             dispatcher.sendPrepared(sends);
         }
@@ -95,10 +103,14 @@ public class PromptSends {
         return committed.get() != null;
     }
 
-    /** Hands {@code ready} to this thread's sends if, and only if, the current transaction commits. */
-    void afterCommit(List<OutgoingMessage> ready) {
+    /**
+     * Hands {@code ready} to this thread's sends if the current transaction commits. If it fails, it may still have
+     * committed (a commit that failed unanswered): its messages are kept for {@link Dispatcher#committedAfterAll}.
+     */
+    void afterCommit(Prepared ready) {
         List<OutgoingMessage> sends = committed.get();
-        if (ready.isEmpty() || sends == null) {
+        List<Prepared> failed = inDoubt.get();
+        if (ready.messages().isEmpty() || sends == null) {
             return;
         }
         transaction.registerInterposedSynchronization(new Synchronization() {
@@ -109,7 +121,9 @@ public class PromptSends {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    sends.addAll(ready);
+                    sends.addAll(ready.messages());
+                } else {
+                    failed.add(ready);
                 }
             }
         });
