@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,8 @@ public class PromptSends {
             return;
         }
         List<OutgoingMessage> sends = new ArrayList<>();
-        List<Prepared> failed = new ArrayList<>();
+        // A transaction the reaper rolls back at its timeout is completed on the reaper's thread.
+        List<Prepared> failed = Collections.synchronizedList(new ArrayList<>());
         committed.set(sends);
         inDoubt.set(failed);
         try {
@@ -92,7 +94,7 @@ public class PromptSends {
             inDoubt.remove();
             // The intake has retried a failed transaction by now: its retry found the attempts a commit that failed
             // unanswered had made, and prepared only those it had not.
-            failed.forEach(prepared -> sends.addAll(dispatcher.committedAfterAll(prepared)));
+            List.copyOf(failed).forEach(prepared -> sends.addAll(dispatcher.committedAfterAll(prepared)));
             // Also after a failure: what was committed SENDING goes now rather than waiting for the reconciler.
             dispatcher.sendPrepared(sends);
         }
