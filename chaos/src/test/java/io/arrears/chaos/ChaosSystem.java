@@ -268,6 +268,8 @@ final class ChaosSystem implements AutoCloseable {
                 config.put("contact.callback-secret", CALLBACK_SECRET);
                 config.put("contact.dispatch.poll-every", "500ms");
                 config.put("contact.dispatch.stale-sending-after", "15s");
+                // Shorter, with room for a send's 2 s: the reconciler must never take an attempt whose answers still wait.
+                config.put("contact.dispatch.record-answers-within", "10s");
                 config.put("contact.dispatch.reconcile-every", "2s");
                 config.put("contact.dispatch.first-backoff", "2s");
             }

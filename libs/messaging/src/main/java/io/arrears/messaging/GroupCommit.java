@@ -14,7 +14,10 @@ import java.util.function.Consumer;
  * their own transaction.
  *
  * <p>If a group fails, its items are recorded one at a time, each in its own transaction, and only the one that
- * fails alone fails its caller: a bad receipt costs its own retry and no one else's.
+ * fails alone fails its caller: a bad receipt costs its own retry and no one else's. If it failed because the
+ * database is away, every item fails its caller at once: one at a time they would only fail again, each after its
+ * own wait for a connection, while the callers' threads (an SMS centre's session, which also carries the answers to
+ * our sends) waited for the whole group.
  */
 public final class GroupCommit<T> {
 
@@ -73,7 +76,15 @@ public final class GroupCommit<T> {
             together.accept(group.stream().map(p -> p.item).toList());
             group.forEach(p -> p.finished = true);
             return;
-        } catch (RuntimeException | Error groupFailed) {
+        } catch (RuntimeException groupFailed) {
+            if (TransientFailures.isDatabaseAway(groupFailed)) {
+                group.forEach(p -> {
+                    p.failure = groupFailed;
+                    p.finished = true;
+                });
+                return;
+            }
+        } catch (Error groupFailed) {
             // each on its own below
         }
         for (Pending<T> pending : group) {

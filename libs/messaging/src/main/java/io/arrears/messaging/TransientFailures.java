@@ -54,6 +54,28 @@ public final class TransientFailures {
         }
     }
 
+    /**
+     * Whether the database is out of reach (a connection lost or refused, the server shutting down or starting up),
+     * rather than a conflict between transactions: what fails one transaction now fails the next one too.
+     */
+    public static boolean isDatabaseAway(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLRecoverableException || t instanceof JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException || t instanceof SQLRecoverableException

@@ -72,6 +72,32 @@ class GroupCommitTest {
         assertThat(alone).containsExactlyInAnyOrder("good", "fine");
     }
 
+    /**
+     * A group that fails because the database is away fails every caller at once: taken one by one, each item would
+     * wait for a connection of its own and fail the same way, while every caller waited for the whole group.
+     */
+    @Test
+    void aGroupThatFailsBecauseTheDatabaseIsAwayFailsEveryCallerAtOnce() throws Exception {
+        RuntimeException away = new IllegalStateException("recording failed",
+                new java.sql.SQLException("Connection to 127.0.0.1:15432 refused.", "08001"));
+        commit = new GroupCommit<>(group -> {
+            if (firstGroupStarted.getCount() > 0) {
+                recordHoldingTheFirstGroup(group);
+                return;
+            }
+            throw away;
+        }, alone::add, 100);
+
+        Map<String, Future<?>> calls = submitWhileTheFirstCommits("first", List.of("b", "c", "d"));
+
+        calls.get("first").get(10, TimeUnit.SECONDS);
+        for (String item : List.of("b", "c", "d")) {
+            assertThatThrownBy(() -> calls.get(item).get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCause(away);
+        }
+        assertThat(alone).as("nothing tried one by one").isEmpty();
+    }
+
     @Test
     void noGroupIsLargerThanAsked() throws Exception {
         commit = new GroupCommit<>(this::recordHoldingTheFirstGroup, alone::add, 2);

@@ -2,6 +2,7 @@ package io.arrears.contact.dispatch;
 
 import io.arrears.contact.channel.OutgoingMessage;
 import io.arrears.contact.config.ContactConfig;
+import io.arrears.messaging.WorkInFlight;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -37,12 +38,14 @@ public class PromptSends {
     private final ThreadLocal<List<Prepared>> inDoubt = new ThreadLocal<>();
     private final TransactionSynchronizationRegistry transaction;
     private final Dispatcher dispatcher;
+    private final WorkInFlight work;
     private final boolean enabled;
     private final int partSize;
 
-    PromptSends(TransactionSynchronizationRegistry transaction, Dispatcher dispatcher, ContactConfig config) {
+    PromptSends(TransactionSynchronizationRegistry transaction, Dispatcher dispatcher, ContactConfig config, WorkInFlight work) {
         this.transaction = transaction;
         this.dispatcher = dispatcher;
+        this.work = work;
         this.enabled = config.dispatch().sendOnRequest();
         this.partSize = config.dispatch().batchSize();
     }
@@ -76,27 +79,39 @@ public class PromptSends {
         }
     }
 
-    /** Runs {@code consume}, whose transactions may hand messages over, then sends what they committed. */
+    /**
+     * Runs {@code consume}, whose transactions may hand messages over, then sends what they committed. The whole of
+     * it is one piece of work for a stop to wait for: the intake's own piece ends when its transaction commits, and
+     * the sends after it, cut by a stop that closed the database under them, would leave their attempts SENDING for
+     * the reconciler to call UNKNOWN.
+     */
     private void around(Runnable consume) {
         if (!enabled) {
             consume.run();
             return;
         }
-        List<OutgoingMessage> sends = new ArrayList<>();
-        // A transaction the reaper rolls back at its timeout is completed on the reaper's thread.
-        List<Prepared> failed = Collections.synchronizedList(new ArrayList<>());
-        committed.set(sends);
-        inDoubt.set(failed);
+        if (!work.enter()) {
+            throw new WorkInFlight.Stopping("a part of a consumed batch was not started");
+        }
         try {
-            consume.run();
+            List<OutgoingMessage> sends = new ArrayList<>();
+            // A transaction the reaper rolls back at its timeout is completed on the reaper's thread.
+            List<Prepared> failed = Collections.synchronizedList(new ArrayList<>());
+            committed.set(sends);
+            inDoubt.set(failed);
+            try {
+                consume.run();
+            } finally {
+                committed.remove();
+                inDoubt.remove();
+                // The intake has retried a failed transaction by now: its retry found the attempts a commit that failed
+                // unanswered had made, and prepared only those it had not.
+                List.copyOf(failed).forEach(prepared -> sends.addAll(dispatcher.committedAfterAll(prepared)));
+                // Also after a failure: what was committed SENDING goes now rather than waiting for the reconciler.
+                dispatcher.sendPrepared(sends);
+            }
         } finally {
-            committed.remove();
-            inDoubt.remove();
-            // The intake has retried a failed transaction by now: its retry found the attempts a commit that failed
-            // unanswered had made, and prepared only those it had not.
-            List.copyOf(failed).forEach(prepared -> sends.addAll(dispatcher.committedAfterAll(prepared)));
-            // Also after a failure: what was committed SENDING goes now rather than waiting for the reconciler.
-            dispatcher.sendPrepared(sends);
+            work.leave();
         }
     }
 

@@ -4,11 +4,14 @@ import io.arrears.contact.channel.ChannelAdapters;
 import io.arrears.contact.channel.Lookup;
 import io.arrears.contact.config.ContactConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -35,6 +38,22 @@ public class Reconciler {
         this.outcomes = outcomes;
         this.config = config;
         this.clock = clock;
+    }
+
+    /**
+     * Refuses to start if a send's own records could still be waiting for the database when the reconciler takes its
+     * attempt: it would call UNKNOWN a text the SMS centre took, whose answer then arrives and finds it settled.
+     */
+    void check(@Observes StartupEvent start) {
+        requireAnswersBeforeReconciling(config.dispatch().recordAnswersWithin(), config.dispatch().staleSendingAfter());
+    }
+
+    static void requireAnswersBeforeReconciling(Duration recordAnswersWithin, Duration staleSendingAfter) {
+        if (recordAnswersWithin.compareTo(staleSendingAfter) >= 0) {
+            throw new IllegalStateException("contact.dispatch.record-answers-within (" + recordAnswersWithin
+                    + ") must be shorter than contact.dispatch.stale-sending-after (" + staleSendingAfter
+                    + "), with room for a provider call: the reconciler would settle attempts whose answers are still waiting");
+        }
     }
 
     @Scheduled(every = "${contact.dispatch.reconcile-every}", delayed = "${contact.dispatch.first-poll-after}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
