@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,11 +33,14 @@ class GroupCommitTest {
     @AfterEach
     void stopCallers() {
         callers.shutdownNow();
+        if (commit != null) {
+            commit.close();
+        }
     }
 
     @Test
     void itemsQueuedWhileAGroupCommitsAreCommittedTogetherInTheNext() throws Exception {
-        commit = new GroupCommit<>(this::recordHoldingTheFirstGroup, alone::add, 100);
+        commit = grouped(this::recordHoldingTheFirstGroup, alone::add, 100);
 
         Map<String, Future<?>> calls = submitWhileTheFirstCommits("a", List.of("b", "c", "d"));
 
@@ -49,7 +53,7 @@ class GroupCommitTest {
 
     @Test
     void aGroupThatFailsIsRecordedOneByOneAndOnlyTheItemThatFailsAloneFailsItsCaller() throws Exception {
-        commit = new GroupCommit<>(group -> {
+        commit = grouped(group -> {
             if (group.contains("bad")) {
                 throw new IllegalArgumentException("a group with a bad item");
             }
@@ -80,7 +84,7 @@ class GroupCommitTest {
     void aGroupThatFailsBecauseTheDatabaseIsAwayFailsEveryCallerAtOnce() throws Exception {
         RuntimeException away = new IllegalStateException("recording failed",
                 new java.sql.SQLException("Connection to 127.0.0.1:15432 refused.", "08001"));
-        commit = new GroupCommit<>(group -> {
+        commit = grouped(group -> {
             if (firstGroupStarted.getCount() > 0) {
                 recordHoldingTheFirstGroup(group);
                 return;
@@ -98,9 +102,52 @@ class GroupCommitTest {
         assertThat(alone).as("nothing tried one by one").isEmpty();
     }
 
+    /**
+     * An SMS centre's session threads carry the answers to our sends too: a receipt holds one no longer than asked,
+     * however long its group takes, and is recorded when the group commits after all. While that group is stuck, a
+     * receipt behind it is refused at once.
+     */
+    @Test
+    void aCallerWaitsNoLongerThanAskedAndItsItemIsStillRecordedAfter() throws Exception {
+        CountDownLatch databaseAnswers = new CountDownLatch(1);
+        commit = new GroupCommit<>("test", group -> {
+            await().atMost(Duration.ofSeconds(10)).until(() -> databaseAnswers.getCount() == 0);
+            groups.add(Set.copyOf(group));
+        }, alone::add, 100, Duration.ofMillis(200), Duration.ofMinutes(1));
+
+        assertThatThrownBy(() -> commit.submit("slow")).isInstanceOf(GroupCommit.NotRecorded.class)
+                .hasMessageContaining("not committed within");
+        assertThatThrownBy(() -> commit.submit("behind")).as("refused at once while the group is stuck")
+                .isInstanceOf(GroupCommit.NotRecorded.class).hasMessageContaining("has not answered");
+        databaseAnswers.countDown();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> groups.contains(Set.of("slow")));
+        commit.submit("after");
+        assertThat(groups).containsExactly(Set.of("slow"), Set.of("after"));
+    }
+
+    /** Right after a group found the database away, an item is refused at once, without a transaction of its own. */
+    @Test
+    void aMomentAfterTheDatabaseIsFoundAwayItemsAreRefusedWithoutBeingTried() {
+        RuntimeException away = new IllegalStateException("recording failed",
+                new java.sql.SQLException("Connection to 127.0.0.1:15432 refused.", "08001"));
+        List<List<String>> tried = new CopyOnWriteArrayList<>();
+        commit = new GroupCommit<>("test", group -> {
+            tried.add(group);
+            throw away;
+        }, alone::add, 100, Duration.ofSeconds(10), Duration.ofMinutes(1));
+
+        assertThatThrownBy(() -> commit.submit("first")).isSameAs(away);
+        assertThatThrownBy(() -> commit.submit("next")).isInstanceOf(GroupCommit.NotRecorded.class)
+                .hasMessageContaining("found away");
+
+        assertThat(tried).containsExactly(List.of("first"));
+        assertThat(alone).isEmpty();
+    }
+
     @Test
     void noGroupIsLargerThanAsked() throws Exception {
-        commit = new GroupCommit<>(this::recordHoldingTheFirstGroup, alone::add, 2);
+        commit = grouped(this::recordHoldingTheFirstGroup, alone::add, 2);
 
         Map<String, Future<?>> calls = submitWhileTheFirstCommits("a", List.of("b", "c", "d"));
 
@@ -109,6 +156,10 @@ class GroupCommitTest {
         }
         assertThat(groups).hasSize(3).allSatisfy(group -> assertThat(group).hasSizeLessThanOrEqualTo(2));
         assertThat(groups.stream().flatMap(Set::stream)).containsExactlyInAnyOrder("a", "b", "c", "d");
+    }
+
+    private GroupCommit<String> grouped(Consumer<List<String>> together, Consumer<String> alone, int largest) {
+        return new GroupCommit<>("test", together, alone, largest, Duration.ofSeconds(30), Duration.ofSeconds(1));
     }
 
     /** The first group commits only once the others have queued behind it. */

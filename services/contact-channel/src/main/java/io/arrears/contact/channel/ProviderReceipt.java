@@ -29,4 +29,11 @@ public record ProviderReceipt(String providerMessageId, boolean delivered, Strin
             super("no contact attempt has provider message id " + providerMessageId);
         }
     }
+
+    /** Not recorded now (the database is away or slow to answer), though it may be shortly: refuse it, and the provider sends it again. */
+    public static class NotRecordedNow extends RuntimeException {
+        public NotRecordedNow(String why) {
+            super(why);
+        }
+    }
 }

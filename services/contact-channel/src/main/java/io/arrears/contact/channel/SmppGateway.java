@@ -13,6 +13,7 @@ import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.SMPPSession;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * The one transceiver (TRX) bind to the SMS centre: submits go out on it, and delivery receipts and
@@ -44,6 +45,15 @@ class SmppGateway {
         }
         if (config.password().length() > 8) {
             throw new IllegalStateException("contact.adapters.smpp.password (SMPP_PASSWORD): SMPP allows at most 8 characters");
+        }
+        requireReceiptsAnsweredWithinHalfTheTimeout(config.answerReceiptsWithin(), config.timeout());
+    }
+
+    /** A receipt holding the bind's threads for longer would make the answers to our sends late, and the sends ambiguous. */
+    static void requireReceiptsAnsweredWithinHalfTheTimeout(Duration answerReceiptsWithin, Duration timeout) {
+        if (answerReceiptsWithin.multipliedBy(2).compareTo(timeout) > 0) {
+            throw new IllegalStateException("contact.adapters.smpp.answer-receipts-within (" + answerReceiptsWithin
+                    + ") must be at most half of contact.adapters.smpp.timeout (" + timeout + ")");
         }
     }
 

@@ -197,6 +197,14 @@ public interface ContactConfig {
         @WithDefault("10s")
         Duration timeout();
 
+        /**
+         * The longest a delivery receipt holds the bind's threads while it is recorded; then it is refused and the
+         * SMS centre sends it again. The same threads carry the answers to our sends, so this is at most half of
+         * {@code timeout}: a receipt held longer would make those answers late, and the sends ambiguous.
+         */
+        @WithDefault("1s")
+        Duration answerReceiptsWithin();
+
         /** How often a lost bind is looked for and restored. */
         @WithDefault("30s")
         Duration rebindEvery();

@@ -1,10 +1,15 @@
 package io.arrears.contact.dispatch;
 
 import io.arrears.contact.channel.ProviderReceipt;
+import io.arrears.contact.config.ContactConfig;
 import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.GroupCommit;
+import io.arrears.messaging.TransientFailures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -28,7 +33,8 @@ import java.util.Set;
  * <p>An SMS centre sends its receipts several at a time over the bind (its window), each waiting for our
  * answer, which goes only after the receipt is committed. Those that arrive while one transaction commits
  * are recorded together in the next ({@link GroupCommit}): on a statement day the receipts were a third of
- * this service's work, most of it the transaction around each one.
+ * this service's work, most of it the transaction around each one. A receipt waits for its group no longer than
+ * {@code contact.adapters.smpp.answer-receipts-within}, as the bind's threads also carry the answers to our sends.
  */
 @ApplicationScoped
 class Deliveries {
@@ -39,28 +45,52 @@ class Deliveries {
     private static final int SWEEP_BATCH = 500;
     /** The most receipts one transaction records; an SMS centre's window is far smaller. */
     private static final int RECEIPT_GROUP = 200;
+    /** Receipts refused without a try after the database was found away: the SMS centre sends them again later. */
+    private static final Duration DATABASE_AWAY_PAUSE = Duration.ofSeconds(1);
 
     private final AttemptRepository attempts;
     private final AttemptOutcomes outcomes;
     private final EarlyReceipts early;
     private final AccountLock lock;
     private final Clock clock;
-    private final GroupCommit<ProviderReceipt> smsCentreReceipts = new GroupCommit<>(
-            group -> QuarkusTransaction.requiringNew().run(() -> record(group)),
-            receipt -> QuarkusTransaction.requiringNew().run(() -> record(List.of(receipt))), RECEIPT_GROUP);
+    private final GroupCommit<ProviderReceipt> smsCentreReceipts;
+    private final Counter refused;
 
-    Deliveries(AttemptRepository attempts, AttemptOutcomes outcomes, EarlyReceipts early, AccountLock lock, Clock clock) {
+    Deliveries(AttemptRepository attempts, AttemptOutcomes outcomes, EarlyReceipts early, AccountLock lock, Clock clock, ContactConfig config,
+               MeterRegistry registry) {
         this.lock = lock;
+        // Each is offered again by the SMS centre; a steady count means the database cannot keep up, or is away.
+        this.refused = registry.counter("arrears.contact.receipts.refused");
         this.attempts = attempts;
         this.outcomes = outcomes;
         this.early = early;
         this.clock = clock;
+        this.smsCentreReceipts = new GroupCommit<>("sms-receipts",
+                group -> QuarkusTransaction.requiringNew().run(() -> record(group)),
+                receipt -> QuarkusTransaction.requiringNew().run(() -> record(List.of(receipt))), RECEIPT_GROUP,
+                config.adapters().smpp().answerReceiptsWithin(), DATABASE_AWAY_PAUSE);
+    }
+
+    @PreDestroy
+    void stopRecordingReceipts() {
+        smsCentreReceipts.close();
     }
 
     /** Returns once the receipt is committed; a receipt naming no message of ours throws {@link ProviderReceipt.UnknownMessage}. */
     void onReceipt(@Observes ProviderReceipt receipt) {
         if (receipt.keptIfEarly()) {
-            smsCentreReceipts.submit(receipt);
+            try {
+                smsCentreReceipts.submit(receipt);
+            } catch (GroupCommit.NotRecorded e) {
+                refused.increment();
+                throw new ProviderReceipt.NotRecordedNow(e.getMessage());
+            } catch (RuntimeException e) {
+                if (TransientFailures.isDatabaseAway(e)) {
+                    refused.increment();
+                    throw new ProviderReceipt.NotRecordedNow("the database is away: " + e.getMessage());
+                }
+                throw e;
+            }
         } else {
             QuarkusTransaction.joiningExisting().run(() -> record(List.of(receipt)));
         }

@@ -11,8 +11,8 @@ import io.arrears.events.Channel;
 import io.arrears.events.ReminderRequested;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
-import io.arrears.testing.LostCommitAnswers;
-import io.arrears.testing.LostCommitAnswersResource;
+import io.arrears.testing.FaultyPostgres;
+import io.arrears.testing.FaultyPostgresResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -34,13 +34,13 @@ import static org.awaitility.Awaitility.await;
  * A commit that fails unanswered after the server has made it: the database crashed, or the connection dropped,
  * between the two. The transaction that marked attempts SENDING cannot know it committed them, and has sent
  * nothing; left alone, a text would wait for the reconciler to call it UNKNOWN and its reminder would never go. The
- * fault is caused, not imitated: the service reaches PostgreSQL through {@link LostCommitAnswers}, which lets the
+ * fault is caused, not imitated: the service reaches PostgreSQL through {@link FaultyPostgres}, which lets the
  * chosen transaction's COMMIT through and cuts the connection instead of passing the answer back.
  */
 @QuarkusTest
 // Global, as the other resources are, so that every test class of the service shares one application and one set of
 // provider peers; disarmed, the proxy passes everything through.
-@QuarkusTestResource(value = LostCommitAnswersResource.class, initArgs = @ResourceArg(name = ArrearsTestResource.DATABASE, value = "contact"))
+@QuarkusTestResource(value = FaultyPostgresResource.class, initArgs = @ResourceArg(name = ArrearsTestResource.DATABASE, value = "contact"))
 @QuarkusTestResource(value = ArrearsTestResource.class, initArgs = @ResourceArg(name = ArrearsTestResource.DATABASE, value = "contact"))
 @QuarkusTestResource(ProviderPeers.class)
 class LostCommitAnswerTest {
@@ -53,12 +53,12 @@ class LostCommitAnswerTest {
     @Inject
     MovableClock clock;
 
-    private LostCommitAnswers database;
+    private FaultyPostgres database;
 
     @BeforeEach
     void open() {
         Peers.startAll();
-        database = LostCommitAnswersResource.proxy();
+        database = FaultyPostgresResource.proxy();
     }
 
     /** The consumer's transaction inserts the request's attempt SENDING; its commit goes unanswered. */

@@ -8,20 +8,20 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Puts {@link LostCommitAnswers} between the service under test and its database. Use beside
+ * Puts {@link FaultyPostgres} between the service under test and its database. Use beside
  * {@link ArrearsTestResource}, with the same database:
- * {@code @QuarkusTestResource(value = LostCommitAnswersResource.class, initArgs = @ResourceArg(name = "database", value = "contact"))};
+ * {@code @QuarkusTestResource(value = FaultyPostgresResource.class, initArgs = @ResourceArg(name = "database", value = "contact"))};
  * it starts after that resource and its JDBC URL replaces the direct one. Disarmed, it passes everything through.
  */
-public class LostCommitAnswersResource implements QuarkusTestResourceLifecycleManager {
+public class FaultyPostgresResource implements QuarkusTestResourceLifecycleManager {
 
-    private static volatile LostCommitAnswers proxy;
+    private static volatile FaultyPostgres proxy;
     private String database;
 
     /** The proxy of the running test class. */
-    public static LostCommitAnswers proxy() {
+    public static FaultyPostgres proxy() {
         if (proxy == null) {
-            throw new IllegalStateException("no LostCommitAnswersResource is started for this test class");
+            throw new IllegalStateException("no FaultyPostgresResource is started for this test class");
         }
         return proxy;
     }
@@ -30,7 +30,7 @@ public class LostCommitAnswersResource implements QuarkusTestResourceLifecycleMa
     public void init(Map<String, String> initArgs) {
         database = initArgs.get(ArrearsTestResource.DATABASE);
         if (database == null) {
-            throw new IllegalArgumentException("LostCommitAnswersResource needs the database's name (init arg \"database\")");
+            throw new IllegalArgumentException("FaultyPostgresResource needs the database's name (init arg \"database\")");
         }
     }
 
@@ -38,7 +38,7 @@ public class LostCommitAnswersResource implements QuarkusTestResourceLifecycleMa
     public Map<String, String> start() {
         TestInfrastructure.ensureStarted();
         try {
-            proxy = new LostCommitAnswers(TestInfrastructure.postgresPort());
+            proxy = new FaultyPostgres(TestInfrastructure.postgresPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

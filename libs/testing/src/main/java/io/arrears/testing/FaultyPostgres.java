@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,17 +18,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * PostgreSQL failing the worst way for a client: a proxy in front of the server that passes everything through, but
- * while armed lets a chosen transaction's COMMIT reach the server, waits until the server has committed it and
- * answered, and then cuts the connection instead of passing that answer on. The transaction is committed; the client
- * sees its commit fail and cannot know that it did not. (A database that crashes or fails over between the two does
- * this at random; here it happens to the transaction the test names.)
+ * PostgreSQL failing the ways a client finds hardest, on the transactions a test names: a proxy in front of the server
+ * that passes everything through unless armed.
+ * <ul>
+ * <li>{@link #cutCommitsOf}: a chosen transaction's COMMIT reaches the server, the proxy waits until the server has
+ * committed it and answered, and then cuts the connection instead of passing that answer on. The transaction is
+ * committed; the client sees its commit fail and cannot know that it did not. (A database that crashes or fails over
+ * between the two does this at random.)</li>
+ * <li>{@link #stallStatementsOf}: a chosen statement reaches the server only once a moment has passed, as on a
+ * database that is restarting, swamped, or waiting on a lock: its transaction holds its connection meanwhile.</li>
+ * </ul>
  *
- * <p>A transaction is chosen by a statement it runs: one whose SQL contains the armed fragment. The proxy reads the
+ * <p>A transaction or statement is chosen by its SQL: a statement containing the armed fragment. The proxy reads the
  * frontend protocol the JDBC driver speaks (startup, then typed messages) only as far as it must to know each
  * executed statement's SQL, named prepared statements included.
  */
-public final class LostCommitAnswers implements AutoCloseable {
+public final class FaultyPostgres implements AutoCloseable {
 
     private static final int SSL_REQUEST = 80877103;
     private static final int GSS_REQUEST = 80877104;
@@ -40,11 +46,14 @@ public final class LostCommitAnswers implements AutoCloseable {
     private final AtomicInteger toCut = new AtomicInteger();
     private final AtomicInteger cut = new AtomicInteger();
     private volatile String fragment = "";
+    private final AtomicInteger stalled = new AtomicInteger();
+    private volatile String stallFragment = "";
+    private volatile long stallUntil;
 
-    public LostCommitAnswers(int upstreamPort) throws IOException {
+    public FaultyPostgres(int upstreamPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.upstreamPort = upstreamPort;
-        Thread acceptor = new Thread(this::accept, "lost-commit-answers");
+        Thread acceptor = new Thread(this::accept, "faulty-postgres");
         acceptor.setDaemon(true);
         acceptor.start();
     }
@@ -57,6 +66,25 @@ public final class LostCommitAnswers implements AutoCloseable {
     public void cutCommitsOf(String sqlFragment, int times) {
         fragment = sqlFragment.toLowerCase(Locale.ROOT);
         toCut.set(times);
+    }
+
+    /**
+     * For the next {@code stallFor}, every statement whose SQL contains {@code sqlFragment} (any case) is held until
+     * that time has passed, then passed on; other statements, on other connections, go on meanwhile.
+     */
+    public void stallStatementsOf(String sqlFragment, Duration stallFor) {
+        stallUntil = System.nanoTime() + stallFor.toNanos();
+        stallFragment = sqlFragment.toLowerCase(Locale.ROOT);
+    }
+
+    /** Ends a stall before its time. */
+    public void stopStalling() {
+        stallFragment = "";
+    }
+
+    /** How many statements this proxy has held back. */
+    public int stalled() {
+        return stalled.get();
     }
 
     /** How many commits the server made whose answer this proxy withheld. */
@@ -72,11 +100,11 @@ public final class LostCommitAnswers implements AutoCloseable {
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
                 AtomicBoolean withhold = new AtomicBoolean();
-                ProxySockets.pump("lost-commit-answers-pump", () -> toServer(client, upstream, withhold));
-                ProxySockets.pump("lost-commit-answers-pump", () -> toClient(upstream, client, withhold));
+                ProxySockets.pump("faulty-postgres-pump", () -> toServer(client, upstream, withhold));
+                ProxySockets.pump("faulty-postgres-pump", () -> toClient(upstream, client, withhold));
             } catch (IOException e) {
                 if (!server.isClosed()) {
-                    System.err.println("lost-commit-answers: " + e);
+                    System.err.println("faulty-postgres: " + e);
                 }
             }
         }
@@ -126,6 +154,7 @@ public final class LostCommitAnswers implements AutoCloseable {
                     } else if (!fragment.isEmpty() && executed.contains(fragment)) {
                         chosen = true;
                     }
+                    stallIfChosen(executed);
                 }
                 out.write(type);
                 out.write(ByteBuffer.allocate(4).putInt(length).array());
@@ -165,6 +194,20 @@ public final class LostCommitAnswers implements AutoCloseable {
             // either side went away
         } finally {
             ProxySockets.closeQuietly(client, upstream);
+        }
+    }
+
+    private void stallIfChosen(String executed) {
+        String chosen = stallFragment;
+        long left = stallUntil - System.nanoTime();
+        if (chosen.isEmpty() || left <= 0 || !executed.contains(chosen)) {
+            return;
+        }
+        stalled.incrementAndGet();
+        try {
+            Thread.sleep(Duration.ofNanos(left).toMillis() + 1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
