@@ -288,13 +288,29 @@ public class Dispatcher {
         }
     }
 
+    /**
+     * Waits for the slice however often the waiting thread is interrupted (a stop interrupts the scheduler's threads):
+     * leaving early would let the stop close the database under a slice whose sends are under way, and their answers
+     * could not be recorded. The interrupt is kept for the caller.
+     */
     private static void awaitDone(Future<?> f) {
+        boolean interrupted = false;
         try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            LOG.warn("a dispatch worker failed", e.getCause());
+            while (true) {
+                try {
+                    f.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    LOG.warn("a dispatch worker failed", e.getCause());
+                    return;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
