@@ -61,8 +61,8 @@ public final class GroupCommit<T> implements AutoCloseable {
     }
 
     /**
-     * Returns once the item is committed. Throws what recording it alone threw if it could not be, or
-     * {@link NotRecorded} when it was not committed in time or the database was just found away.
+     * Returns once the item is committed. Throws {@link NotRecorded} when it was not committed in time or the database
+     * is away, or what recording it alone threw if it could not be.
      */
     public void submit(T item) {
         if (closed) {
@@ -137,7 +137,8 @@ public final class GroupCommit<T> implements AutoCloseable {
         } catch (RuntimeException groupFailed) {
             if (TransientFailures.isDatabaseAway(groupFailed)) {
                 refuseUntil = System.nanoTime() + awayPauseNanos;
-                group.forEach(p -> p.done.completeExceptionally(groupFailed));
+                NotRecorded away = new NotRecorded("the database is away: " + groupFailed.getMessage(), groupFailed);
+                group.forEach(p -> p.done.completeExceptionally(away));
                 return;
             }
         } catch (Error groupFailed) {
@@ -160,6 +161,10 @@ public final class GroupCommit<T> implements AutoCloseable {
     public static final class NotRecorded extends RuntimeException {
         NotRecorded(String why) {
             super(why);
+        }
+
+        NotRecorded(String why, Throwable cause) {
+            super(why, cause);
         }
     }
 

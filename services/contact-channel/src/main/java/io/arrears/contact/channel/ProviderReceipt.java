@@ -30,7 +30,7 @@ public record ProviderReceipt(String providerMessageId, boolean delivered, Strin
         }
     }
 
-    /** Not recorded now (the database is away or slow to answer), though it may be shortly: refuse it, and the provider sends it again. */
+    /** Not recorded now (the database is away, or slow to answer), though it may be shortly: refuse it, and the provider sends it again. */
     public static class NotRecordedNow extends RuntimeException {
         public NotRecordedNow(String why) {
             super(why);

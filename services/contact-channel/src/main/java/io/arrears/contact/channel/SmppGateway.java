@@ -46,13 +46,13 @@ class SmppGateway {
         if (config.password().length() > 8) {
             throw new IllegalStateException("contact.adapters.smpp.password (SMPP_PASSWORD): SMPP allows at most 8 characters");
         }
-        requireReceiptsAnsweredWithinHalfTheTimeout(config.answerReceiptsWithin(), config.timeout());
+        requireInboundAnsweredWithinHalfTheTimeout(config.answerInboundWithin(), config.timeout());
     }
 
-    /** A receipt holding the bind's threads for longer would make the answers to our sends late, and the sends ambiguous. */
-    static void requireReceiptsAnsweredWithinHalfTheTimeout(Duration answerReceiptsWithin, Duration timeout) {
-        if (answerReceiptsWithin.multipliedBy(2).compareTo(timeout) > 0) {
-            throw new IllegalStateException("contact.adapters.smpp.answer-receipts-within (" + answerReceiptsWithin
+    /** A deliver_sm holding the bind's threads for longer would make the answers to our sends late, and the sends ambiguous. */
+    static void requireInboundAnsweredWithinHalfTheTimeout(Duration answerInboundWithin, Duration timeout) {
+        if (answerInboundWithin.multipliedBy(2).compareTo(timeout) > 0) {
+            throw new IllegalStateException("contact.adapters.smpp.answer-inbound-within (" + answerInboundWithin
                     + ") must be at most half of contact.adapters.smpp.timeout (" + timeout + ")");
         }
     }

@@ -55,9 +55,9 @@ class SmsInbound implements MessageReceiverListener {
             // A fast SMS centre can report delivery before the submit's own transaction has committed.
             LOG.debugf("receipt ahead of its submit, the SMSC will deliver it again: %s", e.getMessage());
             throw new ProcessRequestException("not recorded yet: " + e.getMessage(), SYSTEM_ERROR);
-        } catch (ProviderReceipt.NotRecordedNow e) {
-            // The database is away or slow: expected while it restarts, and the SMSC keeps the receipt.
-            LOG.debugf("receipt refused, the SMSC will deliver it again: %s", e.getMessage());
+        } catch (ProviderReceipt.NotRecordedNow | InboundSms.NotRecordedNow e) {
+            // The database is away or slow: expected while it restarts, and the SMSC keeps the deliver_sm.
+            LOG.debugf("deliver_sm refused, the SMSC will deliver it again: %s", e.getMessage());
             throw new ProcessRequestException("not recorded: " + e.getMessage(), SYSTEM_ERROR);
         } catch (RuntimeException e) {
             LOG.errorf(e, "could not record a deliver_sm; the SMSC will deliver it again");

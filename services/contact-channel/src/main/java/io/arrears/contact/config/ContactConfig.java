@@ -198,12 +198,13 @@ public interface ContactConfig {
         Duration timeout();
 
         /**
-         * The longest a delivery receipt holds the bind's threads while it is recorded; then it is refused and the
-         * SMS centre sends it again. The same threads carry the answers to our sends, so this is at most half of
-         * {@code timeout}: a receipt held longer would make those answers late, and the sends ambiguous.
+         * The longest a deliver_sm (a delivery receipt or a cardholder's reply) holds the bind's threads while it is
+         * recorded; then it is refused and the SMS centre sends it again. The same threads carry the answers to our
+         * sends, so this is at most half of {@code timeout}: held longer, those answers would come late, and the
+         * sends be ambiguous.
          */
         @WithDefault("1s")
-        Duration answerReceiptsWithin();
+        Duration answerInboundWithin();
 
         /** How often a lost bind is looked for and restored. */
         @WithDefault("30s")

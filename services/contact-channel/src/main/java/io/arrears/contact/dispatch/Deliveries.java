@@ -4,7 +4,6 @@ import io.arrears.contact.channel.ProviderReceipt;
 import io.arrears.contact.config.ContactConfig;
 import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.GroupCommit;
-import io.arrears.messaging.TransientFailures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -34,7 +33,7 @@ import java.util.Set;
  * answer, which goes only after the receipt is committed. Those that arrive while one transaction commits
  * are recorded together in the next ({@link GroupCommit}): on a statement day the receipts were a third of
  * this service's work, most of it the transaction around each one. A receipt waits for its group no longer than
- * {@code contact.adapters.smpp.answer-receipts-within}, as the bind's threads also carry the answers to our sends.
+ * {@code contact.adapters.smpp.answer-inbound-within}, as the bind's threads also carry the answers to our sends.
  */
 @ApplicationScoped
 class Deliveries {
@@ -60,7 +59,7 @@ class Deliveries {
                MeterRegistry registry) {
         this.lock = lock;
         // Each is offered again by the SMS centre; a steady count means the database cannot keep up, or is away.
-        this.refused = registry.counter("arrears.contact.receipts.refused");
+        this.refused = registry.counter("arrears.contact.inbound.refused", "kind", "receipt");
         this.attempts = attempts;
         this.outcomes = outcomes;
         this.early = early;
@@ -68,7 +67,7 @@ class Deliveries {
         this.smsCentreReceipts = new GroupCommit<>("sms-receipts",
                 group -> QuarkusTransaction.requiringNew().run(() -> record(group)),
                 receipt -> QuarkusTransaction.requiringNew().run(() -> record(List.of(receipt))), RECEIPT_GROUP,
-                config.adapters().smpp().answerReceiptsWithin(), DATABASE_AWAY_PAUSE);
+                config.adapters().smpp().answerInboundWithin(), DATABASE_AWAY_PAUSE);
     }
 
     @PreDestroy
@@ -84,12 +83,6 @@ class Deliveries {
             } catch (GroupCommit.NotRecorded e) {
                 refused.increment();
                 throw new ProviderReceipt.NotRecordedNow(e.getMessage());
-            } catch (RuntimeException e) {
-                if (TransientFailures.isDatabaseAway(e)) {
-                    refused.increment();
-                    throw new ProviderReceipt.NotRecordedNow("the database is away: " + e.getMessage());
-                }
-                throw e;
             }
         } else {
             QuarkusTransaction.joiningExisting().run(() -> record(List.of(receipt)));
