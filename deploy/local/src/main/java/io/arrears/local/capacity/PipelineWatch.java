@@ -149,8 +149,10 @@ final class PipelineWatch implements AutoCloseable {
             }
             case Topics.REMINDER_SENT -> {
                 String id = body.path("reminderId").asText();
-                long at = OffsetDateTime.parse(body.path("at").asText()).toInstant().toEpochMilli() - simulatedAhead;
-                String status = body.path("status").asText();
+                // A text's receipt usually tells its send too: the provider took it at sentAt.
+                boolean carriesSend = body.hasNonNull("sentAt");
+                long at = OffsetDateTime.parse(body.path(carriesSend ? "sentAt" : "at").asText()).toInstant().toEpochMilli() - simulatedAhead;
+                String status = carriesSend ? "SENT" : body.path("status").asText();
                 Reminder reminder = reminders.get(id);
                 if (reminder == null) {
                     earlyOutcomes.putIfAbsent(id, new EarlyOutcome(at, r.timestamp(), status));

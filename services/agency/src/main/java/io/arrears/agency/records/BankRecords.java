@@ -145,7 +145,8 @@ public class BankRecords {
     }
 
     /**
-     * The bank's reminders that reached the cardholder or may have, logged once each with the account's holder.
+     * The bank's reminders that reached the cardholder or may have, logged once each with the account's holder, at
+     * the time the provider took them (a receipt's outcome carries its send: {@code ReminderSent.told}).
      * It writes nothing but rows keyed by the reminder, which is why its consumer keeps no inbox; anything else
      * written here would need the inbox back ({@code Subscription.deduplicatedByItsRows}).
      */
@@ -155,7 +156,8 @@ public class BankRecords {
                         select u.id, u.account_id, a.customer_id, u.channel, false, false, u.at::timestamptz
                         from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as u(id, account_id, channel, at)
                         left join account_file a on a.account_id = u.account_id
-                        on conflict (id) do nothing""", outcomes.stream().filter(e -> CONTACTED.contains(e.status())).toList(),
+                        on conflict (id) do nothing""", outcomes.stream().flatMap(e -> e.told().stream())
+                        .filter(e -> CONTACTED.contains(e.status())).toList(),
                 ReminderSent::reminderId, ReminderSent::accountId, ReminderSent::channel, ReminderSent::at);
     }
 

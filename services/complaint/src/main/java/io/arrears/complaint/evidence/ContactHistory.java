@@ -36,7 +36,8 @@ public class ContactHistory {
     }
 
     /**
-     * Every outcome of every reminder, as received; an outcome already kept is not kept twice. It writes nothing
+     * Every outcome of every reminder, as received, a receipt's outcome with the send it carries ({@code ReminderSent.told});
+     * an outcome already kept is not kept twice. It writes nothing
      * but rows keyed by reminder and status, which is why its consumer keeps no inbox; anything else written here
      * would need the inbox back ({@code Subscription.deduplicatedByItsRows}).
      */
@@ -47,7 +48,7 @@ public class ContactHistory {
                         select reminder_id, status, account_id, case_id, channel, reason, at::timestamptz
                         from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                              as u(reminder_id, status, account_id, case_id, channel, reason, at)
-                        on conflict do nothing""", outcomes,
+                        on conflict do nothing""", outcomes.stream().flatMap(outcome -> outcome.told().stream()).toList(),
                 ReminderSent::reminderId, ReminderSent::status, ReminderSent::accountId, ReminderSent::caseId,
                 ReminderSent::channel, ReminderSent::reason, ReminderSent::at);
     }

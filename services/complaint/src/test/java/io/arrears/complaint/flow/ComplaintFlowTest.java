@@ -176,6 +176,23 @@ class ComplaintFlowTest {
                 .isEqualTo("VOICE attempt 8 within 7 days; the cap is 7");
     }
 
+    @Test
+    void aTextToldWithItsReceiptIsJudgedByTheTimeItWasSent() {
+        LocalDate monday = LocalDate.ofInstant(clock.instant(), SHANGHAI).minusDays(10);
+        // Sent inside the window, its receipt a minute outside it; and one sent outside it.
+        sendWithReceipt("IN-TIME", monday.atTime(20, 59), monday.atTime(21, 1));
+        sendWithReceipt("AFTER-HOURS", monday.atTime(21, 15), monday.atTime(21, 16));
+        String id = file(ComplaintCategory.HARASSMENT, "agent");
+
+        // Kept as if SENT had come alone: a row for each outcome the event tells.
+        JsonPath evidence = await().atMost(BOUND).until(() -> complaint(id), c -> c.getList("evidence.contacts").size() == 4);
+        assertThat(evidence.getList("evidence.contacts.findAll { it.reminderId == '" + prefixed("IN-TIME") + "' }.status", String.class))
+                .containsExactlyInAnyOrder("SENT", "DELIVERED");
+        assertThat(evidence.getList("evidence.flags.reminderId")).containsExactly(prefixed("AFTER-HOURS"));
+        assertThat(evidence.getString("evidence.flags.find { it.rule == 'OUTSIDE_WINDOW' }.detail"))
+                .isEqualTo("SMS at 21:15 Asia/Shanghai is outside 08:00-21:00");
+    }
+
     /**
      * Evidence is keyed by reminder and status, so its consumer keeps no inbox: the relay's second copy of an outcome
      * (same ce_id) and a producer's repeat (a new ce_id) are each read and leave the one row.
@@ -248,6 +265,12 @@ class ComplaintFlowTest {
         KafkaTestClient.publish(new ReminderSent(prefixed(reminder), "CASE-" + account, account, channel, status,
                 status == DeliveryStatus.SUPPRESSED ? "CONTACT_WINDOW" : null, "MSG-" + reminder,
                 local.atZone(SHANGHAI).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC)));
+    }
+
+    /** A text's receipt that tells its send too ({@code sentAt}), as contact-channel tells most texts. */
+    private void sendWithReceipt(String reminder, LocalDateTime sent, LocalDateTime delivered) {
+        KafkaTestClient.publish(new ReminderSent(prefixed(reminder), "CASE-" + account, account, Channel.SMS, DeliveryStatus.DELIVERED, "DELIVRD",
+                "MSG-" + reminder, delivered.atZone(SHANGHAI).toOffsetDateTime(), sent.atZone(SHANGHAI).toOffsetDateTime()));
     }
 
     private String prefixed(String reminder) {

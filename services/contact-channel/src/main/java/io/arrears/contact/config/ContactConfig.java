@@ -91,6 +91,18 @@ public interface ContactConfig {
         @WithDefault("60s")
         Duration recordAnswersWithin();
 
+        /**
+         * How long a text the SMS centre took waits for its receipt, so that the receipt's outcome tells its SENT too
+         * ({@code ReminderSent.sentAt}) instead of each being an event; a SENT whose receipt is later is told alone.
+         * Receipts come within seconds; zero tells every SENT at once.
+         */
+        @WithDefault("10s")
+        Duration sentWaitsForReceipt();
+
+        /** How often texts whose SENT has waited its time are looked for. */
+        @WithDefault("1s")
+        Duration lateReceiptsEvery();
+
         /** A SENDING row older than this belongs to a send that never finished: reconcile it. */
         @WithDefault("2m")
         Duration staleSendingAfter();

@@ -10,7 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.arrears.contact.config.ContactConfig;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
@@ -31,12 +34,14 @@ class AttemptOutcomes {
     private final Outbox outbox;
     private final MeterRegistry registry;
     private final Clock clock;
+    private final Duration receiptWithin;
 
-    AttemptOutcomes(AttemptRepository attempts, Outbox outbox, MeterRegistry registry, Clock clock) {
+    AttemptOutcomes(AttemptRepository attempts, Outbox outbox, MeterRegistry registry, Clock clock, ContactConfig config) {
         this.attempts = attempts;
         this.outbox = outbox;
         this.registry = registry;
         this.clock = clock;
+        this.receiptWithin = config.dispatch().sentWaitsForReceipt();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -50,8 +55,15 @@ class AttemptOutcomes {
         }
         attempt.nextAttemptAt = null;
         attempt.finishedAt = now;
-        tell(new SettledAttempt(attempt.reminderId, attempt.caseId, attempt.accountId, attempt.channel, status, attempt.providerMessageId),
-                reason, now);
+        if (status == AttemptStatus.SENT) {
+            attempt.sentAt = now;
+        }
+        // Whatever this is, it is told now, and tells the send it followed.
+        attempt.tellSentAfter = null;
+        SettledAttempt settled = new SettledAttempt(attempt.reminderId, attempt.caseId, attempt.accountId, attempt.channel, status,
+                attempt.providerMessageId, attempt.sentAt, false);
+        count(settled);
+        tell(settled, reason, now);
     }
 
     /**
@@ -68,6 +80,7 @@ class AttemptOutcomes {
                 r.callOutcome(), r.keptIfEarly())).toList();
         Set<String> settled = new HashSet<>();
         for (SettledAttempt attempt : attempts.settleAwaitingReceipt(kept, now)) {
+            count(attempt);
             tell(attempt, byMessage.get(attempt.providerMessageId()).detail(), now);
             settled.add(attempt.providerMessageId());
         }
@@ -88,14 +101,38 @@ class AttemptOutcomes {
         Map<String, SendResult> byReminder = answers.stream().collect(Collectors.toMap(ProviderAnswer::reminderId, ProviderAnswer::result));
         List<ProviderAnswer> kept = answers.stream().map(a -> new ProviderAnswer(a.reminderId(),
                 new SendResult(a.result().kind(), a.result().providerMessageId(), Redact.text(a.result().error())))).toList();
-        List<SettledAttempt> recorded = attempts.recordFinalAnswers(kept, now);
-        recorded.forEach(attempt -> tell(attempt, byReminder.get(attempt.reminderId()).error(), now));
+        List<SettledAttempt> recorded = attempts.recordFinalAnswers(kept, now, receiptWithin);
+        recorded.forEach(this::count);
+        recorded.stream().filter(attempt -> !attempt.toldLater())
+                .forEach(attempt -> tell(attempt, byReminder.get(attempt.reminderId()).error(), now));
         return recorded;
     }
 
-    private void tell(SettledAttempt attempt, String reason, OffsetDateTime now) {
-        outbox.add(new ReminderSent(attempt.reminderId(), attempt.caseId(), attempt.accountId(), attempt.channel(),
-                DeliveryStatus.valueOf(attempt.status().name()), reason, attempt.providerMessageId(), now));
+    /**
+     * Tells SENT alone for up to {@code limit} texts whose receipt has not come within {@code sent-waits-for-receipt};
+     * returns how many it told.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    int tellSendsWithoutReceipt(int limit) {
+        List<SettledAttempt> late = attempts.takeSendsToTellAlone(limit);
+        late.forEach(attempt -> {
+            tell(attempt, null, attempt.sentAt());
+            // A steady count means the SMS centre's receipts come later than the wait, or not at all.
+            registry.counter("arrears.contact.receipts.late", "channel", attempt.channel().name()).increment();
+        });
+        return late.size();
+    }
+
+    /** A receipt's outcome carries the time its send was taken; a SENT is its own. */
+    private void tell(SettledAttempt attempt, String reason, OffsetDateTime at) {
+        DeliveryStatus status = DeliveryStatus.valueOf(attempt.status().name());
+        ReminderSent sent = new ReminderSent(attempt.reminderId(), attempt.caseId(), attempt.accountId(), attempt.channel(), status, reason,
+                attempt.providerMessageId(), at, status == DeliveryStatus.SENT ? null : attempt.sentAt());
+        outbox.add(sent);
+    }
+
+    /** Counted when the attempt reaches it, whenever it is told. */
+    private void count(SettledAttempt attempt) {
         registry.counter("arrears.contact.outcomes", "channel", attempt.channel().name(), "status", attempt.status().name()).increment();
     }
 

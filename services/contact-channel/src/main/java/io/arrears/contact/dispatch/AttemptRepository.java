@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -103,11 +104,12 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement settle = connection.prepareStatement("""
                     update contact_attempt a set status = r.status, status_reason = r.reason,
-                        call_outcome = coalesce(r.call_outcome, a.call_outcome), next_attempt_at = null, finished_at = ?
+                        call_outcome = coalesce(r.call_outcome, a.call_outcome), next_attempt_at = null, finished_at = ?,
+                        tell_sent_after = null
                     from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as r(provider_message_id, status, reason, call_outcome)
                     where a.provider_message_id is not null and a.provider_message_id = r.provider_message_id
                         and a.status = any(?::text[])
-                    returning a.reminder_id, a.case_id, a.account_id, a.channel, a.status, a.provider_message_id""")) {
+                    returning a.reminder_id, a.case_id, a.account_id, a.channel, a.status, a.provider_message_id, a.sent_at, false""")) {
                 settle.setObject(1, now);
                 settle.setArray(2, connection.createArrayOf("text", receipts.stream().map(ProviderReceipt::providerMessageId).toArray()));
                 settle.setArray(3, connection.createArrayOf("text",
@@ -120,13 +122,16 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
         });
     }
 
-    /** Runs a statement returning reminder id, case id, account id, channel, status and message id, as {@link SettledAttempt}s. */
+    /**
+     * Runs a statement returning reminder id, case id, account id, channel, status, message id, the time the provider
+     * took it and whether its SENT is told later, as {@link SettledAttempt}s.
+     */
     private static List<SettledAttempt> settled(PreparedStatement statement) throws SQLException {
         List<SettledAttempt> settled = new ArrayList<>();
         try (ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 settled.add(new SettledAttempt(row.getString(1), row.getString(2), row.getString(3), Channel.valueOf(row.getString(4)),
-                        AttemptStatus.valueOf(row.getString(5)), row.getString(6)));
+                        AttemptStatus.valueOf(row.getString(5)), row.getString(6), row.getObject(7, OffsetDateTime.class), row.getBoolean(8)));
             }
         }
         return settled;
@@ -139,28 +144,56 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
      * and written back whole through Hibernate, recording the answers was most of the dispatch threads' work. The
      * session must hold none of these attempts; the transactions that record answers load none before this.
      *
+     * A text the SMS centre took waits up to {@code receiptWithin} (in the database's time) for its receipt to tell its
+     * SENT ({@code tell_sent_after}); zero tells it at once.
+     *
      * @param answers only final ones (ACCEPTED or REJECTED), each error as the attempt keeps it
      */
-    List<SettledAttempt> recordFinalAnswers(Collection<ProviderAnswer> answers, OffsetDateTime now) {
+    List<SettledAttempt> recordFinalAnswers(Collection<ProviderAnswer> answers, OffsetDateTime now, Duration receiptWithin) {
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement record = connection.prepareStatement("""
                     update contact_attempt a set status = r.status, status_reason = r.reason,
                         provider_message_id = coalesce(r.provider_message_id, a.provider_message_id), next_attempt_at = null,
-                        finished_at = ?
+                        finished_at = ?, sent_at = case when r.status = 'SENT' then ?::timestamptz end,
+                        tell_sent_after = case when r.status = 'SENT' and a.channel = 'SMS' and ?::bigint > 0
+                            then statement_timestamp() + ?::bigint * interval '1 millisecond' end
                     from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                         as r(reminder_id, status, reason, provider_message_id, expected)
                     where a.reminder_id = r.reminder_id and a.status = r.expected
-                    returning a.reminder_id, a.case_id, a.account_id, a.channel, a.status, a.provider_message_id""")) {
+                    returning a.reminder_id, a.case_id, a.account_id, a.channel, a.status, a.provider_message_id, a.sent_at,
+                        a.tell_sent_after is not null""")) {
                 record.setObject(1, now);
-                record.setArray(2, connection.createArrayOf("text", answers.stream().map(ProviderAnswer::reminderId).toArray()));
-                record.setArray(3, connection.createArrayOf("text", answers.stream()
+                record.setObject(2, now);
+                record.setLong(3, receiptWithin.toMillis());
+                record.setLong(4, receiptWithin.toMillis());
+                record.setArray(5, connection.createArrayOf("text", answers.stream().map(ProviderAnswer::reminderId).toArray()));
+                record.setArray(6, connection.createArrayOf("text", answers.stream()
                         .map(a -> AttemptStatus.onFinalAnswer(a.result().kind() == SendResult.Kind.ACCEPTED).name()).toArray()));
-                record.setArray(4, connection.createArrayOf("text", answers.stream().map(a -> a.result().error()).toArray()));
-                record.setArray(5, connection.createArrayOf("text", answers.stream().map(a -> a.result().providerMessageId()).toArray()));
+                record.setArray(7, connection.createArrayOf("text", answers.stream().map(a -> a.result().error()).toArray()));
+                record.setArray(8, connection.createArrayOf("text", answers.stream().map(a -> a.result().providerMessageId()).toArray()));
                 // The status each row expects comes with the row: given one constant, the planner reads the whole partial
                 // index of SENDING attempts, a burst's dead entries and all, instead of each attempt by its key.
-                record.setArray(6, connection.createArrayOf("text", answers.stream().map(a -> AttemptStatus.SENDING.name()).toArray()));
+                record.setArray(9, connection.createArrayOf("text", answers.stream().map(a -> AttemptStatus.SENDING.name()).toArray()));
                 return settled(record);
+            }
+        });
+    }
+
+    /**
+     * Up to {@code limit} texts whose SENT has waited its time for a receipt that has not come, each marked told and read
+     * back, in one statement; rows another replica is telling are passed over. The receipt that comes later tells its
+     * outcome as any other does.
+     */
+    List<SettledAttempt> takeSendsToTellAlone(int limit) {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement take = connection.prepareStatement("""
+                    update contact_attempt a set tell_sent_after = null
+                    where a.reminder_id in (select reminder_id from contact_attempt where tell_sent_after <= statement_timestamp()
+                                            order by tell_sent_after limit ? for update skip locked)
+                        and a.status = 'SENT'
+                    returning a.reminder_id, a.case_id, a.account_id, a.channel, a.status, a.provider_message_id, a.sent_at, false""")) {
+                take.setInt(1, limit);
+                return settled(take);
             }
         });
     }

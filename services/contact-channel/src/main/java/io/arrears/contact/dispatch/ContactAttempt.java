@@ -45,6 +45,13 @@ public class ContactAttempt {
     /** The transaction that last marked it SENDING ({@link Prepared#claim}). */
     public UUID sendClaim;
     public OffsetDateTime finishedAt;
+    /** When the provider took it: kept for the receipt's outcome, which tells the send too ({@code ReminderSent.sentAt}). */
+    public OffsetDateTime sentAt;
+    /**
+     * Set (in the database's time) while a text's SENT waits to be told with its receipt; cleared when the receipt
+     * tells it, or when it is told alone ({@link LateReceipts}).
+     */
+    public OffsetDateTime tellSentAfter;
 
     /** @throws AttemptStatus.IllegalTransition when the status table does not allow the change */
     public void moveTo(AttemptStatus next) {

@@ -15,8 +15,10 @@ import io.arrears.contact.channel.WebhookAdapter;
 import io.arrears.contact.customer.ContactPoint;
 import io.arrears.contact.template.RenderedNotice;
 import io.arrears.contact.dispatch.AttemptRepository;
+import io.arrears.contact.dispatch.ContactAttempt;
 import io.arrears.contact.dispatch.AttemptStatus;
 import io.arrears.contact.dispatch.Dispatcher;
+import io.arrears.contact.dispatch.LateReceipts;
 import io.arrears.contact.config.ContactConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduler;
@@ -96,6 +98,8 @@ class ChannelAdaptersTest {
     @Inject
     AttemptRepository attempts;
     @Inject
+    LateReceipts lateReceipts;
+    @Inject
     ContactConfig config;
     @Inject
     MeterRegistry registry;
@@ -146,6 +150,44 @@ class ChannelAdaptersTest {
         Peers.smsc().receipt(sms.messageId(), true);
         sent.await(request.reminderId(), DeliveryStatus.DELIVERED);
         assertThat(holder.history().getString("attempts[0].status")).isEqualTo("DELIVERED");
+    }
+
+    @Test
+    void aTextWhoseReceiptComesPromptlyIsToldOnceAsDeliveredCarryingTheTimeItWasSent() {
+        Cardholder holder = Cardholder.create("zh-CN", "Asia/Shanghai");
+        ReminderRequested request = holder.reminder(Channel.SMS, "overdue-notice");
+        KafkaTestClient.publish(request);
+        SmscSimulator.Submitted sms = await().atMost(BOUND).until(() -> submittedTo(holder), s -> s != null);
+        Peers.smsc().receipt(sms.messageId(), true);
+
+        ReminderSent delivered = sent.awaitEvent(request.reminderId(), DeliveryStatus.DELIVERED);
+        ContactAttempt attempt = QuarkusTransaction.requiringNew().call(() -> attempts.findById(request.reminderId()));
+        assertThat(delivered.sentAt()).isNotNull().isAtSameInstantAs(attempt.sentAt);
+        assertThat(delivered.providerMessageId()).isEqualTo(sms.messageId());
+        assertThat(delivered.told()).extracting(ReminderSent::status).containsExactly(DeliveryStatus.SENT, DeliveryStatus.DELIVERED);
+        assertThat(attempt.tellSentAfter).as("no SENT left to tell alone").isNull();
+        assertThat(lateReceipts.tellSendsWithoutReceipt()).isZero();
+        // A SENT told before it would be ahead of it on the account's partition, already read.
+        assertThat(sent.of(request.reminderId())).containsExactly(delivered);
+    }
+
+    @Test
+    void aTextWhoseReceiptIsLateIsToldSentAloneAndTheReceiptLaterCarriesTheSameSend() {
+        Cardholder holder = Cardholder.create("zh-CN", "Asia/Shanghai");
+        ReminderRequested request = holder.reminder(Channel.SMS, "overdue-notice");
+        KafkaTestClient.publish(request);
+        SmscSimulator.Submitted sms = await().atMost(BOUND).until(() -> submittedTo(holder), s -> s != null);
+
+        ReminderSent alone = sent.awaitEvent(request.reminderId(), DeliveryStatus.SENT);
+        OffsetDateTime sentAt = QuarkusTransaction.requiringNew().call(() -> attempts.findById(request.reminderId()).sentAt);
+        assertThat(alone.at()).isAtSameInstantAs(sentAt);
+        assertThat(alone.sentAt()).isNull();
+        assertThat(alone.providerMessageId()).isEqualTo(sms.messageId());
+
+        Peers.smsc().receipt(sms.messageId(), true);
+        ReminderSent delivered = sent.awaitEvent(request.reminderId(), DeliveryStatus.DELIVERED);
+        assertThat(delivered.sentAt()).isAtSameInstantAs(sentAt);
+        assertThat(sent.of(request.reminderId())).containsExactly(alone, delivered);
     }
 
     @Test
@@ -204,11 +246,13 @@ class ChannelAdaptersTest {
         scheduler.pause();
         try {
             KafkaTestClient.publish(request);
-            assertThat(sent.await(request.reminderId(), DeliveryStatus.SENT).providerMessageId()).isNotBlank();
+            // Recorded as sent with no poll: its SENT alone waits for a receipt, and is told by a poll.
+            await().atMost(BOUND).until(() -> statusOf(request) == AttemptStatus.SENT);
+            assertThat(submittedTo(holder).text()).contains("逾期金额300.00CNY");
         } finally {
             scheduler.resume();
         }
-        assertThat(submittedTo(holder).text()).contains("逾期金额300.00CNY");
+        assertThat(sent.await(request.reminderId(), DeliveryStatus.SENT).providerMessageId()).isEqualTo(submittedTo(holder).messageId());
         assertThat(holder.history().getString("attempts[0].decisions[0].decision")).isEqualTo("SEND");
     }
 

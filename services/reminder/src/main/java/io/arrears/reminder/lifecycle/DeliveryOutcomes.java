@@ -89,7 +89,7 @@ public class DeliveryOutcomes {
             Map<String, String> moved = steps.moveOnOutcomes(next);
             for (ReminderSent sent : next) {
                 if (moved.containsKey(sent.reminderId())) {
-                    contacts.append(sent, moved.get(sent.reminderId()));
+                    append(sent, moved.get(sent.reminderId()));
                 } else {
                     // No step, or one its table keeps where it is (a repeat, a SENT after DELIVERED): record says why.
                     rest.add(sent);
@@ -100,10 +100,18 @@ public class DeliveryOutcomes {
         rest.forEach(this::record);
     }
 
+    /**
+     * A receipt's outcome that carries its send ({@code sentAt}) is kept as both, so the contact history reads as it
+     * would had SENT come alone; the step moves once, straight to where the receipt leaves it.
+     */
+    private void append(ReminderSent sent, String caseId) {
+        sent.told().forEach(outcome -> contacts.append(outcome, caseId));
+    }
+
     public Outcome record(ReminderSent sent) {
         lock.acquire(sent.accountId());
         ScheduledStep step = steps.findById(sent.reminderId());
-        contacts.append(sent, step == null ? sent.caseId() : step.caseId);
+        append(sent, step == null ? sent.caseId() : step.caseId);
         if (step == null) {
             LOG.warnf("ReminderSent for reminder %s, which this service did not request", sent.reminderId());
             return Outcome.applied();

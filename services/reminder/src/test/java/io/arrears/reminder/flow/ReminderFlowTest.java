@@ -362,6 +362,39 @@ class ReminderFlowTest {
     }
 
     @Test
+    void aReceiptsOutcomeCarryingItsSendMovesTheStepOnceAndKeepsBothInTheContactHistory() {
+        KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+        List<ReminderRequested> dayOne = awaitRequests(2);
+        ReminderRequested sms = dayOne.stream().filter(r -> r.channel() == Channel.SMS).findFirst().orElseThrow();
+        OffsetDateTime sentAt = now().plusSeconds(5).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime deliveredAt = sentAt.plusSeconds(3);
+        ReminderSent delivered = new ReminderSent(sms.reminderId(), sms.caseId(), sms.accountId(), Channel.SMS, DeliveryStatus.DELIVERED,
+                "DELIVRD", "MSG-" + sms.reminderId(), deliveredAt, sentAt);
+        KafkaTestClient.publish(delivered);
+
+        JsonPath file = await().atMost(BOUND).until(() -> caseFile(sms.caseId()), f -> f.getList("contacts").size() == 2);
+        assertThat(file.getList("contacts.status", String.class)).containsExactly("SENT", "DELIVERED");
+        assertThat(OffsetDateTime.parse(file.getString("contacts[0].at"))).isAtSameInstantAs(sentAt);
+        assertThat(OffsetDateTime.parse(file.getString("contacts[1].at"))).isAtSameInstantAs(deliveredAt);
+        QuarkusTransaction.requiringNew().run(() -> {
+            ScheduledStep text = steps.findById(sms.reminderId());
+            assertThat(text.status).isEqualTo(StepStatus.DELIVERED);
+            assertThat(text.outcomeAt).isAtSameInstantAs(deliveredAt);
+        });
+
+        // The same send told alone as well (its receipt was late for one replica, not for the other): nothing new.
+        KafkaTestClient.publish(new ReminderSent(sms.reminderId(), sms.caseId(), sms.accountId(), Channel.SMS, DeliveryStatus.SENT, null,
+                "MSG-" + sms.reminderId(), sentAt));
+        KafkaTestClient.publish(delivered);
+        ReminderRequested email = dayOne.stream().filter(r -> r.channel() == Channel.EMAIL).findFirst().orElseThrow();
+        KafkaTestClient.publish(sent(email, DeliveryStatus.SENT, null));
+        await().atMost(BOUND).until(() -> caseFile(sms.caseId()).getList("contacts").size() == 3);
+        assertThat(caseFile(sms.caseId()).getList("contacts.findAll { it.reminderId == '" + sms.reminderId() + "' }.status", String.class))
+                .containsExactly("SENT", "DELIVERED");
+        QuarkusTransaction.requiringNew().run(() -> assertThat(steps.findById(sms.reminderId()).status).isEqualTo(StepStatus.DELIVERED));
+    }
+
+    @Test
     void anOutcomeACollectorMustActOnIsOnTheTimelineAsWellAsInTheContactHistory() {
         KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
         List<ReminderRequested> dayOne = awaitRequests(2);
