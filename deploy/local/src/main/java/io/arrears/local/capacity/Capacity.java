@@ -70,9 +70,10 @@ public final class Capacity {
         say(String.format("Capacity: %,d accounts, %,d of them falling due on %s and missing it together.", accounts, book.dueCount(), DUE_DAY));
         Clock simulated = Clock.offset(Clock.systemUTC(), Duration.ofMillis(simulatedAhead));
         ProcessMeter meter = new ProcessMeter(home.resolve("run"), home.resolve("postgres"));
-        DatabaseMeter databases = new DatabaseMeter(jdbc.replace("/account", "/postgres"), "postgres", "local");
-        StatementMeter statements = new StatementMeter(jdbc.replace("/account", "/postgres"), "postgres", "local");
-        ServerMeter server = new ServerMeter(jdbc.replace("/account", "/postgres"), "postgres", "local");
+        ServerConnection postgres = ServerConnection.of(jdbc, "postgres", "local");
+        DatabaseMeter databases = new DatabaseMeter(postgres);
+        StatementMeter statements = new StatementMeter(postgres);
+        ServerMeter server = new ServerMeter(postgres);
         CapacityResult.Run run;
         try (Feed feed = new Feed(bootstrap, "/corebanking/capacity", simulated);
              ConsumerLag lag = new ConsumerLag(bootstrap)) {

@@ -1,7 +1,6 @@
 package io.arrears.local.capacity;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,20 +51,15 @@ final class DatabaseMeter {
         }
     }
 
-    private final String url;
-    private final String user;
-    private final String password;
+    private final ServerConnection server;
 
-    /** {@code serverUrl} names any database of the server; each service's database is reached by replacing its name. */
-    DatabaseMeter(String serverUrl, String user, String password) {
-        this.url = serverUrl;
-        this.user = user;
-        this.password = password;
+    DatabaseMeter(ServerConnection server) {
+        this.server = server;
     }
 
     Map<String, Work> sample() throws SQLException {
         Map<String, Work> work = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(url, user, password);
+        try (Connection c = server.connect();
              PreparedStatement st = c.prepareStatement(
                      "select xact_commit, tup_inserted + tup_updated + tup_deleted from pg_stat_database where datname = ?")) {
             for (String db : DATABASES) {
@@ -83,7 +77,7 @@ final class DatabaseMeter {
     /** A table's counters are kept in its own database, so each is read over a connection to it. */
     private Map<String, TableWork> tables(String db) throws SQLException {
         Map<String, TableWork> tables = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(url.substring(0, url.lastIndexOf('/') + 1) + db, user, password);
+        try (Connection c = server.connect(db);
              PreparedStatement st = c.prepareStatement(
                      "select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del from pg_stat_user_tables order by relname")) {
             try (ResultSet rs = st.executeQuery()) {

@@ -1,7 +1,6 @@
 package io.arrears.local.capacity;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,19 +22,15 @@ final class ServerMeter {
         }
     }
 
-    private final String url;
-    private final String user;
-    private final String password;
+    private final ServerConnection server;
 
-    ServerMeter(String serverUrl, String user, String password) {
-        this.url = serverUrl;
-        this.user = user;
-        this.password = password;
+    ServerMeter(ServerConnection server) {
+        this.server = server;
     }
 
     /** Null on a server without these views (PostgreSQL before 17), so a run there reports without them. */
     Work sample() {
-        try (Connection c = DriverManager.getConnection(url, user, password);
+        try (Connection c = server.connect();
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("""
                      select w.wal_bytes::bigint, w.wal_fpi, w.wal_buffers_full,

@@ -1,7 +1,6 @@
 package io.arrears.local.capacity;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,19 +30,15 @@ final class StatementMeter {
 
     private static final int QUERY_CHARS = 140;
 
-    private final String url;
-    private final String user;
-    private final String password;
+    private final ServerConnection server;
 
-    StatementMeter(String serverUrl, String user, String password) {
-        this.url = serverUrl;
-        this.user = user;
-        this.password = password;
+    StatementMeter(ServerConnection server) {
+        this.server = server;
     }
 
     /** Starts counting afresh; false if the server was started without pg_stat_statements (an older data folder). */
     boolean reset() {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+        try (Connection c = server.connect(); Statement st = c.createStatement()) {
             st.execute("create extension if not exists pg_stat_statements");
             st.execute("select pg_stat_statements_reset()");
             return true;
@@ -55,7 +50,7 @@ final class StatementMeter {
     /** The {@code limit} statements of the services' databases with the most execution time since {@link #reset}. */
     List<Busiest> busiest(int limit) throws SQLException {
         List<Busiest> busiest = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, user, password);
+        try (Connection c = server.connect();
              PreparedStatement st = c.prepareStatement("""
                      select d.datname, s.calls, s.rows, s.total_exec_time, regexp_replace(s.query, '\\s+', ' ', 'g')
                      from pg_stat_statements s join pg_database d on d.oid = s.dbid
@@ -77,7 +72,7 @@ final class StatementMeter {
     /** Each of the services' databases' statements since {@link #reset}, all of them, summed. */
     Map<String, Totals> totals() throws SQLException {
         Map<String, Totals> totals = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(url, user, password);
+        try (Connection c = server.connect();
              PreparedStatement st = c.prepareStatement("""
                      select d.datname, sum(s.calls), sum(s.total_exec_time)
                      from pg_stat_statements s join pg_database d on d.oid = s.dbid

@@ -23,7 +23,7 @@ class DatabaseMeterTest {
         try (PostgresServer server = DurablePostgres.in(data)) {
             server.createDatabase("contact");
             server.createDatabase("agency");
-            DatabaseMeter meter = new DatabaseMeter(server.jdbcUrl("postgres"), PostgresServer.USER, "");
+            DatabaseMeter meter = new DatabaseMeter(new ServerConnection(server.jdbcUrl("postgres"), PostgresServer.USER, ""));
             try (Connection c = DriverManager.getConnection(server.jdbcUrl("contact"), PostgresServer.USER, "");
                  Statement st = c.createStatement()) {
                 st.execute("create table attempt (id int primary key, status text, note text) with (fillfactor = 50)");

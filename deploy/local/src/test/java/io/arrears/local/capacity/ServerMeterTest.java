@@ -21,7 +21,7 @@ class ServerMeterTest {
     @Test
     void theFirstChangeToEachPageAfterACheckpointLogsThatPageWhole(@TempDir Path data) throws Exception {
         try (PostgresServer server = DurablePostgres.in(data)) {
-            ServerMeter meter = new ServerMeter(server.jdbcUrl("postgres"), PostgresServer.USER, "");
+            ServerMeter meter = new ServerMeter(new ServerConnection(server.jdbcUrl("postgres"), PostgresServer.USER, ""));
             long pages;
             try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres"), PostgresServer.USER, "");
                  Statement st = c.createStatement()) {

@@ -21,7 +21,7 @@ class StatementMeterTest {
     void theServicesStatementsSinceTheResetAreCountedBusiestFirst(@TempDir Path data) throws Exception {
         try (PostgresServer server = DurablePostgres.in(data)) {
             server.createDatabase("reminder");
-            StatementMeter meter = new StatementMeter(server.jdbcUrl("postgres"), PostgresServer.USER, "");
+            StatementMeter meter = new StatementMeter(new ServerConnection(server.jdbcUrl("postgres"), PostgresServer.USER, ""));
             try (Connection c = DriverManager.getConnection(server.jdbcUrl("reminder"), PostgresServer.USER, "");
                  Statement ddl = c.createStatement()) {
                 ddl.execute("create table step (id int primary key, status text)");
