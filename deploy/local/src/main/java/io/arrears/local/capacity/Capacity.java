@@ -108,7 +108,9 @@ public final class Capacity {
                 }
                 feed.flush();
                 say("business days " + DUE_DAY + " to " + LAST_CLOSED + " closed in one go; the burst is on");
-                say("   s   PaymentMissed  ReminderRequested  at provider  outcomes");
+                // The machine's busy share since the line before: where the cores stand idle, a stage waits on another.
+                say("   s   PaymentMissed  ReminderRequested  at provider  outcomes  machine busy");
+                ProcessMeter.Machine lastLine = machineBefore;
                 long lastChange = System.currentTimeMillis();
                 long lastSeen = -1;
                 Map<String, Long> peakRss = new java.util.HashMap<>();
@@ -123,8 +125,10 @@ public final class Capacity {
                         lastChange = now;
                     }
                     if ((now - closedAt) / 1000 % 5 == 0) {
-                        say(String.format("%4d   %,13d  %,17d  %,11d  %,8d", (now - closedAt) / 1000, watch.missed.count,
-                                watch.requested.count, watch.atProvider.count, watch.sent.count));
+                        ProcessMeter.Machine line = ProcessMeter.machine();
+                        say(String.format("%4d   %,13d  %,17d  %,11d  %,8d  %11.0f%%", (now - closedAt) / 1000, watch.missed.count,
+                                watch.requested.count, watch.atProvider.count, watch.sent.count, line.busyPercentSince(lastLine)));
+                        lastLine = line;
                     }
                     boolean allMissed = watch.missed.count >= book.dueCount();
                     boolean allOut = watch.requested.count > 0 && watch.sent.count >= watch.requested.count;

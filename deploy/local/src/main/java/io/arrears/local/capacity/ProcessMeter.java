@@ -31,6 +31,11 @@ final class ProcessMeter {
 
     /** The whole machine's CPU from /proc/stat, and of it the seconds this process (the benchmark) used. */
     record Machine(double busySeconds, double totalSeconds, double benchSeconds) {
+
+        double busyPercentSince(Machine before) {
+            double total = totalSeconds - before.totalSeconds;
+            return total <= 0 ? 0 : 100 * (busySeconds - before.busySeconds) / total;
+        }
     }
 
     private final Path runDir;

@@ -48,6 +48,15 @@ class ProcessMeterTest {
 
     /** A process that died during the run (a simulator that could not take its port, say) is reported idle, not a crash. */
     @Test
+    void theMachinesBusyShareIsOfTheCoreSecondsBetweenTwoReadings() {
+        ProcessMeter.Machine before = new ProcessMeter.Machine(100, 400, 1);
+        ProcessMeter.Machine after = new ProcessMeter.Machine(109, 410, 1.5);
+
+        assertThat(after.busyPercentSince(before)).isEqualTo(90.0);
+        assertThat(before.busyPercentSince(before)).as("no time between them").isZero();
+    }
+
+    @Test
     void aProcessThatHasEndedCountsNothing(@TempDir Path home) throws Exception {
         Path run = Files.createDirectories(home.resolve("run"));
         Process ended = new ProcessBuilder("true").start();
