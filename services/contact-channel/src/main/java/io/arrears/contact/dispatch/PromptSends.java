@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.jboss.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -16,6 +17,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -25,12 +29,18 @@ import java.util.function.Consumer;
  * <p>The rules of a send do not change: the attempt is committed SENDING before anything leaves, and a
  * crash between that commit and the provider's answer leaves it SENDING for the {@link Reconciler}, as a
  * crash inside a poll's slice does. What a transaction prepared is handed over only if it commits; one
- * rolled back (and retried by the intake) hands over nothing, and its retry prepares afresh. The consumer
- * waits for a part's sends before it judges the next part, so a burst queues in Kafka, never in memory, and no
- * attempt waits SENDING for longer than a part's sends take.
+ * rolled back (and retried by the intake) hands over nothing, and its retry prepares afresh.
+ *
+ * <p>A part's sends go out on a thread of their own while the consumer judges the next part (which may be the
+ * first of its next batch): alone on one thread, judging and sending took turns, and once a burst's requests were
+ * all made the consumer paced the day with cores to spare. The next part's sends wait for these, so one part at a
+ * time is with the providers, a cardholder's messages leave in the order they were judged, a burst queues in
+ * Kafka, never in memory, and no attempt waits SENDING for longer than two parts' sends take.
  */
 @ApplicationScoped
 public class PromptSends {
+
+    private static final Logger LOG = Logger.getLogger(PromptSends.class);
 
     /** The current thread's committed messages, while a consumer applies a part of its batch; null otherwise. */
     private final ThreadLocal<List<OutgoingMessage>> committed = new ThreadLocal<>();
@@ -41,6 +51,13 @@ public class PromptSends {
     private final WorkInFlight work;
     private final boolean enabled;
     private final int partSize;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "contact-prompt-sends");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The sends of the part judged last; the consumer's calls come one at a time (its channel is ordered). */
+    private volatile CompletableFuture<Void> lastSends = CompletableFuture.completedFuture(null);
 
     PromptSends(TransactionSynchronizationRegistry transaction, Dispatcher dispatcher, ContactConfig config, WorkInFlight work) {
         this.transaction = transaction;
@@ -52,10 +69,10 @@ public class PromptSends {
 
     /**
      * Applies a consumed batch a dispatch batch ({@code contact.dispatch.batch-size}) at a time, each part's sends
-     * made before the next part is judged. A part's attempts are committed SENDING before their sends begin, so
-     * the part bounds how many a crash can leave SENDING unsent, to be settled by the reconciler (or, where the
-     * provider cannot be asked, left UNKNOWN): a whole poll of 500 left several times as many as a poll's batch
-     * of 100 does. Records of one account share a partition and keep their order across the parts.
+     * made after the part before it's. A part's attempts are committed SENDING before their sends begin, so the
+     * parts bound how many a crash can leave SENDING unsent, to be settled by the reconciler (or, where the provider
+     * cannot be asked, left UNKNOWN): two parts, the one sending and the one judged; a whole poll of 500 left several
+     * times as many. Records of one account share a partition and keep their order across the parts.
      */
     public void inParts(ConsumerRecords<String, byte[]> records, Consumer<ConsumerRecords<String, byte[]>> consume) {
         if (!enabled || records.count() <= partSize) {
@@ -80,10 +97,11 @@ public class PromptSends {
     }
 
     /**
-     * Runs {@code consume}, whose transactions may hand messages over, then sends what they committed. The whole of
-     * it is one piece of work for a stop to wait for: the intake's own piece ends when its transaction commits, and
-     * the sends after it, cut by a stop that closed the database under them, would leave their attempts SENDING for
-     * the reconciler to call UNKNOWN.
+     * Runs {@code consume}, whose transactions may hand messages over, then, once the previous part's sends are done,
+     * sends what they committed on the sending thread. The whole of it is one piece of work for a stop to wait for,
+     * ending when the sends do: the intake's own piece ends when its transaction commits, and the sends after it, cut
+     * by a stop that closed the database under them, would leave their attempts SENDING for the reconciler to call
+     * UNKNOWN.
      */
     private void around(Runnable consume) {
         if (!enabled) {
@@ -93,6 +111,7 @@ public class PromptSends {
         if (!work.enter()) {
             throw new WorkInFlight.Stopping("a part of a consumed batch was not started");
         }
+        boolean handedOver = false;
         try {
             List<OutgoingMessage> sends = new ArrayList<>();
             // A transaction the reaper rolls back at its timeout is completed on the reaper's thread.
@@ -108,11 +127,29 @@ public class PromptSends {
                 // unanswered had made, and prepared only those it had not.
                 List.copyOf(failed).forEach(prepared -> sends.addAll(dispatcher.committedAfterAll(prepared)));
                 // Also after a failure: what was committed SENDING goes now rather than waiting for the reconciler.
-                dispatcher.sendPrepared(sends);
+                handedOver = sendAfterTheLast(sends);
             }
         } finally {
-            work.leave();
+            if (!handedOver) {
+                work.leave();
+            }
         }
+    }
+
+    /** True if the sends were handed to the sending thread, which ends this part's piece of work when they are done. */
+    private boolean sendAfterTheLast(List<OutgoingMessage> sends) {
+        // join() waits through interrupts: a stop interrupting the consumer must not start sends beside the last ones.
+        lastSends.join();
+        lastSends = CompletableFuture.runAsync(() -> {
+            try {
+                dispatcher.sendPrepared(sends);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "a part's sends stopped; attempts left SENDING are settled by the reconciler");
+            } finally {
+                work.leave();
+            }
+        }, sender);
+        return true;
     }
 
     /** Whether this thread sends promptly; elsewhere (a dead letter replayed, a test's direct call) attempts wait for the poll. */
