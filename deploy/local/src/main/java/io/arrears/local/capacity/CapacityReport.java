@@ -45,6 +45,11 @@ final class CapacityReport {
         out.printf("PaymentMissed -> provider: p50 %,d ms, p99 %,d ms, max %,d ms (%,d reminders)%n", run.missedToProvider().p50Millis(),
                 run.missedToProvider().p99Millis(), run.missedToProvider().maxMillis(), run.missedToProvider().count());
         out.println("outcomes: " + run.outcomes());
+        if (run.receiptLag() != null) {
+            out.printf("texts' receipts: %,d told with their send, p50 %,d ms, p99 %,d ms, max %,d ms after it; %,d texts told SENT alone%n",
+                    run.receiptLag().count(), run.receiptLag().p50Millis(), run.receiptLag().p99Millis(), run.receiptLag().maxMillis(),
+                    run.textsSentAlone() == null ? 0 : run.textsSentAlone());
+        }
         double perReminderCpuMs = run.atProvider().count() == 0 ? 0 : run.cpuSeconds() * 1000 / run.atProvider().count();
         out.printf("CPU: %.0f s in all during the burst, %.2f ms per reminder; the JIT compilers used %.0f s of it%n", run.cpuSeconds(),
                 perReminderCpuMs, run.jitCpuSeconds());

@@ -36,11 +36,13 @@ record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
      * {@code warmUpAccounts}: the cardholders of the unmeasured cycle that went through first (0: cold JVMs, or a run from before warm-ups).
      * {@code statementTotals}: every statement of each database in the burst (absent from runs made before 2026-12-03 evening).
      * {@code server}: the PostgreSQL server's WAL, buffer and checkpoint work in the burst (absent from runs made before 2026-12-04 evening).
+     * {@code receiptLag}: from a text's send to its receipt's record, for the receipts that told the send with them;
+     * {@code textsSentAlone}: texts told SENT alone, their receipt later than contact-channel waited (both absent before 2026-12-05).
      */
     record Run(int accounts, int dueAccounts, int warmUpAccounts, Stage paymentMissed, Stage reminderRequested, Stage atProvider, Stage reminderSent,
                Latency missedToProvider, double drainSeconds, Map<String, Long> outcomes, Map<String, Process> processes,
                Map<String, DatabaseMeter.Work> databases, Machine machine, List<StatementMeter.Busiest> statements,
-               Map<String, StatementMeter.Totals> statementTotals, ServerMeter.Work server) {
+               Map<String, StatementMeter.Totals> statementTotals, ServerMeter.Work server, Latency receiptLag, Long textsSentAlone) {
 
         static Run of(int accounts, int due, int warmUpAccounts, long closedAt, PipelineWatch watch, Histogram latency,
                       Map<String, ProcessMeter.Usage> before, Map<String, ProcessMeter.Usage> after, Map<String, Long> peakRss,
@@ -57,7 +59,14 @@ record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
                     stage(watch.sent, closedAt), new Latency(latency.getTotalCount(), latency.getValueAtPercentile(50),
                     latency.getValueAtPercentile(99), latency.getMaxValue()),
                     end == Long.MIN_VALUE ? 0 : (end - closedAt) / 1000.0, watch.statuses(), processes, databases, machine, statements,
-                    statementTotals, server);
+                    statementTotals, server, receiptLag(watch), watch.textsSentAlone);
+        }
+
+        private static Latency receiptLag(PipelineWatch watch) {
+            synchronized (watch.receiptLag) {
+                Histogram h = watch.receiptLag;
+                return new Latency(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue());
+            }
         }
 
         private static Stage stage(PipelineWatch.Stage s, long closedAt) {

@@ -51,6 +51,13 @@ final class PipelineWatch implements AutoCloseable {
     final Stage requested = new Stage();
     final Stage atProvider = new Stage();
     final Stage sent = new Stage();
+    /**
+     * A text's receipt: from the moment its provider took it to the moment its receipt was recorded (both on the
+     * shared clock), for the receipts' outcomes that carry their send; and the texts told SENT alone, whose receipt
+     * was later than contact-channel waits for it.
+     */
+    final org.HdrHistogram.Histogram receiptLag = new org.HdrHistogram.Histogram(3_600_000L, 3);
+    volatile long textsSentAlone;
     /** PaymentReceived that cured an account. */
     final Stage cured = new Stage();
     private final long simulatedAhead;
@@ -153,6 +160,14 @@ final class PipelineWatch implements AutoCloseable {
                 boolean carriesSend = body.hasNonNull("sentAt");
                 long at = OffsetDateTime.parse(body.path(carriesSend ? "sentAt" : "at").asText()).toInstant().toEpochMilli() - simulatedAhead;
                 String status = carriesSend ? "SENT" : body.path("status").asText();
+                if (carriesSend) {
+                    long receivedAt = OffsetDateTime.parse(body.path("at").asText()).toInstant().toEpochMilli() - simulatedAhead;
+                    synchronized (receiptLag) {
+                        receiptLag.recordValue(Math.max(0, receivedAt - at));
+                    }
+                } else if ("SENT".equals(status) && "SMS".equals(body.path("channel").asText())) {
+                    textsSentAlone++;
+                }
                 Reminder reminder = reminders.get(id);
                 if (reminder == null) {
                     earlyOutcomes.putIfAbsent(id, new EarlyOutcome(at, r.timestamp(), status));

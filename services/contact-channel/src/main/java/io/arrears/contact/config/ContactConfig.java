@@ -94,9 +94,10 @@ public interface ContactConfig {
         /**
          * How long a text the SMS centre took waits for its receipt, so that the receipt's outcome tells its SENT too
          * ({@code ReminderSent.sentAt}) instead of each being an event; a SENT whose receipt is later is told alone.
-         * Receipts come within seconds; zero tells every SENT at once.
+         * Receipts come within seconds, but an SMS centre's window delivers them no faster than they are recorded,
+         * and in a statement day's burst they fall tens of seconds behind; zero tells every SENT at once.
          */
-        @WithDefault("10s")
+        @WithDefault("60s")
         Duration sentWaitsForReceipt();
 
         /** How often texts whose SENT has waited its time are looked for. */
