@@ -191,19 +191,17 @@ public class Dispatcher {
     }
 
     /**
-     * Sends messages whose attempts another transaction committed SENDING (a consumer's, see {@link PromptSends}),
-     * the slices at once as a poll's are, and returns when every answer is recorded.
+     * Sends messages whose attempts another transaction committed SENDING (a consumer's, see {@link PromptSends}) on
+     * the calling thread, different cardholders' at once, and returns when every answer is recorded, in one
+     * transaction. Never on the poll's workers: a consumer's next part waits for these answers holding its accounts'
+     * locks, which a poll's slice may be waiting for.
      */
     void sendPrepared(List<OutgoingMessage> ready) {
-        List<Future<?>> inFlight = new ArrayList<>();
         try {
-            for (List<OutgoingMessage> slice : slices(ready, OutgoingMessage::accountId)) {
-                inFlight.add(workers.submit(() -> sendAndRecord(slice)));
-            }
+            sendAndRecord(ready);
         } catch (RejectedExecutionException stopping) {
-            LOG.info("the service is stopping: prepared sends not yet with a worker are left SENDING for the reconciler");
+            LOG.info("the service is stopping: prepared sends not yet with a sender are left SENDING for the reconciler");
         }
-        inFlight.forEach(Dispatcher::awaitDone);
     }
 
     /**

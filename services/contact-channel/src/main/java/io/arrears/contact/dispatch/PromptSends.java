@@ -17,7 +17,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -33,9 +35,14 @@ import java.util.function.Consumer;
  *
  * <p>A part's sends go out on a thread of their own while the consumer judges the next part (which may be the
  * first of its next batch): alone on one thread, judging and sending took turns, and once a burst's requests were
- * all made the consumer paced the day with cores to spare. The next part's sends wait for these, so one part at a
- * time is with the providers, a cardholder's messages leave in the order they were judged, a burst queues in
- * Kafka, never in memory, and no attempt waits SENDING for longer than two parts' sends take.
+ * all made the consumer paced the day with cores to spare. The next part is judged meanwhile but commits only once
+ * these sends are answered and recorded, so one part at a time is SENDING and with the providers, a cardholder's
+ * messages leave in the order they were judged, and a burst queues in Kafka, never in memory. A crash leaves one
+ * part's attempts SENDING, as it did before the sends had a thread of their own: a judged part committed while the
+ * last was still out would be a second, and the reconciler cannot ask the SMS centre or the mail relay about it, so
+ * its texts and emails, never sent, would wait UNKNOWN for a person. The next part's transaction holds its accounts'
+ * locks while it waits; the sends' answers take none (only their own attempts and message keys), and they are
+ * recorded on this class's thread, never behind a poll's slices, which may be waiting for those locks.
  */
 @ApplicationScoped
 public class PromptSends {
@@ -71,8 +78,8 @@ public class PromptSends {
      * Applies a consumed batch a dispatch batch ({@code contact.dispatch.batch-size}) at a time, each part's sends
      * made after the part before it's. A part's attempts are committed SENDING before their sends begin, so the
      * parts bound how many a crash can leave SENDING unsent, to be settled by the reconciler (or, where the provider
-     * cannot be asked, left UNKNOWN): two parts, the one sending and the one judged; a whole poll of 500 left several
-     * times as many. Records of one account share a partition and keep their order across the parts.
+     * cannot be asked, left UNKNOWN): one part, the one sending; a whole poll of 500 left several times as many.
+     * Records of one account share a partition and keep their order across the parts.
      */
     public void inParts(ConsumerRecords<String, byte[]> records, Consumer<ConsumerRecords<String, byte[]>> consume) {
         if (!enabled || records.count() <= partSize) {
@@ -138,8 +145,7 @@ public class PromptSends {
 
     /** True if the sends were handed to the sending thread, which ends this part's piece of work when they are done. */
     private boolean sendAfterTheLast(List<OutgoingMessage> sends) {
-        // join() waits through interrupts: a stop interrupting the consumer must not start sends beside the last ones.
-        lastSends.join();
+        awaitLastSends();
         lastSends = CompletableFuture.runAsync(() -> {
             try {
                 dispatcher.sendPrepared(sends);
@@ -152,14 +158,27 @@ public class PromptSends {
         return true;
     }
 
+    /**
+     * Waits for the last part's sends, through interrupts: a stop interrupting the consumer must not start or commit
+     * sends beside them. Their failures are logged where they happen and settled by the reconciler.
+     */
+    private void awaitLastSends() {
+        try {
+            lastSends.join();
+        } catch (CompletionException | CancellationException e) {
+            LOG.debugf("the last part's sends ended with %s", e.getCause());
+        }
+    }
+
     /** Whether this thread sends promptly; elsewhere (a dead letter replayed, a test's direct call) attempts wait for the poll. */
     boolean taken() {
         return committed.get() != null;
     }
 
     /**
-     * Hands {@code ready} to this thread's sends if the current transaction commits. If it fails, it may still have
-     * committed (a commit that failed unanswered): its messages are kept for {@link Dispatcher#committedAfterAll}.
+     * Hands {@code ready} to this thread's sends if the current transaction commits, which it does only once the last
+     * part's sends are answered and recorded. If it fails, it may still have committed (a commit that failed
+     * unanswered): its messages are kept for {@link Dispatcher#committedAfterAll}.
      */
     void afterCommit(Prepared ready) {
         List<OutgoingMessage> sends = committed.get();
@@ -170,6 +189,7 @@ public class PromptSends {
         transaction.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
+                awaitLastSends();
             }
 
             @Override

@@ -187,6 +187,40 @@ class ExactlyOnceTest {
         assertThat(status(request.reminderId())).isEqualTo(AttemptStatus.UNKNOWN);
     }
 
+    /**
+     * A consumer judges the next request while the last part's sends are out, but commits it only once their answers
+     * are recorded: a part committed SENDING while another is with the providers would be a second part that a crash
+     * leaves SENDING, and its email, never sent, UNKNOWN for a person.
+     */
+    @Test
+    void aRequestTakenWhileTheLastPartIsWithTheProvidersIsCommittedOnlyOnceThoseSendsAreAnswered() throws Exception {
+        Cardholder texted = Cardholder.create("en", "Asia/Shanghai");
+        Cardholder mailed = Cardholder.create("en", "Asia/Shanghai");
+        ReminderRequested text = texted.reminder(Channel.SMS, "overdue-notice");
+        ReminderRequested mail = mailed.reminder(Channel.EMAIL, "overdue-notice");
+        Peers.smsc().stallAnswers(Duration.ofSeconds(5));
+        try {
+            KafkaTestClient.publish(text);
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempt(text.reminderId()) != null);
+            assertThat(attempt(text.reminderId()).statusReason).as("the text is with the centre, unanswered").isNull();
+
+            KafkaTestClient.publish(mail);
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempt(mail.reminderId()) != null);
+            ContactAttempt textWhenTheMailWasCommitted = attempt(text.reminderId());
+            assertThat(textWhenTheMailWasCommitted.status).isEqualTo(AttemptStatus.SENDING);
+            assertThat(textWhenTheMailWasCommitted.statusReason).as("the text's answer, recorded before the mail was committed")
+                    .startsWith("the provider may have taken it");
+        } finally {
+            Peers.smsc().stallAnswers(Duration.ZERO);
+        }
+        sent.await(mail.reminderId(), DeliveryStatus.SENT);
+        assertThat(mailsFor(mail.reminderId())).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(3));
+        reconciler.reconcile();
+        assertThat(sent.await(text.reminderId(), DeliveryStatus.UNKNOWN).reason()).contains("not resent");
+    }
+
     @Test
     void aCallTheVendorTookButAnsweredTooLateForIsFoundByItsReferenceAndNotPlacedAgain() {
         Cardholder holder = Cardholder.create("en", "Asia/Shanghai");
@@ -280,6 +314,10 @@ class ExactlyOnceTest {
     }
 
 
+
+    private ContactAttempt attempt(String reminderId) {
+        return QuarkusTransaction.requiringNew().call(() -> attempts.findById(reminderId));
+    }
 
     private AttemptStatus status(String reminderId) {
         return QuarkusTransaction.requiringNew().call(() -> attempts.findById(reminderId).status);
