@@ -99,8 +99,11 @@ public class CaseLifecycle {
         lock.acquire(missed.accountId());
         Optional<CollectionCase> open = cases.openFor(missed.accountId());
         if (open.isEmpty()) {
-            CollectionCase c = open(missed);
-            for (PaymentReceived early : earlyPayments.takeFrom(missed.accountId(), occurredAt)) {
+            List<PaymentReceived> paidFirst = earlyPayments.takeFrom(missed.accountId(), occurredAt);
+            // A payment that came first may close the case it opens or change what its reminders say: they are then
+            // left to the scheduler, which fires what the payment left, instead of being requested before it is applied.
+            CollectionCase c = open(missed, paidFirst.isEmpty());
+            for (PaymentReceived early : paidFirst) {
                 if (!c.isClosed()) {
                     applyPayment(c, early, PAYMENT_RECEIVED.because("arrived before its PaymentMissed"));
                 }
@@ -127,7 +130,7 @@ public class CaseLifecycle {
         return Outcome.applied();
     }
 
-    private CollectionCase open(PaymentMissed missed) {
+    private CollectionCase open(PaymentMissed missed, boolean requestDueNow) {
         String id = "CASE-" + TimeOrderedIds.next();
         CollectionCase c = CollectionCase.open(id, strategy.armFor(id), missed, treatment.today(), treatment.now());
         c.moveToSegment(strategy.segmentFor(c.facts()));
@@ -136,7 +139,7 @@ public class CaseLifecycle {
         metrics.caseOpened(c.arm(), c.segment());
         // A case opened now has no promise yet: only a hold can change the state it starts in.
         c.settleState(holds.isHeld(c.accountId()), false).ifPresent(change -> timeline.record(c.id(), PAYMENT_MISSED, change));
-        treatment.enterFirstBucket(c, PAYMENT_MISSED);
+        treatment.enterFirstBucket(c, PAYMENT_MISSED, requestDueNow);
         return c;
     }
 

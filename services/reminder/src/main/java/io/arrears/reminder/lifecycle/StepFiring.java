@@ -2,7 +2,6 @@ package io.arrears.reminder.lifecycle;
 
 import io.arrears.events.CaseEscalated;
 import io.arrears.events.EscalationTarget;
-import io.arrears.events.ReminderRequested;
 import io.arrears.events.TemplateFacts;
 import io.arrears.messaging.AccountLock;
 import io.arrears.messaging.Outbox;
@@ -27,6 +26,7 @@ import io.arrears.reminder.schedule.ReminderFacts;
 import io.arrears.reminder.schedule.ScheduledStep;
 import io.arrears.reminder.schedule.StepKind;
 import io.arrears.reminder.schedule.StepRepository;
+import io.arrears.reminder.schedule.StepRequests;
 import io.arrears.reminder.schedule.StepStatus;
 import io.arrears.reminder.schedule.Treatment;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -73,11 +73,13 @@ public class StepFiring {
     private final ReminderConfig config;
     private final Clock clock;
     private final WorkInFlight work;
+    private final StepRequests requests;
 
     StepFiring(StepRepository steps, CaseRepository cases, PromiseRepository promises, PlanRepository plans, AccountLock lock,
                CaseLifecycle lifecycle, CaseTimeline timeline, Treatment treatment, Outbox outbox, ReminderMetrics metrics,
-               ReminderConfig config, Clock clock, WorkInFlight work) {
+               ReminderConfig config, Clock clock, WorkInFlight work, StepRequests requests) {
         this.steps = steps;
+        this.requests = requests;
         this.work = work;
         this.cases = cases;
         this.promises = promises;
@@ -236,7 +238,7 @@ public class StepFiring {
             }
             case AGENCY -> escalate(step, c, EscalationTarget.AGENCY, CaseState.Escalation.AGENCY);
             case LEGAL_REVIEW -> escalate(step, c, EscalationTarget.LEGAL_REVIEW, CaseState.Escalation.LEGAL_REVIEW);
-            default -> request(step, c, facts(step, c));
+            default -> requests.request(step, c, facts(step, c));
         }
     }
 
@@ -253,21 +255,6 @@ public class StepFiring {
             }
         }
         return facts;
-    }
-
-    private void request(ScheduledStep step, CollectionCase c, TemplateFacts facts) {
-        step.facts = ReminderFacts.write(facts);
-        String caseId = c == null ? step.reference : c.id();
-        // A pre-due step has no case to name its customer; its facts carry the id until the event does.
-        String customerId = c == null ? facts.customerId() : c.customerId();
-        outbox.add(new ReminderRequested(step.id, caseId, step.accountId, customerId, step.channel.contactChannel().orElseThrow(),
-                step.templateId, null, facts.withoutCustomerId(), step.dueAt));
-        step.moveTo(StepStatus.REQUESTED);
-        metrics.stepFired(step.channel.name(), c == null ? "pre-due" : c.arm());
-        if (c != null) {
-            timeline.record(c.id(), Actor.SYSTEM, TimelineKind.STEP, step.kind + " " + step.channel + " " + step.templateId
-                    + (step.fallbackOf == null ? "" : " (fallback)") + " requested as reminder " + step.id);
-        }
     }
 
     private void escalate(ScheduledStep step, CollectionCase c, EscalationTarget target, CaseState.Escalation escalation) {
@@ -318,6 +305,6 @@ public class StepFiring {
             step.statusReason = "instalment " + seq + " is already paid";
             return;
         }
-        request(step, c, ReminderFacts.withInstalment(ReminderFacts.of(c), plan, instalment));
+        requests.request(step, c, ReminderFacts.withInstalment(ReminderFacts.of(c), plan, instalment));
     }
 }

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -37,10 +38,12 @@ public class Treatment {
     private final ReminderConfig config;
     private final Clock clock;
     private final BucketHistory buckets;
+    private final StepRequests requests;
 
     Treatment(StepRepository steps, TreatmentStrategy strategy, CaseTimeline timeline, ReminderConfig config, Clock clock,
-              BucketHistory buckets) {
+              BucketHistory buckets, StepRequests requests) {
         this.steps = steps;
+        this.requests = requests;
         this.buckets = buckets;
         this.strategy = strategy;
         this.timeline = timeline;
@@ -69,31 +72,44 @@ public class Treatment {
      */
     public void enterBucket(CollectionCase c, Actor actor) {
         cancel(c, s -> s.kind == StepKind.LADDER, StepStatus.SKIPPED, "the case entered bucket " + c.bucket());
-        lineUpLadder(c, actor);
+        lineUpLadder(c, actor, lined -> { });
         align(c);
     }
 
     /**
      * The ladder of a case opened in this transaction: it has no steps but the ones lined up here, so
      * nothing is read back to cancel or align (a statement day opens thousands of cases at once).
+     *
+     * <p>With {@code requestDueNow}, a reminder due now is requested here, as the scheduler would request it a moment
+     * after this transaction commits: each such step is then written once, REQUESTED, where the scheduler would find it
+     * PENDING, read it back locked with its case and write it again. The caller asks for it only where nothing
+     * else this transaction applies can change the case (no payment kept for it that arrived first). Agent calls and
+     * escalations, and any step of a case that opens paused, wait for the scheduler.
      */
-    public void enterFirstBucket(CollectionCase c, Actor actor) {
-        for (ScheduledStep step : lineUpLadder(c, actor)) {
-            if (step.status == StepStatus.PENDING && !step.kind.activeIn(c.state())) {
-                step.moveTo(StepStatus.SUSPENDED);
-                step.statusReason = "case " + c.state();
+    public void enterFirstBucket(CollectionCase c, Actor actor, boolean requestDueNow) {
+        OffsetDateTime now = now();
+        lineUpLadder(c, actor, lined -> {
+            for (ScheduledStep step : lined) {
+                if (step.status == StepStatus.PENDING && !step.kind.activeIn(c.state())) {
+                    step.moveTo(StepStatus.SUSPENDED);
+                    step.statusReason = "case " + c.state();
+                } else if (requestDueNow && step.status == StepStatus.PENDING && !step.dueAt.isAfter(now)
+                        && step.channel.contactChannel().isPresent()) {
+                    step.firedAt = now;
+                    requests.request(step, c, ReminderFacts.of(c));
+                }
             }
-        }
+        });
     }
 
-    private List<ScheduledStep> lineUpLadder(CollectionCase c, Actor actor) {
+    /** {@code beforeWritten} sees the steps after the ladder is on the case's timeline and before they are written. */
+    private void lineUpLadder(CollectionCase c, Actor actor, Consumer<List<ScheduledStep>> beforeWritten) {
         List<LadderEntry.Planned> planned = LadderEntry.plan(strategy.ladder(c.arm(), c.segment(), c.bucket()), c.dayOne(), today());
         List<ScheduledStep> lined = new ArrayList<>(planned.size());
         for (LadderEntry.Planned p : planned) {
             ScheduledStep step = newStep(c, StepKind.LADDER, p.step().channel(), p.step().templateId(), dueAt(p.dueOn()));
             step.bucket = c.bucket();
             step.ladderDay = p.step().day();
-            steps.persist(step);
             lined.add(step);
         }
         c.enterLadderOfBucket();
@@ -101,7 +117,8 @@ public class Treatment {
         timeline.record(c.id(), actor, TimelineKind.LADDER, "bucket " + c.bucket() + ", segment " + c.segment() + ", arm " + c.arm() + ": "
                 + (planned.isEmpty() ? "no steps left" : planned.stream()
                 .map(p -> "day " + p.step().day() + " " + p.step().channel() + " on " + p.dueOn()).collect(Collectors.joining(", "))));
-        return lined;
+        beforeWritten.accept(lined);
+        lined.forEach(steps::persist);
     }
 
     /**

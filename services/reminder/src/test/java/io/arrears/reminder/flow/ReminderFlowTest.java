@@ -63,6 +63,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -153,6 +154,34 @@ class ReminderFlowTest {
         assertThat(file.getString("product")).isEqualTo("CLASSIC");
         assertThat(file.getList("steps.status", String.class)).doesNotContain("PENDING", "SUSPENDED").contains("CANCELLED");
         assertThat(requested.events(ReminderRequested.class, r -> r.accountId().equals(account))).hasSize(3);
+    }
+
+    /**
+     * A day-one reminder due as its case opens is requested in the transaction that opens the case, so its step is
+     * written once, REQUESTED, instead of PENDING and then again by the scheduler. PostgreSQL's xmin names the
+     * transaction that wrote a row's current version: the case's and its requested steps' are the same.
+     */
+    @Test
+    void aReminderDueAsItsCaseOpensIsRequestedInTheTransactionThatOpensTheCase() throws SQLException {
+        KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+        List<ReminderRequested> dayOne = await().atMost(BOUND)
+                .until(() -> requested.events(ReminderRequested.class, r -> r.accountId().equals(account)), list -> list.size() >= 2);
+
+        Map<String, String> written = new TreeMap<>();
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement query = db.prepareStatement("""
+                     select s.channel, s.status, s.xmin::text = c.xmin::text from scheduled_step s join collection_case c on c.id = s.case_id
+                     where s.account_id = ? and s.status <> 'PENDING'""")) {
+            query.setString(1, account);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    written.put(rows.getString(1), rows.getString(2) + (rows.getBoolean(3) ? ", with the case" : ", later"));
+                }
+            }
+        }
+        assertThat(written).containsExactlyEntriesOf(new TreeMap<>(Map.of("EMAIL", "REQUESTED, with the case", "SMS", "REQUESTED, with the case")));
+        assertThat(caseFile(dayOne.get(0).caseId()).getList("timeline.detail", String.class))
+                .anySatisfy(detail -> assertThat(detail).startsWith("LADDER SMS overdue-notice requested as reminder"));
     }
 
     @Test
