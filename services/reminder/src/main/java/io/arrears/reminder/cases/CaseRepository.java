@@ -15,6 +15,7 @@ import java.util.Set;
 public class CaseRepository implements PanacheRepositoryBase<CollectionCase, String> {
 
     private static final String OPEN_CASE = "open case";
+    private static final String CASE_FOR_STATEMENT = "open case or case for the statement";
 
     private final Absences absences;
 
@@ -27,6 +28,9 @@ public class CaseRepository implements PanacheRepositoryBase<CollectionCase, Str
      * open or closed, was opened for it. One query for what a pre-due reminder must check before it goes.
      */
     public boolean openOrForStatement(String accountId, String statementId) {
+        if (absences.known(CASE_FOR_STATEMENT, accountId)) {
+            return false;
+        }
         return !getEntityManager().createQuery("select 1 from CollectionCase c where c.accountId = :account "
                         + "and (c.state <> :closed or c.statementId = :statement)", Integer.class)
                 .setParameter("account", accountId).setParameter("closed", CaseState.CLOSED).setParameter("statement", statementId)
@@ -41,6 +45,15 @@ public class CaseRepository implements PanacheRepositoryBase<CollectionCase, Str
         return new HashSet<>(KeyArrays.query(getEntityManager(), "select account_id from collection_case where account_id = any(:keys) "
                         + "and (state <> :closed or statement_id = any(:statements))", String.class, CollectionCase.class, accountIds)
                 .setParameter("closed", CaseState.CLOSED.name()).setParameter("statements", KeyArrays.array(statementIds)).getResultList());
+    }
+
+    /**
+     * Finds in one query which of these locked accounts have neither an open case nor a case for one of these
+     * statements, so that {@link #openOrForStatement} answers for them without asking.
+     */
+    public void noteAccountsWithoutCaseFor(Collection<String> accountIds, Collection<String> statementIds) {
+        Set<String> found = openOrForStatements(accountIds, statementIds);
+        absences.note(CASE_FOR_STATEMENT, accountIds.stream().filter(id -> !found.contains(id)).toList());
     }
 
     /** Reads the case again from the database: after its account's lock is taken, what another holder wrote is seen. */
@@ -74,6 +87,7 @@ public class CaseRepository implements PanacheRepositoryBase<CollectionCase, Str
     /** A case just opened: from now on {@link #openFor} asks the database for its account again. */
     public void add(CollectionCase c) {
         absences.created(OPEN_CASE, c.accountId());
+        absences.created(CASE_FOR_STATEMENT, c.accountId());
         persist(c);
     }
 }

@@ -22,6 +22,7 @@ import io.arrears.reminder.cases.RepaymentPlan;
 import io.arrears.reminder.cases.TimelineKind;
 import io.arrears.reminder.config.ReminderConfig;
 import io.arrears.reminder.schedule.DueStep;
+import io.arrears.reminder.schedule.PreDueReminders;
 import io.arrears.reminder.schedule.ReminderFacts;
 import io.arrears.reminder.schedule.ScheduledStep;
 import io.arrears.reminder.schedule.StepKind;
@@ -217,7 +218,7 @@ public class StepFiring {
             // PaymentDueSoon and PaymentMissed travel on different topics: a due-soon reminder read late must
             // not reach a cardholder whose statement is already past due, or already paid after falling due.
             step.moveTo(StepStatus.SKIPPED);
-            step.statusReason = "the statement went past due before this reminder could go; the ladder speaks for it";
+            step.statusReason = PreDueReminders.OVERTAKEN;
             return false;
         }
         step.firedAt = now;

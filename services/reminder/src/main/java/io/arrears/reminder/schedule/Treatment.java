@@ -87,8 +87,9 @@ public class Treatment {
      * escalations, and any step of a case that opens paused, wait for the scheduler.
      */
     public void enterFirstBucket(CollectionCase c, Actor actor, boolean requestDueNow) {
-        OffsetDateTime now = now();
         lineUpLadder(c, actor, lined -> {
+            // Read after the steps were dated: a step due now was given the moment dueAt() read, not an earlier one.
+            OffsetDateTime now = now();
             for (ScheduledStep step : lined) {
                 if (step.status == StepStatus.PENDING && !step.kind.activeIn(c.state())) {
                     step.moveTo(StepStatus.SUSPENDED);

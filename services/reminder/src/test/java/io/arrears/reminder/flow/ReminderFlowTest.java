@@ -515,6 +515,35 @@ class ReminderFlowTest {
         assertThat(awaitRequests(1)).extracting(ReminderRequested::channel).containsExactly(Channel.SMS);
     }
 
+    /**
+     * A pre-due reminder is due as it is announced: it is requested in the announcement's transaction, its step
+     * written once (the xmin that wrote it then is the one it has after the scheduler's poll), never PENDING.
+     */
+    @Test
+    void aPreDueReminderIsRequestedInTheTransactionThatAnnouncesIt() throws SQLException {
+        PaymentDueSoon due = new PaymentDueSoon(account, "CUS-" + account, "ST-" + account, today().plusDays(3),
+                new BigDecimal("120.00"), new BigDecimal("120.00"), "CNY", "7788");
+        String writtenBy = QuarkusTransaction.requiringNew().call(() -> {
+            preDue.beforeDueSoon(List.of(due));
+            preDue.dueSoon(due);
+            entityManager.flush();
+            return (String) entityManager.createNativeQuery("select xmin::text from scheduled_step where account_id = :account")
+                    .setParameter("account", account).getSingleResult();
+        });
+
+        assertThat(awaitRequests(1)).extracting(ReminderRequested::templateId).containsExactly("pre-due-reminder");
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement query = db.prepareStatement("select status, xmin::text from scheduled_step where account_id = ?")) {
+            query.setString(1, account);
+            try (ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("REQUESTED");
+                assertThat(rows.getString(2)).as("written once, by the announcement's transaction").isEqualTo(writtenBy);
+                assertThat(rows.next()).isFalse();
+            }
+        }
+    }
+
     @Test
     void aComplaintResolvedBeforeItsOpeningArrivesHoldsNothing() {
         KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
