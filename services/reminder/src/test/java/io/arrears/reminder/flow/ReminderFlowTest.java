@@ -159,13 +159,17 @@ class ReminderFlowTest {
     /**
      * A day-one reminder due as its case opens is requested in the transaction that opens the case, so its step is
      * written once, REQUESTED, instead of PENDING and then again by the scheduler. PostgreSQL's xmin names the
-     * transaction that wrote a row's current version: the case's and its requested steps' are the same.
+     * transaction that wrote a row's current version: the case's and its requested steps' are the same. The clock
+     * ticks as a real one does, so a due time compared with a moment read before it was given is found in the future.
      */
     @Test
     void aReminderDueAsItsCaseOpensIsRequestedInTheTransactionThatOpensTheCase() throws SQLException {
-        KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
-        List<ReminderRequested> dayOne = await().atMost(BOUND)
-                .until(() -> requested.events(ReminderRequested.class, r -> r.accountId().equals(account)), list -> list.size() >= 2);
+        List<ReminderRequested> dayOne;
+        try (MovableClock.Ticking ticking = clock.ticking(Duration.ofNanos(1_000))) {
+            KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
+            dayOne = await().atMost(BOUND)
+                    .until(() -> requested.events(ReminderRequested.class, r -> r.accountId().equals(account)), list -> list.size() >= 2);
+        }
 
         Map<String, String> written = new TreeMap<>();
         try (Connection db = dataSource.getConnection();
