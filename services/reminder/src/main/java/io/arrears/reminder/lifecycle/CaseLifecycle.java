@@ -134,12 +134,13 @@ public class CaseLifecycle {
         String id = "CASE-" + TimeOrderedIds.next();
         CollectionCase c = CollectionCase.open(id, strategy.armFor(id), missed, treatment.today(), treatment.now());
         c.moveToSegment(strategy.segmentFor(c.facts()));
-        cases.add(c);
         timeline.record(c.id(), PAYMENT_MISSED, TimelineKind.OPENED, describe(missed) + "; arm " + c.arm() + ", segment " + c.segment());
         metrics.caseOpened(c.arm(), c.segment());
         // A case opened now has no promise yet: only a hold can change the state it starts in.
         c.settleState(holds.isHeld(c.accountId()), false).ifPresent(change -> timeline.record(c.id(), PAYMENT_MISSED, change));
-        treatment.enterFirstBucket(c, PAYMENT_MISSED, requestDueNow);
+        // Added once its state and ladder are set, so the row is inserted as it stands: inserted bare, it was updated in
+        // the same flush (on a statement day, a whole-row update per case).
+        treatment.enterFirstBucket(c, PAYMENT_MISSED, requestDueNow, () -> cases.add(c));
         return c;
     }
 

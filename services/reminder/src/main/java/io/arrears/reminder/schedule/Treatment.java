@@ -85,8 +85,11 @@ public class Treatment {
      * PENDING, read it back locked with its case and write it again. The caller asks for it only where nothing
      * else this transaction applies can change the case (no payment kept for it that arrived first). Agent calls and
      * escalations, and any step of a case that opens paused, wait for the scheduler.
+     *
+     * <p>{@code addCase} runs once the case's state and ladder are set, before its steps are written: the case is then
+     * inserted as it stands, ahead of the steps that name it, instead of bare and updated in the same flush.
      */
-    public void enterFirstBucket(CollectionCase c, Actor actor, boolean requestDueNow) {
+    public void enterFirstBucket(CollectionCase c, Actor actor, boolean requestDueNow, Runnable addCase) {
         lineUpLadder(c, actor, lined -> {
             // Read after the steps were dated: a step due now was given the moment dueAt() read, not an earlier one.
             OffsetDateTime now = now();
@@ -100,6 +103,7 @@ public class Treatment {
                     requests.request(step, c, ReminderFacts.of(c));
                 }
             }
+            addCase.run();
         });
     }
 

@@ -548,6 +548,36 @@ class ReminderFlowTest {
         }
     }
 
+    /**
+     * A case opened by a PaymentMissed is inserted as it stands once its state and ladder are set, never inserted and
+     * then updated in the same flush; its steps too are inserted once. PostgreSQL counts the transaction's own writes
+     * per table (pg_stat_xact_user_tables), read here before it commits.
+     */
+    @Test
+    void aCaseOpenedByAPaymentMissedIsInsertedOnceAndNotUpdated() {
+        PaymentMissed first = missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null);
+        Map<String, String> written = QuarkusTransaction.requiringNew().call(() -> {
+            lifecycle.beforePaymentsMissed(List.of(first));
+            lifecycle.paymentMissed(first, now());
+            entityManager.flush();
+            Map<String, String> counts = new TreeMap<>();
+            for (Object row : entityManager.createNativeQuery("""
+                            select relname, n_tup_ins || ' inserted, ' || n_tup_upd || ' updated' from pg_stat_xact_user_tables
+                            where relname in ('collection_case', 'scheduled_step')""").getResultList()) {
+                Object[] columns = (Object[]) row;
+                counts.put((String) columns[0], (String) columns[1]);
+            }
+            return counts;
+        });
+
+        long ladder = QuarkusTransaction.requiringNew().call(() -> steps.count("accountId", account));
+        assertThat(ladder).isPositive();
+        assertThat(written).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                "collection_case", "1 inserted, 0 updated",
+                "scheduled_step", ladder + " inserted, 0 updated")));
+        assertThat(awaitRequests(2)).extracting(ReminderRequested::channel).containsExactlyInAnyOrder(Channel.SMS, Channel.EMAIL);
+    }
+
     @Test
     void aComplaintResolvedBeforeItsOpeningArrivesHoldsNothing() {
         KafkaTestClient.publish(missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null));
