@@ -36,6 +36,8 @@ class SmppGateway {
     private static final int INBOUND_AT_ONCE = 10;
 
     private final ContactConfig.Smpp config;
+    /** The most answers to our own submits one bind can be awaiting: every send at once could be on it. */
+    private final int answersAtOnce;
     private final SmsInbound inbound;
     /** Each bind's session, guarded by its own lock: one bind rebinding does not hold up sends on the others. */
     private final SMPPSession[] sessions;
@@ -44,6 +46,7 @@ class SmppGateway {
 
     SmppGateway(ContactConfig config, SmsInbound inbound) {
         this.config = config.adapters().smpp();
+        this.answersAtOnce = config.dispatch().sendsAtOnce();
         this.inbound = inbound;
         this.sessions = new SMPPSession[Math.max(1, this.config.binds())];
         this.guards = new Object[sessions.length];
@@ -95,7 +98,10 @@ class SmppGateway {
         SMPPSession fresh = new SMPPSession();
         fresh.setTransactionTimer(config.timeout().toMillis());
         fresh.setEnquireLinkTimer(30_000);
-        fresh.setPduProcessorDegree(INBOUND_AT_ONCE);
+        // Incoming PDUs, the centre's deliver_sm and its answers to our submits alike, are handled on these threads.
+        // Receipts hold theirs until committed: with no more threads than the centre's window, a burst of receipts
+        // left the answers to our sends queued behind them, and the sends waiting on those answers.
+        fresh.setPduProcessorDegree(INBOUND_AT_ONCE + answersAtOnce);
         fresh.setMessageReceiverListener(inbound);
         fresh.connectAndBind(config.host(), config.port(), new BindParameter(BindType.BIND_TRX, config.systemId(), config.password(),
                 "arrears", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), config.timeout().toMillis());
