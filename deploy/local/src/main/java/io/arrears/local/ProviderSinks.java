@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
@@ -38,8 +37,6 @@ final class ProviderSinks {
     /** 127.0.0.1 on a laptop; 0.0.0.0 in a container, where the services reach the sinks by name. */
     static final String HOST = System.getProperty("arrears.sinks.host", "127.0.0.1");
     static final int IDP = Integer.getInteger("arrears.idp.port", 8090);
-    /** How long after its submit the SMS centre sends a text's delivery receipt. */
-    static final Duration HANDSET_DELIVERY = Duration.ofSeconds(2);
     /** The console's client secret at the identity provider; the launcher gives the console the same. */
     static final String CONSOLE_SECRET = System.getProperty("arrears.console.oidc-secret", "local-console-secret-0123456789abcdef");
 
@@ -58,8 +55,7 @@ final class ProviderSinks {
         // every message was the busiest simulator's work, and a bank's mail relay is not on its collections box.
         MailSink mail = quiet ? null : MailSink.start(HOST, SMTP);
         CountingMailServer countingMail = quiet ? CountingMailServer.start(HOST, SMTP) : null;
-        // A text's receipt comes when the handset has it, seconds after the submit; as a mobile network's, not at once.
-        SmscSimulator smsc = SmscSimulator.start(SMPP).autoReceipts(true).receiptsAfter(HANDSET_DELIVERY).keepHistory(!quiet)
+        SmscSimulator smsc = SmscSimulator.start(SMPP).autoReceipts(true).keepHistory(!quiet)
                 .onSubmit(quiet ? s -> { } : s -> say("SMS    to " + s.destination() + ": " + s.text()));
         IvrSimulator ivr = IvrSimulator.start(HOST, IVR, CALLBACK, SECRET)
                 .onCall(c -> say("CALL   to " + c.to() + " (" + c.language() + "): " + (c.verifyPrompt() == null ? c.callbackRequest()

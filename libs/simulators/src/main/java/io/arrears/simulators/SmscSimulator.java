@@ -48,7 +48,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,8 +61,8 @@ import java.util.function.Consumer;
  */
 public final class SmscSimulator implements AutoCloseable {
 
-    /** One message a client submitted; {@code bind} names the bind it came over. */
-    public record Submitted(String messageId, String destination, String source, String text, Instant at, String bind) {
+    /** One message a client submitted. */
+    public record Submitted(String messageId, String destination, String source, String text, Instant at) {
     }
 
     private final SMPPServerSessionListener listener;
@@ -79,12 +78,7 @@ public final class SmscSimulator implements AutoCloseable {
      * answer. With one at a time, a client that answers after its commit could never commit two together.
      */
     private static final int WINDOW = 10;
-    /** Binds the outbound threads can keep busy at once, each with its full window. */
-    private static final int MOST_BINDS_SERVED = 8;
-    private final ScheduledExecutorService outbound = Executors.newScheduledThreadPool(WINDOW * MOST_BINDS_SERVED, r -> daemon(r, "smsc-outbound"));
-    private final Map<SMPPServerSession, Semaphore> windows = new ConcurrentHashMap<>();
-    private final AtomicInteger nextBind = new AtomicInteger();
-    private volatile Duration receiptsAfter = Duration.ZERO;
+    private final ScheduledExecutorService outbound = Executors.newScheduledThreadPool(WINDOW, r -> daemon(r, "smsc-outbound"));
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
     private final Thread acceptor;
     private volatile boolean autoReceipts;
@@ -129,18 +123,9 @@ public final class SmscSimulator implements AutoCloseable {
         return this;
     }
 
-    /** Whether every submit gets a DELIVRD receipt after it, as a healthy network would. */
+    /** Whether every submit gets a DELIVRD receipt right after it, as a healthy network would. */
     public SmscSimulator autoReceipts(boolean on) {
         this.autoReceipts = on;
-        return this;
-    }
-
-    /**
-     * How long after its submit a message's automatic receipt is sent: a handset's delivery takes seconds, not none.
-     * Zero (the default) sends it as soon as the submit is answered.
-     */
-    public SmscSimulator receiptsAfter(Duration delay) {
-        this.receiptsAfter = delay;
         return this;
     }
 
@@ -159,12 +144,7 @@ public final class SmscSimulator implements AutoCloseable {
     }
 
     public boolean hasBoundClient() {
-        return boundClients() > 0;
-    }
-
-    /** How many binds are up now. */
-    public int boundClients() {
-        return (int) sessions.stream().filter(s -> s.getSessionState().isBound()).count();
+        return sessions.stream().anyMatch(s -> s.getSessionState().isBound());
     }
 
     /** Sends a delivery receipt for a submitted message to the bound clients. */
@@ -203,30 +183,14 @@ public final class SmscSimulator implements AutoCloseable {
                 text.getBytes(ascii ? StandardCharsets.US_ASCII : StandardCharsets.UTF_16BE));
     }
 
-    /**
-     * As an SMS centre spreads a client's deliver_sm over its receiving binds: each in turn, each with its own window.
-     * A bind whose window is full makes the sender wait for one of its answers.
-     */
     private void deliver(String from, String to, ESMClass esm, GeneralDataCoding coding, byte[] bytes) {
-        List<SMPPServerSession> receiving = sessions.stream().filter(s -> s.getSessionState().isReceivable()).toList();
-        if (receiving.isEmpty()) {
-            throw new IllegalStateException("no client is bound to receive");
-        }
-        SMPPServerSession session = receiving.get(Math.floorMod(nextBind.getAndIncrement(), receiving.size()));
-        Semaphore window = windows.computeIfAbsent(session, s -> new Semaphore(WINDOW));
-        try {
-            window.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("deliver_sm not sent: interrupted", e);
-        }
+        SMPPServerSession session = sessions.stream().filter(s -> s.getSessionState().isReceivable()).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("no client is bound to receive"));
         try {
             session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, from, TypeOfNumber.UNKNOWN,
                     NumberingPlanIndicator.UNKNOWN, to, esm, (byte) 0, (byte) 0, new RegisteredDelivery(0), coding, bytes);
         } catch (Exception e) {
             throw new IllegalStateException("deliver_sm failed: " + e.getMessage(), e);
-        } finally {
-            window.release();
         }
     }
 
@@ -236,9 +200,6 @@ public final class SmscSimulator implements AutoCloseable {
                 SMPPServerSession session = listener.accept();
                 BindRequest bind = session.waitForBind(5_000);
                 bind.accept("arrears-smsc");
-                // Binds closed since (a client restarted or rebound) are forgotten, with their windows.
-                sessions.removeIf(s -> !s.getSessionState().isBound());
-                windows.keySet().retainAll(sessions);
                 sessions.add(session);
             } catch (Exception e) {
                 if (!running) {
@@ -272,20 +233,20 @@ public final class SmscSimulator implements AutoCloseable {
         public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession source) throws ProcessRequestException {
             mostAnswering.accumulateAndGet(answering.incrementAndGet(), Math::max);
             try {
-                return accept(submit, source.getSessionId());
+                return accept(submit);
             } finally {
                 answering.decrementAndGet();
             }
         }
 
-        private SubmitSmResult accept(SubmitSm submit, String bind) throws ProcessRequestException {
+        private SubmitSmResult accept(SubmitSm submit) throws ProcessRequestException {
             String messageId = Long.toString(ids.incrementAndGet());
             OptionalParameter.OctetString payload = submit.getOptionalParameter(OptionalParameter.Message_payload.class);
             byte[] bytes = payload != null ? payload.getValue() : submit.getShortMessage();
             byte coding = submit.getDataCoding();
             boolean ucs2 = (coding & 0xC0) == 0 && ((coding >> 2) & 0x03) == 2;
             Submitted message = new Submitted(messageId, submit.getDestAddress(), submit.getSourceAddr(),
-                    new String(bytes, ucs2 ? StandardCharsets.UTF_16BE : StandardCharsets.ISO_8859_1), Instant.now(), bind);
+                    new String(bytes, ucs2 ? StandardCharsets.UTF_16BE : StandardCharsets.ISO_8859_1), Instant.now());
             byId.put(messageId, message);
             if (keepHistory) {
                 submitted.add(message);
@@ -300,10 +261,8 @@ public final class SmscSimulator implements AutoCloseable {
             }
             outbound.submit(() -> {
                 onSubmit.accept(message);
-                if (autoReceipts && receiptsAfter.isZero()) {
+                if (autoReceipts) {
                     receiptUntilTaken(messageId, 1);
-                } else if (autoReceipts) {
-                    outbound.schedule(() -> receiptUntilTaken(messageId, 1), receiptsAfter.toMillis(), TimeUnit.MILLISECONDS);
                 }
             });
             try {

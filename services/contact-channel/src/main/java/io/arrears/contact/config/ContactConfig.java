@@ -219,13 +219,6 @@ public interface ContactConfig {
         @WithDefault("1s")
         Duration answerInboundWithin();
 
-        /**
-         * How many transceiver binds to keep to the SMS centre, as many as its contract allows: sends take them in
-         * turn, and each carries its own window of receipts.
-         */
-        @WithDefault("1")
-        int binds();
-
         /** How often a lost bind is looked for and restored. */
         @WithDefault("30s")
         Duration rebindEvery();

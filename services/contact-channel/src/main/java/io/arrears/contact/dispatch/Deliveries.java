@@ -29,7 +29,7 @@ import java.util.Set;
  * A receipt for a message we have not recorded yet is refused, so the provider delivers it again;
  * an SMS centre's is kept instead ({@link EarlyReceipts}) and applied once the send is recorded.
  *
- * <p>An SMS centre sends its receipts several at a time over each bind (its window), each waiting for our
+ * <p>An SMS centre sends its receipts several at a time over the bind (its window), each waiting for our
  * answer, which goes only after the receipt is committed. Those that arrive while one transaction commits
  * are recorded together in the next ({@link GroupCommit}): on a statement day the receipts were a third of
  * this service's work, most of it the transaction around each one. A receipt waits for its group no longer than

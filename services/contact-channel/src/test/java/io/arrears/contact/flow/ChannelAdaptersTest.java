@@ -60,14 +60,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -295,28 +293,6 @@ class ChannelAdaptersTest {
                 return slice;
             }
         }
-    }
-
-    /**
-     * The service keeps every bind the SMS centre's contract allows, and its texts take them in turn: each bind
-     * carries its own window of receipts back.
-     */
-    @Test
-    void textsGoOutOverEveryBindToTheSmsCentreInTurn() {
-        int binds = config.adapters().smpp().binds();
-        assertThat(binds).as("the test profile's binds").isGreaterThan(1);
-        await().atMost(BOUND).until(() -> Peers.smsc().boundClients() == binds);
-
-        List<Cardholder> holders = new ArrayList<>();
-        for (int i = 0; i < 3 * binds; i++) {
-            holders.add(Cardholder.create("zh-CN", "Asia/Shanghai"));
-        }
-        List<ReminderRequested> requests = holders.stream().map(h -> h.reminder(Channel.SMS, "overdue-notice")).toList();
-        requests.forEach(KafkaTestClient::publish);
-        requests.forEach(r -> sent.await(r.reminderId(), DeliveryStatus.SENT));
-
-        Set<String> usedBinds = holders.stream().map(h -> submittedTo(h).bind()).collect(Collectors.toSet());
-        assertThat(usedBinds).as("binds the texts went over").hasSize(binds);
     }
 
     @Test

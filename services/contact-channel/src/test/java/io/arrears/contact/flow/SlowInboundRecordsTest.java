@@ -3,7 +3,6 @@ package io.arrears.contact.flow;
 import io.arrears.contact.Cardholder;
 import io.arrears.contact.Peers;
 import io.arrears.contact.ProviderPeers;
-import io.arrears.contact.config.ContactConfig;
 import io.arrears.contact.dispatch.AttemptRepository;
 import io.arrears.contact.dispatch.AttemptStatus;
 import io.arrears.contact.dispatch.ContactAttempt;
@@ -51,15 +50,13 @@ class SlowInboundRecordsTest {
     private static final String RECORDING_RECEIPTS = "as r(provider_message_id, status, reason, call_outcome)";
     /** The query that finds who a reply came from ({@code CustomerDirectory.customersWithPhone}), as Hibernate writes it. */
     private static final String FINDING_WHO_REPLIED = "from customer_phone cp1_0 where cp1_0.digest";
-    /** Each bind's threads for incoming PDUs ({@code SmppGateway}), as many as the SMS centre's window on it. */
-    private static final int THREADS_PER_BIND = 10;
+    /** More than the session's threads for incoming PDUs, so that receipts held there would leave none for answers. */
+    private static final int TEXTS = 15;
 
     @Inject
     AttemptRepository attempts;
     @Inject
     MeterRegistry registry;
-    @Inject
-    ContactConfig config;
 
     private FaultyPostgres database;
 
@@ -78,9 +75,7 @@ class SlowInboundRecordsTest {
     /** More texts than the session has threads go out while their receipts are slow to record. */
     @Test
     void sendsAreAnsweredInTimeAndEveryReceiptRecordedWhileTheDatabaseIsSlowToRecordReceipts() {
-        // More than all the binds' threads for incoming PDUs, so that receipts held there would leave none for answers.
-        int texts = config.adapters().smpp().binds() * THREADS_PER_BIND + 5;
-        List<Cardholder> holders = IntStream.range(0, texts).mapToObj(i -> Cardholder.create("en", "Asia/Shanghai")).toList();
+        List<Cardholder> holders = IntStream.range(0, TEXTS).mapToObj(i -> Cardholder.create("en", "Asia/Shanghai")).toList();
         int stalledBefore = database.stalled();
         double refusedBefore = refused("receipt");
         database.stallStatementsOf(RECORDING_RECEIPTS, Duration.ofSeconds(6));
