@@ -550,22 +550,24 @@ class ReminderFlowTest {
 
     /**
      * A case opened by a PaymentMissed is inserted as it stands once its state and ladder are set, never inserted and
-     * then updated in the same flush; its steps too are inserted once. PostgreSQL counts the transaction's own writes
-     * per table (pg_stat_xact_user_tables), read here before it commits.
+     * then updated in the same flush; its steps too are inserted once. PostgreSQL counts a connection's writes per
+     * table (pg_stat_xact_user_tables) until it reports them, which may be after later transactions on a pooled
+     * connection: the counts are read before and after the event, in its transaction, and compared.
      */
     @Test
     void aCaseOpenedByAPaymentMissedIsInsertedOnceAndNotUpdated() {
         PaymentMissed first = missed(1, "1-29", MissedReason.MINIMUM_NOT_PAID, null);
         Map<String, String> written = QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, long[]> before = writesSoFar();
             lifecycle.beforePaymentsMissed(List.of(first));
             lifecycle.paymentMissed(first, now());
             entityManager.flush();
+            Map<String, long[]> after = writesSoFar();
             Map<String, String> counts = new TreeMap<>();
-            for (Object row : entityManager.createNativeQuery("""
-                            select relname, n_tup_ins || ' inserted, ' || n_tup_upd || ' updated' from pg_stat_xact_user_tables
-                            where relname in ('collection_case', 'scheduled_step')""").getResultList()) {
-                Object[] columns = (Object[]) row;
-                counts.put((String) columns[0], (String) columns[1]);
+            for (String table : List.of("collection_case", "scheduled_step")) {
+                long[] was = before.getOrDefault(table, new long[2]);
+                long[] is = after.getOrDefault(table, new long[2]);
+                counts.put(table, (is[0] - was[0]) + " inserted, " + (is[1] - was[1]) + " updated");
             }
             return counts;
         });
@@ -576,6 +578,18 @@ class ReminderFlowTest {
                 "collection_case", "1 inserted, 0 updated",
                 "scheduled_step", ladder + " inserted, 0 updated")));
         assertThat(awaitRequests(2)).extracting(ReminderRequested::channel).containsExactlyInAnyOrder(Channel.SMS, Channel.EMAIL);
+    }
+
+    /** Rows inserted and updated per table by this connection and not yet reported, this transaction's among them. */
+    private Map<String, long[]> writesSoFar() {
+        Map<String, long[]> counts = new TreeMap<>();
+        for (Object row : entityManager.createNativeQuery("""
+                        select relname, n_tup_ins, n_tup_upd from pg_stat_xact_user_tables
+                        where relname in ('collection_case', 'scheduled_step')""").getResultList()) {
+            Object[] columns = (Object[]) row;
+            counts.put((String) columns[0], new long[] {((Number) columns[1]).longValue(), ((Number) columns[2]).longValue()});
+        }
+        return counts;
     }
 
     @Test
