@@ -229,8 +229,12 @@ class ChannelAdaptersTest {
         return messageId;
     }
 
+    /** The attempt's status, or null while the request is not yet taken in. */
     private AttemptStatus statusOf(ReminderRequested request) {
-        return QuarkusTransaction.requiringNew().call(() -> attempts.findById(request.reminderId()).status);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            ContactAttempt attempt = attempts.findById(request.reminderId());
+            return attempt == null ? null : attempt.status;
+        });
     }
 
     /** DELIVERED and FAILED outcomes of texts this service has told, each with its ReminderSent. */
