@@ -9,6 +9,7 @@ import io.arrears.localinfra.KafkaTopics;
 import io.arrears.testing.PackagedService;
 import io.arrears.localinfra.PostgresServer;
 import io.arrears.localinfra.SigningKeys;
+import io.arrears.testing.ScratchSpace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -298,5 +299,6 @@ final class ChaosSystem implements AutoCloseable {
         ivr.close();
         broker.stop(Duration.ofSeconds(30));
         postgres.close();
+        ScratchSpace.remove(home);
     }
 }

@@ -1,5 +1,6 @@
 package io.arrears.e2e;
 
+import io.arrears.testing.ScratchSpace;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -185,10 +186,6 @@ final class Browser implements AutoCloseable {
     }
 
     private static String tempDir() {
-        try {
-            return Files.createTempDirectory("arrears-chromium-").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScratchSpace.directory("arrears-chromium-").toString();
     }
 }

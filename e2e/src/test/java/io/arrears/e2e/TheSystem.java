@@ -10,6 +10,7 @@ import io.arrears.testing.PackagedService;
 import io.arrears.localinfra.PostgresServer;
 import io.arrears.localinfra.SigningKeys;
 import io.arrears.testing.TestInfrastructure;
+import io.arrears.testing.ScratchSpace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -59,7 +59,7 @@ final class TheSystem {
         for (String name : new String[] {"account", "reminder", "contact-channel", "complaint", "agency", "console"}) {
             ports.put(name, FreePort.pick());
         }
-        printFolder = Files.createTempDirectory("arrears-e2e-print-");
+        printFolder = ScratchSpace.directory("arrears-e2e-print-");
         mail = MailSink.start(FreePort.pick());
         smsc = SmscSimulator.start(FreePort.pick()).autoReceipts(true);
         ivrPort = FreePort.pick();

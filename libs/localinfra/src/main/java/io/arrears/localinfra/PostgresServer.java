@@ -116,6 +116,7 @@ public final class PostgresServer implements AutoCloseable {
         public void restart(Duration bound) {
             try {
                 Path log = Files.createTempFile("arrears-postgres-restart-", ".log");
+                log.toFile().deleteOnExit();
                 List<String> command = new ArrayList<>();
                 if ("root".equals(System.getProperty("user.name"))) {
                     // PostgreSQL refuses to run as root; as the embedded server first did, run it in a user

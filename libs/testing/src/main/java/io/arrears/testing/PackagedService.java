@@ -31,7 +31,7 @@ public final class PackagedService implements AutoCloseable {
             throw new IllegalStateException(jar + " does not exist; package the module before its integration tests run");
         }
         try {
-            Path log = Files.createTempFile("arrears-" + moduleDirectory.getFileName() + "-", ".log");
+            Path log = ScratchSpace.file("arrears-" + moduleDirectory.getFileName() + "-", ".log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("-Xmx256m");

@@ -66,6 +66,7 @@ public final class TestInfrastructure {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     broker().stop(Duration.ofSeconds(20));
                     postgres.close();
+                    ScratchSpace.remove(root);
                 }, "arrears-test-infrastructure-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

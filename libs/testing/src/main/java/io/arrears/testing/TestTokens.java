@@ -4,10 +4,7 @@ import io.arrears.localinfra.SigningKeys;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -68,11 +65,7 @@ public final class TestTokens {
 
     private static synchronized Path strangerKeys() {
         if (strangerKeys == null) {
-            try {
-                strangerKeys = Files.createTempDirectory("arrears-stranger-keys-");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            strangerKeys = ScratchSpace.directory("arrears-stranger-keys-");
             SigningKeys.ensure(strangerKeys);
         }
         return strangerKeys;

@@ -1,11 +1,9 @@
 package io.arrears.contact;
 
 import io.arrears.localinfra.FreePort;
+import io.arrears.testing.ScratchSpace;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.Map;
 
 /**
@@ -21,11 +19,7 @@ public class ProviderPeers implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         synchronized (System.getProperties()) {
             if (System.getProperty(Peers.SMTP) == null) {
-                try {
-                    System.setProperty(Peers.PRINT, Files.createTempDirectory("arrears-print-").toString());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                System.setProperty(Peers.PRINT, ScratchSpace.directory("arrears-print-").toString());
                 System.setProperty(Peers.SMTP, Integer.toString(FreePort.pick()));
                 System.setProperty(Peers.SMPP, Integer.toString(FreePort.pick()));
                 System.setProperty(Peers.IVR, Integer.toString(FreePort.pick()));
