@@ -94,7 +94,7 @@ public class BankRecords {
     public void beforeCustomers(List<CustomerUpdated> updates) {
         List<String> ids = updates.stream().map(CustomerUpdated::customerId).filter(Objects::nonNull).distinct().toList();
         java.util.Set<String> filed = java.util.Set.copyOf(KeyArrays.query(entityManager,
-                "select customer_id from customer_file where customer_id = any(:keys)", String.class, CustomerFile.class, ids).getResultList());
+                "select customer_id from customer_file where customer_id = any(:keys)", CustomerFile.class, ids).getResultList());
         absences.note(NO_CUSTOMER_FILE, ids.stream().filter(id -> !filed.contains(id)).toList());
     }
 

@@ -28,7 +28,7 @@ public final class CustomerRepositories {
         /** Which of these customers have a profile. */
         Set<String> existing(Collection<String> customerIds) {
             return Set.copyOf(KeyArrays.query(getEntityManager(), "select customer_id from customer_profile where customer_id = any(:keys)",
-                    String.class, CustomerProfile.class, customerIds).getResultList());
+                    CustomerProfile.class, customerIds).getResultList());
         }
 
         List<CustomerProfile> byIds(Collection<String> customerIds) {
@@ -61,7 +61,7 @@ public final class CustomerRepositories {
         /** Which of these accounts have a holder on record. */
         Set<String> existing(Collection<String> accountIds) {
             return Set.copyOf(KeyArrays.query(getEntityManager(), "select account_id from customer_account where account_id = any(:keys)",
-                    String.class, CustomerAccount.class, accountIds).getResultList());
+                    CustomerAccount.class, accountIds).getResultList());
         }
 
         /** The holder of each of these accounts that has one. */
@@ -81,7 +81,7 @@ public final class CustomerRepositories {
         /** The standing consents of these customers as {@code customerId|CHANNEL}, without loading them. */
         Set<String> existingKeys(Collection<String> customerIds) {
             return Set.copyOf(KeyArrays.query(getEntityManager(), "select customer_id || '|' || channel from channel_consent where customer_id = any(:keys)",
-                    String.class, ChannelConsent.class, customerIds).getResultList());
+                    ChannelConsent.class, customerIds).getResultList());
         }
 
         List<ChannelConsent> ofAll(Collection<String> customerIds) {

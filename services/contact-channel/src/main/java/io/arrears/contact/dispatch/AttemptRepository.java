@@ -70,8 +70,8 @@ public class AttemptRepository implements PanacheRepositoryBase<ContactAttempt, 
 
     /** Which of these reminders have an attempt already. */
     public List<String> existingIds(List<String> reminderIds) {
-        return KeyArrays.query(getEntityManager(), "select reminder_id from contact_attempt where reminder_id = any(:keys)", String.class,
-                ContactAttempt.class, reminderIds).getResultList();
+        return KeyArrays.query(getEntityManager(), "select reminder_id from contact_attempt where reminder_id = any(:keys)", ContactAttempt.class,
+                reminderIds).getResultList();
     }
 
     /** These rows, each locked for this transaction, in one query. */

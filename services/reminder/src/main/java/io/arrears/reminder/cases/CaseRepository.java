@@ -43,7 +43,7 @@ public class CaseRepository implements PanacheRepositoryBase<CollectionCase, Str
      */
     public Set<String> openOrForStatements(Collection<String> accountIds, Collection<String> statementIds) {
         return new HashSet<>(KeyArrays.query(getEntityManager(), "select account_id from collection_case where account_id = any(:keys) "
-                        + "and (state <> :closed or statement_id = any(:statements))", String.class, CollectionCase.class, accountIds)
+                        + "and (state <> :closed or statement_id = any(:statements))", CollectionCase.class, accountIds)
                 .setParameter("closed", CaseState.CLOSED.name()).setParameter("statements", KeyArrays.array(statementIds)).getResultList());
     }
 
@@ -79,7 +79,7 @@ public class CaseRepository implements PanacheRepositoryBase<CollectionCase, Str
     /** Finds in one query which of these locked accounts have no open case, so that {@link #openFor} answers for them without asking. */
     public void noteAccountsWithoutOpenCase(Collection<String> accountIds) {
         Set<String> open = new HashSet<>(KeyArrays.query(getEntityManager(),
-                        "select account_id from collection_case where account_id = any(:keys) and state <> :closed", String.class, CollectionCase.class,
+                        "select account_id from collection_case where account_id = any(:keys) and state <> :closed", CollectionCase.class,
                         accountIds).setParameter("closed", CaseState.CLOSED.name()).getResultList());
         absences.note(OPEN_CASE, accountIds.stream().filter(id -> !open.contains(id)).toList());
     }

@@ -47,7 +47,7 @@ public class HoldRepository implements PanacheRepositoryBase<ContactHold, String
      */
     public void noteAccountsNotHeld(Collection<String> accountIds) {
         Set<String> held = new HashSet<>(KeyArrays.query(getEntityManager(),
-                "select account_id from contact_hold where account_id = any(:keys) and released_at is null", String.class, ContactHold.class,
+                "select account_id from contact_hold where account_id = any(:keys) and released_at is null", ContactHold.class,
                 accountIds).getResultList());
         absences.note(HOLD, accountIds.stream().filter(id -> !held.contains(id)).toList());
     }

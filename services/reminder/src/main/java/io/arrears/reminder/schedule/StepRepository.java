@@ -38,7 +38,7 @@ public class StepRepository implements PanacheRepositoryBase<ScheduledStep, Stri
     /** Finds in one query which of these step ids do not exist yet, so that {@link #exists} answers for them without asking. */
     public void noteMissing(Collection<String> ids) {
         Set<String> found = new HashSet<>(KeyArrays.query(getEntityManager(), "select id from scheduled_step where id = any(:keys)",
-                String.class, ScheduledStep.class, ids).getResultList());
+                ScheduledStep.class, ids).getResultList());
         absences.note(STEP, ids.stream().filter(id -> !found.contains(id)).toList());
     }
 
