@@ -21,10 +21,6 @@ public final class ScratchSpace {
 
     private static final Deque<Path> MADE = new ConcurrentLinkedDeque<>();
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(ScratchSpace::removeAll, "arrears-scratch-space-removal"));
-    }
-
     private ScratchSpace() {
     }
 
@@ -59,8 +55,23 @@ public final class ScratchSpace {
     }
 
     private static Path made(Path path) {
+        RemovedOnExit.registered();
         MADE.push(path);
         return path;
+    }
+
+    /**
+     * Registers the removal when something is first made, not when this class is first used: {@link #remove} is also
+     * called from other shutdown hooks, where registering one more fails.
+     */
+    private static final class RemovedOnExit {
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(ScratchSpace::removeAll, "arrears-scratch-space-removal"));
+        }
+
+        static void registered() {
+            // loading the class registered it
+        }
     }
 
     private static void removeAll() {

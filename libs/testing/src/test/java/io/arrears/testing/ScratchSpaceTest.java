@@ -15,14 +15,30 @@ class ScratchSpaceTest {
 
     @Test
     void whatAJvmMadeIsGoneOnceItHasExited() throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), MakesScratchAndExits.class.getName())
-                .redirectErrorStream(true).start();
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM exited").isTrue();
-        List<Path> made = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().map(Path::of).toList();
+        List<Path> made = output(run(MakesScratchAndExits.class));
 
         assertThat(made).as("a directory with a file in it, and a file").hasSize(2);
         assertThat(made).noneMatch(Files::exists);
+    }
+
+    private static Process run(Class<?> main) throws IOException, InterruptedException {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), main.getName()).start();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child JVM exited").isTrue();
+        return child;
+    }
+
+    private static List<Path> output(Process child) throws IOException {
+        return new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().map(Path::of).toList();
+    }
+
+    @Test
+    void aTreeIsRemovedByAnotherShutdownHookWhenNothingElseWasMade() throws Exception {
+        // As the shared broker's folder is: made by hand, removed by the hook that stops the broker, once it has stopped.
+        List<Path> made = output(run(RemovesInItsOwnHook.class));
+
+        assertThat(made).as("the folder the hook was to remove").hasSize(1);
+        assertThat(made.get(0)).doesNotExist();
     }
 
     @Test
@@ -34,6 +50,16 @@ class ScratchSpaceTest {
         ScratchSpace.remove(tree);
 
         assertThat(tree).doesNotExist();
+    }
+
+    /** Run in a JVM of its own: makes a folder by hand, prints where, and removes it in a shutdown hook of its own. */
+    public static final class RemovesInItsOwnHook {
+        public static void main(String[] args) throws IOException {
+            Path folder = Files.createTempDirectory("arrears-scratch-test-");
+            Files.writeString(Files.createDirectories(folder.resolve("kafka")).resolve("meta.properties"), "node.id=1");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> ScratchSpace.remove(folder)));
+            System.out.println(folder);
+        }
     }
 
     /** Run in a JVM of its own: makes scratch space, prints where, and exits. */
