@@ -24,9 +24,10 @@ class CapacityReportTest {
         CapacityResult oldWarm = result(5_000, 1_000, 60, "2026-12-01T10:00:00Z");
         CapacityResult newWarm = result(5_000, 1_000, 80, "2026-12-02T10:00:00Z");
         CapacityResult cold = result(3_000, 0, 20, "2026-12-02T11:00:00Z");
+        CapacityResult lessWarm = result(4_000, 500, 40, "2026-12-02T11:30:00Z");
         CapacityResult run = result(10_000, 1_000, 100, "2026-12-02T12:00:00Z");
 
-        Map<String, Double> figures = CapacityReport.figures(run, List.of(oldWarm, cold, newWarm, run));
+        Map<String, Double> figures = CapacityReport.figures(run, List.of(oldWarm, cold, lessWarm, newWarm, run));
 
         assertThat(figures.get("throughput.vs.smallest.percent")).isEqualTo(125.0);
     }
