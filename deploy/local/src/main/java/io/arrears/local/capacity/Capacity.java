@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -159,10 +160,16 @@ public final class Capacity {
         Path json = CapacityReport.write(result, results);
         List<CapacityResult> all = CapacityReport.readAll(results);
         Path chart = CapacityChart.draw(all, results.resolve("capacity.png"));
-        String targets = System.getProperty("arrears.capacity.targets");
+        String targetsFile = System.getProperty("arrears.capacity.targets");
+        Targets targets = targetsFile == null ? null : Targets.load(Path.of(targetsFile));
         if (targets != null) {
-            Targets.load(Path.of(targets)).report(System.out, CapacityReport.figures(result, all));
+            targets.report(System.out, CapacityReport.figures(result, all));
         }
+        System.out.println();
+        CapacityLimit.describe(result, Runtime.getRuntime().availableProcessors(),
+                        targets == null ? OptionalDouble.empty() : targets.bound("reminders.per.s.min"),
+                        targets == null ? OptionalDouble.empty() : targets.bound("missed.to.provider.p99.ms.max"))
+                .forEach(System.out::println);
         say("wrote " + json + " and " + chart);
     }
 

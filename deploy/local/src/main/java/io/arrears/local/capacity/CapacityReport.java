@@ -96,13 +96,26 @@ final class CapacityReport {
         }
         out.println("the machine alone (same broker, database and provider code):");
         out.printf("  Kafka, %d-byte records, acks=all: produce %,.0f/s, consume %,.0f/s  -> the pipeline moves %.1f%% of it%n",
-                c.recordBytes(), c.kafkaProducePerSecond(), c.kafkaConsumePerSecond(),
-                100 * kafkaRecordsPerSecond(run) / Math.min(c.kafkaProducePerSecond(), c.kafkaConsumePerSecond()));
+                c.recordBytes(), c.kafkaProducePerSecond(), c.kafkaConsumePerSecond(), 100 * kafkaShare(run, c));
         out.printf("  PostgreSQL: %,.0f durable commits/s, %,.0f batched rows/s  -> reminders are %.1f%% of the commit rate%n",
-                c.pgCommitsPerSecond(), c.pgBatchedRowsPerSecond(), 100 * run.endToEndPerSecond() / c.pgCommitsPerSecond());
+                c.pgCommitsPerSecond(), c.pgBatchedRowsPerSecond(), 100 * commitShare(run, c));
         out.printf("  providers: SMS centre %,.0f submits/s, mail server %,.0f messages/s  -> at most %.1f%% of the slower is used%n",
-                c.smppSubmitsPerSecond(), c.smtpMessagesPerSecond(),
-                100 * run.endToEndPerSecond() / Math.min(c.smppSubmitsPerSecond(), c.smtpMessagesPerSecond()));
+                c.smppSubmitsPerSecond(), c.smtpMessagesPerSecond(), 100 * providerShare(run, c));
+    }
+
+    /** The share of the broker's produce or consume ceiling, whichever is lower, that the pipeline's records took. */
+    static double kafkaShare(CapacityResult.Run run, Ceilings.Figures c) {
+        return kafkaRecordsPerSecond(run) / Math.min(c.kafkaProducePerSecond(), c.kafkaConsumePerSecond());
+    }
+
+    /** Reminders per second as a share of PostgreSQL's durable commits per second. */
+    static double commitShare(CapacityResult.Run run, Ceilings.Figures c) {
+        return run.endToEndPerSecond() / c.pgCommitsPerSecond();
+    }
+
+    /** Reminders per second as a share of the slower provider simulator's own ceiling. */
+    static double providerShare(CapacityResult.Run run, Ceilings.Figures c) {
+        return run.endToEndPerSecond() / Math.min(c.smppSubmitsPerSecond(), c.smtpMessagesPerSecond());
     }
 
     /**

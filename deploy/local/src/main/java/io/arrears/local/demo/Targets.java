@@ -33,6 +33,12 @@ public final class Targets {
         return new Targets(p);
     }
 
+    /** The bound a key (a figure with {@code .min} or {@code .max}) sets, if the file names it. */
+    public java.util.OptionalDouble bound(String key) {
+        String value = targets.getProperty(key);
+        return value == null ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(Double.parseDouble(value.trim()));
+    }
+
     public void report(PrintStream out, Map<String, Double> measured) {
         out.println();
         out.printf("Targets %-40s %12s %12s%n", "", "measured", "target");
