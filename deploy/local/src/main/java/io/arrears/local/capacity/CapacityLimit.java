@@ -76,8 +76,8 @@ final class CapacityLimit {
             if (run.missedToProvider().p99Millis() > target && missed > 0 && announced > 0) {
                 double each = (double) run.missedToProvider().count() / missed;
                 double needed = announced * each;
-                lines.add(String.format("  a p99 under %,.0f s is the queue's: the reminders would have to leave as fast as arrears were announced,"
-                                + " %,.0f PaymentMissed/s with %.1f reminders each, %,.0f reminders/s: %.1f cores at this cost",
+                lines.add(String.format("  a p99 under %,.0f s would need the reminders to leave as fast as arrears were announced:"
+                                + " %,.0f PaymentMissed/s with %.1f reminders each, %,.0f reminders/s, %.1f cores at this cost",
                         target / 1000, announced, each, needed, needed * cpuMillis / 1000));
             }
         });

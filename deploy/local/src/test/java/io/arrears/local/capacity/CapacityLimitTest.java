@@ -48,7 +48,7 @@ class CapacityLimitTest {
         List<String> lines = CapacityLimit.describe(run(138, 9, farCeilings()), 2, OptionalDouble.of(1_000), OptionalDouble.of(2_000));
 
         assertThat(lines).noneMatch(line -> line.contains("would take"));
-        assertThat(lines.get(lines.size() - 1)).contains("a p99 under 2 s", "2,000 PaymentMissed/s with 2.0 reminders each, 4,000 reminders/s: 6.1 cores");
+        assertThat(lines.get(lines.size() - 1)).contains("a p99 under 2 s", "2,000 PaymentMissed/s with 2.0 reminders each, 4,000 reminders/s, 6.1 cores");
     }
 
     @Test
