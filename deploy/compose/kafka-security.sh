@@ -88,6 +88,10 @@ init() {
   grant account topic corebanking.business-day.v1.dlq literal Read,Write,Describe
   grant account topic arrears.plan-agreed.v1.dlq literal Read,Write,Describe
   grant account group arrears-account literal Read
+  # The end-of-day run paces itself on how far behind these groups are: it may look at them, never join them.
+  grant account group arrears-reminder literal Describe
+  grant account group arrears-contact-channel literal Describe
+  grant account topic arrears.reminder-requested.v1 literal Describe
   grant reminder topic arrears.reminder-requested.v1 literal Write,Describe
   grant reminder topic arrears.plan-agreed.v1 literal Write,Describe
   grant reminder topic arrears.case-escalated.v1 literal Write,Describe

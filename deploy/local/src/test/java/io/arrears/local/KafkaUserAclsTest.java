@@ -14,6 +14,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import io.arrears.messaging.ConsumerLag;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -66,7 +70,7 @@ class KafkaUserAclsTest {
         broker.start(Duration.ofSeconds(120));
         try (Admin admin = Admin.create(broker.clientSettings(BrokerSecurity.ADMIN))) {
             admin.createTopics(List.of(new NewTopic("corebanking.payments.v1", 1, (short) 1),
-                    new NewTopic("arrears.plan-agreed.v1", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                    new NewTopic("arrears.plan-agreed.v1", 1, (short) 1), new NewTopic("arrears.payment-missed.v1", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
             admin.createAcls(new KafkaUsers(USERS).bindings()).all().get(30, TimeUnit.SECONDS);
         }
     }
@@ -94,7 +98,7 @@ class KafkaUserAclsTest {
             assertThat(topics(service, "Read")).as(service + " reads").isEqualTo(reads);
             assertThat(topics(service, "Write")).as(service + " writes no core-banking topic")
                     .noneMatch(t -> t.startsWith("corebanking.") && !t.endsWith(".dlq"));
-            assertThat(groups(service)).as(service + " consumer group").containsExactly("arrears-" + service);
+            assertThat(groups(service, "Read")).as(service + " consumer group").containsExactly("arrears-" + service);
         }
     }
 
@@ -117,6 +121,35 @@ class KafkaUserAclsTest {
 
         assertThat(readOne("account", "corebanking.payments.v1")).isPositive();
         assertThatThrownBy(() -> readOne("complaint", "corebanking.payments.v1")).isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    @Test
+    void theAccountServiceReadsHowFarBehindTheGroupsItPacesOnAreAndCannotJoinThem() throws Exception {
+        publish("account", "arrears.payment-missed.v1");
+        publish("account", "arrears.payment-missed.v1");
+        try (Admin admin = Admin.create(broker.clientSettings(BrokerSecurity.ADMIN))) {
+            admin.alterConsumerGroupOffsets("arrears-reminder", Map.of(new TopicPartition("arrears.payment-missed.v1", 0),
+                    new OffsetAndMetadata(1))).all().get(30, TimeUnit.SECONDS);
+        }
+        List<String> topics = List.of("arrears.payment-missed.v1");
+
+        ConsumerLag asAccount = new ConsumerLag(new HashMap<>(broker.clientSettings("account")));
+        ConsumerLag asComplaint = new ConsumerLag(new HashMap<>(broker.clientSettings("complaint")));
+        try {
+            assertThat(asAccount.behind("arrears-reminder", topics)).hasValue(1);
+            assertThat(asComplaint.behind("arrears-reminder", topics)).isEmpty();
+        } finally {
+            asAccount.close();
+            asComplaint.close();
+        }
+        assertThat(groups("account", "Describe")).containsExactlyInAnyOrder("arrears-reminder", "arrears-contact-channel");
+        Map<String, Object> settings = new HashMap<>(broker.clientSettings("account"));
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, "arrears-reminder");
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of("arrears.payment-missed.v1"));
+            assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(10))).isInstanceOf(GroupAuthorizationException.class);
+        }
     }
 
     @Test
@@ -172,10 +205,14 @@ class KafkaUserAclsTest {
         return topics;
     }
 
-    private static Set<String> groups(String user) {
+    private static Set<String> groups(String user, String operation) {
         Set<String> groups = new TreeSet<>();
         USERS.get(user).path("spec").path("authorization").path("acls").forEach(acl -> {
-            if (acl.path("resource").path("type").asText().equals("group")) {
+            boolean granted = false;
+            for (JsonNode op : acl.path("operations")) {
+                granted |= op.asText().equals(operation);
+            }
+            if (granted && acl.path("resource").path("type").asText().equals("group")) {
                 groups.add(acl.path("resource").path("name").asText());
             }
         });

@@ -149,7 +149,7 @@ public final class Capacity {
                 List<StatementMeter.Busiest> busiest = statementsCounted ? statements.busiest(BUSIEST_STATEMENTS) : null;
                 Map<String, StatementMeter.Totals> statementTotals = statementsCounted ? statements.totals() : null;
                 ServerMeter.Work serverWork = ServerMeter.between(serverBefore, server.sample());
-                run = CapacityResult.Run.of(accounts, book.dueCount(), warmUpAccounts, closedAt, watch, latencies(watch), before, after, peakRss, dbWork, machine,
+                run = CapacityResult.Run.of(accounts, book.dueCount(), warmUpAccounts, closedAt, watch, latencies(watch, null), latencies(watch, closedAt), before, after, peakRss, dbWork, machine,
                         busiest, statementTotals, serverWork);
             }
         }
@@ -241,14 +241,17 @@ public final class Capacity {
         }
     }
 
-    /** PaymentMissed on its topic to the provider taking the reminder, for each reminder a provider took. */
-    private static Histogram latencies(PipelineWatch watch) {
+    /**
+     * PaymentMissed on its topic to the provider taking the reminder, for each reminder of the arrears a provider
+     * took; or, given {@code closedAt}, from the business day's close to the provider for the same reminders.
+     */
+    private static Histogram latencies(PipelineWatch watch, Long closedAt) {
         Histogram h = new Histogram(3_600_000L, 3);
         for (PipelineWatch.Reminder r : watch.reminders.values()) {
             Long missed = watch.missedAt.get(r.accountId);
             // Only what the arrears caused: a pre-due reminder requested before its account missed is not timed from it.
             if (missed != null && r.requestedAt >= missed && r.atProvider >= 0 && Set.of("SENT", "DELIVERED").contains(r.status)) {
-                h.recordValue(Math.max(0, Math.min(3_600_000L, r.atProvider - missed)));
+                h.recordValue(Math.max(0, Math.min(3_600_000L, r.atProvider - (closedAt == null ? missed : closedAt))));
             }
         }
         return h;

@@ -23,6 +23,12 @@ final class CapacityLimit {
      */
     static final double CPU_SHARE = 0.75;
 
+    /**
+     * Arrears announced at most this much faster than reminders left were paced to the pipeline
+     * ({@code account.ageing.pace}): their queue was kept in unreviewed accounts, not in the pipeline.
+     */
+    static final double PACED = 1.15;
+
     private CapacityLimit() {
     }
 
@@ -76,6 +82,12 @@ final class CapacityLimit {
             if (run.missedToProvider().p99Millis() > target && missed > 0 && announced > 0) {
                 double each = (double) run.missedToProvider().count() / missed;
                 double needed = announced * each;
+                if (needed <= PACED * made) {
+                    lines.add(String.format("  arrears were announced no faster than reminders left (%,.0f PaymentMissed/s with %.1f reminders each,"
+                                    + " %,.0f reminders/s): a p99 over %,.0f s is the time through the backlog the pace lets the services"
+                                    + " downstream hold (account.ageing.pace.downstream.*.max-behind)", announced, each, needed, target / 1000));
+                    return;
+                }
                 lines.add(String.format("  a p99 under %,.0f s would need the reminders to leave as fast as arrears were announced:"
                                 + " %,.0f PaymentMissed/s with %.1f reminders each, %,.0f reminders/s, %.1f cores at this cost",
                         target / 1000, announced, each, needed, needed * cpuMillis / 1000));

@@ -44,6 +44,10 @@ final class CapacityReport {
         out.printf("end to end: %.0f reminders/s at the providers over a %.0f s drain%n", run.endToEndPerSecond(), run.drainSeconds());
         out.printf("PaymentMissed -> provider: p50 %,d ms, p99 %,d ms, max %,d ms (%,d reminders)%n", run.missedToProvider().p50Millis(),
                 run.missedToProvider().p99Millis(), run.missedToProvider().maxMillis(), run.missedToProvider().count());
+        if (run.closedToProvider() != null) {
+            out.printf("business day closed -> provider, the same reminders: p50 %,d ms, p99 %,d ms%n", run.closedToProvider().p50Millis(),
+                    run.closedToProvider().p99Millis());
+        }
         out.println("outcomes: " + run.outcomes());
         if (run.receiptLag() != null) {
             out.printf("texts' receipts: %,d told with their send, p50 %,d ms, p99 %,d ms, max %,d ms after it; %,d texts told SENT alone%n",

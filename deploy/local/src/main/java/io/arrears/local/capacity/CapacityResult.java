@@ -38,13 +38,16 @@ record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
      * {@code server}: the PostgreSQL server's WAL, buffer and checkpoint work in the burst (absent from runs made before 2026-12-04 evening).
      * {@code receiptLag}: from a text's send to its receipt's record, for the receipts that told the send with them;
      * {@code textsSentAlone}: texts told SENT alone, their receipt later than contact-channel waited (both absent before 2026-12-05).
+     * {@code closedToProvider}: the reminders of {@code missedToProvider}, timed from the business day's close (absent before
+     * 2026-12-05 afternoon): what the arrears wait for, wherever in the pipeline their queue is kept.
      */
     record Run(int accounts, int dueAccounts, int warmUpAccounts, Stage paymentMissed, Stage reminderRequested, Stage atProvider, Stage reminderSent,
                Latency missedToProvider, double drainSeconds, Map<String, Long> outcomes, Map<String, Process> processes,
                Map<String, DatabaseMeter.Work> databases, Machine machine, List<StatementMeter.Busiest> statements,
-               Map<String, StatementMeter.Totals> statementTotals, ServerMeter.Work server, Latency receiptLag, Long textsSentAlone) {
+               Map<String, StatementMeter.Totals> statementTotals, ServerMeter.Work server, Latency receiptLag, Long textsSentAlone,
+               Latency closedToProvider) {
 
-        static Run of(int accounts, int due, int warmUpAccounts, long closedAt, PipelineWatch watch, Histogram latency,
+        static Run of(int accounts, int due, int warmUpAccounts, long closedAt, PipelineWatch watch, Histogram latency, Histogram fromClose,
                       Map<String, ProcessMeter.Usage> before, Map<String, ProcessMeter.Usage> after, Map<String, Long> peakRss,
                       Map<String, DatabaseMeter.Work> databases, Machine machine, List<StatementMeter.Busiest> statements,
                       Map<String, StatementMeter.Totals> statementTotals, ServerMeter.Work server) {
@@ -59,7 +62,11 @@ record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
                     stage(watch.sent, closedAt), new Latency(latency.getTotalCount(), latency.getValueAtPercentile(50),
                     latency.getValueAtPercentile(99), latency.getMaxValue()),
                     end == Long.MIN_VALUE ? 0 : (end - closedAt) / 1000.0, watch.statuses(), processes, databases, machine, statements,
-                    statementTotals, server, receiptLag(watch), watch.textsSentAlone);
+                    statementTotals, server, receiptLag(watch), watch.textsSentAlone, latency(fromClose));
+        }
+
+        private static Latency latency(Histogram h) {
+            return new Latency(h.getTotalCount(), h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue());
         }
 
         private static Latency receiptLag(PipelineWatch watch) {

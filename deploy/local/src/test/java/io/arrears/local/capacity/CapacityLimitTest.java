@@ -52,18 +52,32 @@ class CapacityLimitTest {
     }
 
     @Test
+    void aP99OverItsTargetWhenArrearsWereAnnouncedAsFastAsRemindersLeftIsPutDownToThePacesBacklog() {
+        // 600 PaymentMissed a second, two reminders each: 1,200 a second, what the providers took.
+        List<String> lines = CapacityLimit.describe(run(138, 9, farCeilings(), 600), 2, OptionalDouble.of(1_000), OptionalDouble.of(2_000));
+
+        assertThat(lines.get(lines.size() - 1)).contains("announced no faster than reminders left", "600 PaymentMissed/s",
+                "1,200 reminders/s", "account.ageing.pace.downstream");
+        assertThat(lines).noneMatch(line -> line.contains("would need the reminders to leave"));
+    }
+
+    @Test
     void aRunKeptWithoutItsCeilingsIsJudgedByItsCoresAlone() {
         assertThat(CapacityLimit.describe(run(138, 9, null), 2, NONE, NONE)).first().isEqualTo("what limits it: the CPU");
     }
 
     /** 90,000 reminders at the providers over a 75 s drain, with {@code cpu} seconds of CPU of which the simulators used {@code sims}. */
     private static CapacityResult run(double cpu, double sims, Ceilings.Figures ceilings) {
-        CapacityResult.Stage missed = new CapacityResult.Stage(30_000, 2_000, 12_000, 27_000);
+        return run(cpu, sims, ceilings, 2_000);
+    }
+
+    private static CapacityResult run(double cpu, double sims, Ceilings.Figures ceilings, double missedPerSecond) {
+        CapacityResult.Stage missed = new CapacityResult.Stage(30_000, missedPerSecond, 12_000, 27_000);
         CapacityResult.Stage reminders = new CapacityResult.Stage(90_000, 1_300, 500, 75_000);
         CapacityResult.Run run = new CapacityResult.Run(100_000, 30_000, 30_000, missed, reminders, reminders, reminders,
                 new CapacityResult.Latency(60_000, 36_000, 46_000, 46_300), 75, Map.of(),
                 Map.of("postgres", new CapacityResult.Process(cpu - sims, 0, 0, 0), "sinks", new CapacityResult.Process(sims, 0, 0, 0)),
-                Map.of(), null, List.of(), Map.of(), null, null, null);
+                Map.of(), null, List.of(), Map.of(), null, null, null, null);
         return new CapacityResult(Instant.parse("2026-12-05T10:00:00Z"), run, ceilings);
     }
 

@@ -3,7 +3,9 @@ package io.arrears.account.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 @ConfigMapping(prefix = "account")
 public interface AccountConfig {
@@ -31,5 +33,31 @@ public interface AccountConfig {
         /** Chunks reviewed at once by this replica in the end-of-day run. */
         @WithDefault("2")
         int workers();
+
+        Pace pace();
+    }
+
+    /** How the end-of-day run keeps pace with the services that act on what it announces. */
+    interface Pace {
+
+        /** Consumer groups acting on the run's announcements, by name; none: the run is not paced. */
+        Map<String, Downstream> downstream();
+
+        /** A backlog that has not shrunk for this long is a service down or stuck: the run stops waiting on it. */
+        @WithDefault("10s")
+        Duration stall();
+
+        /** How often a held run reads the backlog again. */
+        @WithDefault("50ms")
+        Duration checkEvery();
+    }
+
+    interface Downstream {
+
+        /** The topics it takes the run's announcements from. */
+        List<String> topics();
+
+        /** Records of those topics it may have left to take before the run waits for it. */
+        long maxBehind();
     }
 }

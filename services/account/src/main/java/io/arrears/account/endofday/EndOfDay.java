@@ -53,6 +53,8 @@ import java.util.stream.IntStream;
  * <p>Payments and statements keep arriving while a day is aged. Chunks pass over the accounts they
  * are being applied to, then wait for the few left, so the run and the consumers never stand in each
  * other's way for long; a lock conflict that still happens is retried, not left to the next catch-up.
+ *
+ * <p>Each chunk waits until the services downstream have room for its announcements ({@link AnnouncementPace}).
  */
 @ApplicationScoped
 public class EndOfDay {
@@ -71,14 +73,17 @@ public class EndOfDay {
     private final EntityManager entityManager;
     private final Clock clock;
     private final WorkInFlight work;
+    private final AnnouncementPace pace;
     private final Timer dayTimer;
     private final io.micrometer.core.instrument.Counter parked;
     private final ReentrantLock running = new ReentrantLock();
     private final ExecutorService workers;
 
     EndOfDay(AccountRepository accounts, BusinessDayRepository days, AccountLoader loader, AccountEvents events, Ageing ageing,
-             AccountConfig config, EntityManager entityManager, Clock clock, MeterRegistry registry, WorkInFlight work) {
+             AccountConfig config, EntityManager entityManager, Clock clock, MeterRegistry registry, WorkInFlight work,
+             AnnouncementPace pace) {
         this.accounts = accounts;
+        this.pace = pace;
         this.work = work;
         this.days = days;
         this.loader = loader;
@@ -190,6 +195,7 @@ public class EndOfDay {
         int reviewed = 0;
         int chunk;
         do {
+            pace.awaitRoom();
             // A stop lets the chunk under way commit and starts no other; the day is marked aged only once every
             // account is reviewed, so the restarted service's catch-up ages the rest.
             if (!work.enter()) {

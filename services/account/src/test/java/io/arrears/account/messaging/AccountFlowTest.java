@@ -27,7 +27,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.arrears.testing.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +49,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -62,6 +74,7 @@ import static org.hamcrest.Matchers.nullValue;
 class AccountFlowTest {
 
     private static final Duration BOUND = Duration.ofSeconds(30);
+    private static final String DOWNSTREAM = "account-test-downstream";
     private static LocalDate nextFreeDay = LocalDate.of(2030, 1, 1);
 
     @Inject
@@ -119,11 +132,8 @@ class AccountFlowTest {
     @Test
     void aDayOfMoreAccountsThanAChunkIsSharedByTheAgeingWorkersAndEachAccountMissesOnce() throws Exception {
         // Three chunks' worth (the chunk is 100), so that each worker has chunks of its own to review.
-        List<String> accounts = IntStream.range(0, 250).mapToObj(i -> "ACC-" + UUID.randomUUID()).toList();
+        List<String> accounts = accountsWithAStatement(250);
         LocalDate due = statementDate.plusDays(25);
-        accounts.forEach(id -> KafkaTestClient.publish(new StatementIssued(id, "CUS-" + id, "ST-1-" + id, statementDate, due,
-                new BigDecimal("2000.00"), new BigDecimal("100.00"), "CNY", "PLATINUM", "8842")));
-        await().atMost(BOUND).until(() -> countOf("select count(*) from account where id = any(?)", accounts) == accounts.size());
 
         LocalDate firstDayPastDue = due.plusDays(4);
         closeDays(statementDate, firstDayPastDue);
@@ -136,6 +146,130 @@ class AccountFlowTest {
                 .extracting(PaymentMissed::accountId).doesNotHaveDuplicates();
         assertThat(countOf("select count(*) from account where id = any(?) and as_of = ? and bucket = '1-29'", accounts, firstDayPastDue))
                 .isEqualTo(accounts.size());
+    }
+
+    @Test
+    void theEndOfDayRunAnnouncesNoFasterThanTheServiceDownstreamTakesItsAnnouncementsIn() throws Exception {
+        // Five chunks (the chunk is 100): each worker checks before its chunk, so a hold lets through at most two.
+        List<String> accounts = accountsWithAStatement(500);
+        LocalDate due = statementDate.plusDays(25);
+        Set<String> ours = Set.copyOf(accounts);
+        Supplier<Long> announced = () -> missed.events(PaymentMissed.class, e -> ours.contains(e.accountId()))
+                .stream().map(PaymentMissed::accountId).distinct().count();
+        double stallsBefore = registry.counter("arrears.account.ageing.pace.stalls").count();
+
+        // The test's downstream group (max-behind 0, stall 6 s in the test profile) takes in every other account's
+        // announcements as they come, and ours only when told to.
+        try (Downstream downstream = new Downstream(ours)) {
+            closeDays(statementDate, due.plusDays(4));
+
+            long first = heldAt(announced);
+            assertThat(first).as("announced before the first hold").isBetween(100L, 200L);
+
+            // Taken in: the run goes on, and holds again.
+            downstream.takeInWhatCameSoFar();
+            long second = heldAt(announced);
+            assertThat(second).as("announced before the second hold").isBetween(first + 100, first + 200);
+
+            // A group that makes no headway for the stall is down or stuck: the run stops waiting for it.
+            await().atMost(BOUND).until(() -> announced.get() == accounts.size());
+            assertThat(registry.counter("arrears.account.ageing.pace.stalls").count()).isEqualTo(stallsBefore + 1);
+            assertThat(missed.events(PaymentMissed.class, e -> ours.contains(e.accountId())))
+                    .extracting(PaymentMissed::accountId).doesNotHaveDuplicates();
+            awaitAged(due.plusDays(4));
+        }
+    }
+
+    /** Waits for some announcements and then none for 1.5 s (a hold lasts the 6 s stall), and gives their count. */
+    private static long heldAt(Supplier<Long> announced) {
+        long[] last = {-1};
+        long[] since = {0};
+        await().atMost(BOUND).pollInterval(Duration.ofMillis(100)).until(() -> {
+            long now = announced.get();
+            if (now != last[0]) {
+                last[0] = now;
+                since[0] = System.nanoTime();
+                return false;
+            }
+            return now > 0 && System.nanoTime() - since[0] >= Duration.ofMillis(1500).toNanos();
+        });
+        return last[0];
+    }
+
+    /**
+     * The pacing's downstream consumer group, committing as a consumer would: past every announcement of
+     * other accounts as it comes, and in each partition up to the first of the given accounts' that it has not
+     * been told to take in. Its group is deleted at the end, so it holds no later test.
+     */
+    private static final class Downstream implements AutoCloseable {
+
+        private final Set<String> held;
+        private final KafkaConsumer<String, byte[]> consumer;
+        private final Map<TopicPartition, Long> committable = new HashMap<>();
+        private final Set<TopicPartition> stopped = new java.util.HashSet<>();
+        private final java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        private final Thread thread;
+
+        Downstream(Set<String> held) {
+            this.held = held;
+            Map<String, Object> settings = new HashMap<>(TestInfrastructure.kafkaClientSettings());
+            settings.put(ConsumerConfig.GROUP_ID_CONFIG, DOWNSTREAM);
+            settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAYMENT_MISSED).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(p -> committable.put(p, consumer.position(p)));
+            commit();
+            thread = new Thread(this::run, "test-downstream");
+            thread.start();
+        }
+
+        void takeInWhatCameSoFar() {
+            release.set(true);
+            await().atMost(BOUND).until(() -> !release.get());
+        }
+
+        private void run() {
+            while (running.get()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (held.contains(record.key())) {
+                        stopped.add(partition);
+                    }
+                    if (!stopped.contains(partition)) {
+                        committable.put(partition, record.offset() + 1);
+                    }
+                }
+                boolean releasing = release.get();
+                if (releasing) {
+                    stopped.clear();
+                    committable.keySet().forEach(p -> committable.put(p, consumer.position(p)));
+                }
+                commit();
+                if (releasing) {
+                    release.set(false);
+                }
+            }
+        }
+
+        private void commit() {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            committable.forEach((p, offset) -> offsets.put(p, new OffsetAndMetadata(offset)));
+            consumer.commitSync(offsets);
+        }
+
+        @Override
+        public void close() throws Exception {
+            running.set(false);
+            thread.join(30_000);
+            consumer.close();
+            try (Admin admin = Admin.create(TestInfrastructure.kafkaClientSettings())) {
+                admin.deleteConsumerGroups(List.of(DOWNSTREAM)).all().get(30, TimeUnit.SECONDS);
+            }
+        }
     }
 
     @Test
@@ -381,6 +515,16 @@ class AccountFlowTest {
                 db.createStatement().executeUpdate("update account set status = 'CURRENT' where id = '" + unreadable + "'");
             }
         }
+    }
+
+    /** {@code n} new accounts, each with a statement of {@code statementDate} due 25 days later, once all are on record. */
+    private List<String> accountsWithAStatement(int n) {
+        List<String> accounts = IntStream.range(0, n).mapToObj(i -> "ACC-" + UUID.randomUUID()).toList();
+        LocalDate due = statementDate.plusDays(25);
+        accounts.forEach(id -> KafkaTestClient.publish(new StatementIssued(id, "CUS-" + id, "ST-1-" + id, statementDate, due,
+                new BigDecimal("2000.00"), new BigDecimal("100.00"), "CNY", "PLATINUM", "8842")));
+        await().atMost(BOUND).until(() -> countOf("select count(*) from account where id = any(?)", accounts) == accounts.size());
+        return accounts;
     }
 
     private void issueStatement(String id, LocalDate date, LocalDate due, String minimum, String currency) {
