@@ -137,6 +137,7 @@ class KafkaUserAclsTest {
         ConsumerLag asComplaint = new ConsumerLag(new HashMap<>(broker.clientSettings("complaint")));
         try {
             assertThat(asAccount.behind("arrears-reminder", topics)).hasValue(1);
+            assertThat(asAccount.progress("arrears-reminder", topics)).contains(new ConsumerLag.Progress(1, 1));
             assertThat(asComplaint.behind("arrears-reminder", topics)).isEmpty();
         } finally {
             asAccount.close();

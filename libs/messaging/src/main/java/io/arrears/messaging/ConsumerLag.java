@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -53,10 +54,23 @@ public class ConsumerLag {
         this.kafkaConfig = kafkaConfig;
     }
 
+    /**
+     * Where a group stands on some topics, summed over their partitions: {@code behind}, the records it has not
+     * yet committed past; {@code taken}, the offsets it has committed, whose growth between two readings is the
+     * pace at which it gets through them.
+     */
+    public record Progress(long behind, long taken) {
+    }
+
     /** Records of {@code topics} that {@code group} has not yet committed past, summed over their partitions. */
-    public synchronized OptionalLong behind(String group, Collection<String> topics) {
+    public OptionalLong behind(String group, Collection<String> topics) {
+        return progress(group, topics).map(p -> OptionalLong.of(p.behind())).orElse(OptionalLong.empty());
+    }
+
+    /** Where {@code group} stands on {@code topics}; empty when it cannot be known (see the class comment). */
+    public synchronized Optional<Progress> progress(String group, Collection<String> topics) {
         if (failedAt != Long.MIN_VALUE && System.nanoTime() - failedAt < QUIET_AFTER_FAILURE.toNanos()) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         try {
             Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(group)
@@ -68,7 +82,7 @@ public class ConsumerLag {
                 }
             });
             if (done.isEmpty()) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
             List<TopicPartition> partitions = partitions(topics);
             Map<TopicPartition, OffsetSpec> notYet = new HashMap<>();
@@ -83,20 +97,22 @@ public class ConsumerLag {
             // A partition the group has never committed on is read from its start (auto.offset.reset=earliest).
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> start = notYet.isEmpty() ? Map.of() : offsets(notYet);
             long behind = 0;
+            long taken = 0;
             for (TopicPartition partition : partitions) {
                 long from = done.containsKey(partition) ? done.get(partition) : start.get(partition).offset();
                 behind += Math.max(0, end.get(partition).offset() - from);
+                taken += from;
             }
-            return OptionalLong.of(behind);
+            return Optional.of(new Progress(behind, taken));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return OptionalLong.empty();
+            return Optional.empty();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             LOG.warnf("the lag of %s on %s could not be read (asked again in %s): %s", group, topics, QUIET_AFTER_FAILURE, e);
             // A client that timed out may be stuck on a broker that has gone; the next reading starts afresh.
             close();
             failedAt = System.nanoTime();
-            return OptionalLong.empty();
+            return Optional.empty();
         }
     }
 

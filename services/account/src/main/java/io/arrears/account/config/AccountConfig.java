@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "account")
 public interface AccountConfig {
@@ -42,6 +43,12 @@ public interface AccountConfig {
 
         /** Consumer groups acting on the run's announcements, by name; none: the run is not paced. */
         Map<String, Downstream> downstream();
+
+        /**
+         * The longest a new announcement should wait behind those already made: each group's backlog at its
+         * recent pace, summed. Empty: only the groups' {@code max-behind} hold the run.
+         */
+        Optional<Duration> queueTime();
 
         /** A backlog that has not shrunk for this long is a service down or stuck: the run stops waiting on it. */
         @WithDefault("10s")

@@ -12,12 +12,13 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Holds the end-of-day run's next chunk while the services downstream have more of its announcements to
- * act on than {@code account.ageing.pace.downstream.<group>.max-behind}; see {@link BacklogRule} for why.
+ * act on than {@code account.ageing.pace.downstream.<group>.max-behind}, or than they get through in
+ * {@code account.ageing.pace.queue-time}; see {@link BacklogRule} for why.
  * Their backlog is read from Kafka ({@link ConsumerLag}), so the run needs nothing from them but their
  * consumer group's name; the announcements still in our outbox count too, as the next chunk's check may
  * come before the relay has put the last chunk's on Kafka.
@@ -42,7 +43,7 @@ class AnnouncementPace {
         this.clock = clock;
         Map<String, Long> limits = new LinkedHashMap<>();
         this.config.downstream().forEach((group, downstream) -> limits.put(group, downstream.maxBehind()));
-        this.rule = new BacklogRule(limits, this.config.stall());
+        this.rule = new BacklogRule(limits, this.config.queueTime(), this.config.stall());
         this.held = Timer.builder("arrears.account.ageing.paced")
                 .description("time the end-of-day run waited for the services downstream to catch up").register(registry);
         this.stalls = registry.counter("arrears.account.ageing.pace.stalls");
@@ -57,16 +58,16 @@ class AnnouncementPace {
         boolean waited = false;
         try {
             while (true) {
-                Map<String, OptionalLong> behind = readings();
+                Map<String, Optional<BacklogRule.Backlog>> behind = readings();
                 BacklogRule.Verdict verdict = rule.judge(behind, clock.instant());
                 if (verdict == BacklogRule.Verdict.GO) {
                     if (waited) {
-                        LOG.debugf("went on after %d ms: %s", (System.nanoTime() - start) / 1_000_000, behind);
+                        LOG.debugf("went on after %d ms: %s", (System.nanoTime() - start) / 1_000_000, rule.queuedFor(behind));
                     }
                     return;
                 }
                 if (!waited) {
-                    LOG.debugf("waiting: %s", behind);
+                    LOG.debugf("waiting: %s", rule.queuedFor(behind));
                     waited = true;
                 }
                 if (verdict == BacklogRule.Verdict.STALLED) {
@@ -88,21 +89,19 @@ class AnnouncementPace {
     }
 
     /** Each group's backlog: what it has still to take from Kafka, and what is yet to leave our outbox for it. */
-    private Map<String, OptionalLong> readings() {
-        Map<String, OptionalLong> behind = new LinkedHashMap<>();
-        config.downstream().forEach((group, downstream) -> {
-            OptionalLong taken = lag.behind(group, downstream.topics());
-            behind.put(group, taken.isPresent() ? plusWaiting(taken.getAsLong(), downstream) : taken);
-        });
+    private Map<String, Optional<BacklogRule.Backlog>> readings() {
+        Map<String, Optional<BacklogRule.Backlog>> behind = new LinkedHashMap<>();
+        config.downstream().forEach((group, downstream) ->
+                behind.put(group, lag.progress(group, downstream.topics()).flatMap(p -> plusWaiting(p, downstream))));
         return behind;
     }
 
     /** Unknown if the outbox cannot be counted: the chunk that follows meets the database's trouble on its usual path. */
-    private OptionalLong plusWaiting(long taken, AccountConfig.Downstream downstream) {
+    private Optional<BacklogRule.Backlog> plusWaiting(ConsumerLag.Progress progress, AccountConfig.Downstream downstream) {
         try {
-            return OptionalLong.of(taken + outbox.waiting(downstream.topics()));
+            return Optional.of(new BacklogRule.Backlog(progress.behind() + outbox.waiting(downstream.topics()), progress.taken()));
         } catch (RuntimeException e) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
     }
 }

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 import static io.arrears.account.endofday.BacklogRule.Verdict.GO;
 import static io.arrears.account.endofday.BacklogRule.Verdict.STALLED;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BacklogRuleTest {
 
     private static final Instant T0 = Instant.parse("2026-12-05T08:00:00Z");
-    private final BacklogRule rule = new BacklogRule(Map.of("reminder", 300L, "contact", 1000L), Duration.ofSeconds(10));
+    private final BacklogRule rule = new BacklogRule(Map.of("reminder", 300L, "contact", 1000L), Optional.empty(), Duration.ofSeconds(10));
 
     @Test
     void theRunGoesOnWhileEveryServiceIsWithinItsLimit() {
@@ -32,7 +32,7 @@ class BacklogRuleTest {
 
     @Test
     void aBacklogThatCannotBeReadNeverHoldsTheRun() {
-        assertThat(rule.judge(Map.of("reminder", OptionalLong.empty(), "contact", OptionalLong.empty()), T0)).isEqualTo(GO);
+        assertThat(rule.judge(Map.of("reminder", Optional.empty(), "contact", Optional.empty()), T0)).isEqualTo(GO);
         assertThat(rule.judge(Map.of(), T0)).isEqualTo(GO);
     }
 
@@ -72,7 +72,39 @@ class BacklogRuleTest {
         assertThat(rule.judge(behind(0, 2500), T0.plusSeconds(40))).isEqualTo(STALLED);
     }
 
-    private static Map<String, OptionalLong> behind(long reminder, long contact) {
-        return Map.of("reminder", OptionalLong.of(reminder), "contact", OptionalLong.of(contact));
+    @Test
+    void aNewAnnouncementThatWouldWaitLongerThanTheQueueTimeBehindTheOthersHoldsTheRun() {
+        BacklogRule timed = new BacklogRule(Map.of("reminder", 100_000L, "contact", 100_000L), Optional.of(Duration.ofSeconds(1)), Duration.ofSeconds(10));
+        // Until a pace is known only the ceilings count: two seconds of readings, both groups taking 1,000 a second.
+        for (int tenth = 0; tenth < 20; tenth++) {
+            assertThat(timed.judge(progress(5_000, tenth * 100L, 5_000, tenth * 100L), T0.plusMillis(tenth * 100L))).isEqualTo(GO);
+        }
+        // Now known: 400 + 500 records at 1,000 a second is 0.9 s; one more second's worth, and it waits.
+        assertThat(timed.judge(progress(400, 2_000, 500, 2_000), T0.plusSeconds(2))).isEqualTo(GO);
+        assertThat(timed.judge(progress(400, 2_100, 700, 2_100), T0.plusMillis(2_100))).isEqualTo(WAIT);
+        assertThat(timed.judge(progress(300, 2_400, 600, 2_400), T0.plusMillis(2_400))).isEqualTo(GO);
+    }
+
+    @Test
+    void theSameBacklogHoldsTheRunWhenItsServiceGetsThroughItMoreSlowly() {
+        BacklogRule timed = new BacklogRule(Map.of("contact", 100_000L), Optional.of(Duration.ofSeconds(1)), Duration.ofSeconds(10));
+        BacklogRule slower = new BacklogRule(Map.of("contact", 100_000L), Optional.of(Duration.ofSeconds(1)), Duration.ofSeconds(10));
+        for (int tenth = 0; tenth <= 30; tenth++) {
+            Instant at = T0.plusMillis(tenth * 100L);
+            timed.judge(Map.of("contact", Optional.of(new BacklogRule.Backlog(100, tenth * 100L))), at);
+            slower.judge(Map.of("contact", Optional.of(new BacklogRule.Backlog(100, tenth * 50L))), at);
+        }
+        Map<String, Optional<BacklogRule.Backlog>> sameBacklog = Map.of("contact", Optional.of(new BacklogRule.Backlog(800, 3_100)));
+        assertThat(timed.judge(sameBacklog, T0.plusMillis(3_100))).isEqualTo(GO);
+        assertThat(slower.judge(Map.of("contact", Optional.of(new BacklogRule.Backlog(800, 1_550))), T0.plusMillis(3_100))).isEqualTo(WAIT);
+    }
+
+    private static Map<String, Optional<BacklogRule.Backlog>> behind(long reminder, long contact) {
+        return progress(reminder, 0, contact, 0);
+    }
+
+    private static Map<String, Optional<BacklogRule.Backlog>> progress(long reminder, long reminderTaken, long contact, long contactTaken) {
+        return Map.of("reminder", Optional.of(new BacklogRule.Backlog(reminder, reminderTaken)),
+                "contact", Optional.of(new BacklogRule.Backlog(contact, contactTaken)));
     }
 }

@@ -1,0 +1,67 @@
+package io.arrears.account.endofday;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class DrainRateTest {
+
+    private static final Instant T0 = Instant.parse("2026-12-05T08:00:00Z");
+    private final DrainRate rate = new DrainRate();
+
+    @Test
+    void noPaceIsGivenBeforeASpanHasBeenSeen() {
+        rate.observe(0, T0);
+        rate.observe(1_900, T0.plusMillis(1_900));
+        assertThat(rate.perSecond()).isEmpty();
+        rate.observe(2_000, T0.plusSeconds(2));
+        assertThat(rate.perSecond().getAsDouble()).isCloseTo(1_000, within(0.1));
+    }
+
+    @Test
+    void commitsInStepsAreMeasuredOverTheSpanNotBetweenTwoSteps() {
+        // Offsets committed every quarter second in steps of 250, read every 50 ms: 1,000 a second throughout.
+        for (int ms = 0; ms <= 4_000; ms += 50) {
+            rate.observe((ms / 250) * 250L, T0.plusMillis(ms));
+        }
+        assertThat(rate.perSecond().getAsDouble()).isBetween(1_000.0, 1_125.0);
+    }
+
+    @Test
+    void aMomentWithoutWorkDoesNotLowerThePaceKept() {
+        long taken = 0;
+        for (int ms = 0; ms <= 3_000; ms += 100) {
+            rate.observe(taken += 100, T0.plusMillis(ms));
+        }
+        for (int ms = 3_100; ms <= 6_000; ms += 100) {
+            rate.observe(taken, T0.plusMillis(ms));
+        }
+        assertThat(rate.perSecond().getAsDouble()).isCloseTo(1_000, within(1.0));
+        for (int ms = 6_100; ms <= 11_000; ms += 100) {
+            rate.observe(taken, T0.plusMillis(ms));
+        }
+        assertThat(rate.perSecond()).isEmpty();
+    }
+
+    @Test
+    void readingsFromAnEarlierRunSayNothingOfThePaceNow() {
+        rate.observe(0, T0);
+        rate.observe(10_000, T0.plusSeconds(10));
+        rate.observe(10_000, T0.plusSeconds(3_600));
+        rate.observe(10_500, T0.plusSeconds(3_601));
+        assertThat(rate.perSecond()).isEmpty();
+        rate.observe(12_000, T0.plusSeconds(3_602));
+        assertThat(rate.perSecond().getAsDouble()).isCloseTo(1_000, within(0.1));
+    }
+
+    @Test
+    void offsetsThatGoBackStartTheMeasureAfresh() {
+        rate.observe(50_000, T0);
+        rate.observe(52_000, T0.plusSeconds(2));
+        rate.observe(100, T0.plusMillis(2_500));
+        assertThat(rate.perSecond()).isEmpty();
+    }
+}
