@@ -149,8 +149,12 @@ public final class Capacity {
                 List<StatementMeter.Busiest> busiest = statementsCounted ? statements.busiest(BUSIEST_STATEMENTS) : null;
                 Map<String, StatementMeter.Totals> statementTotals = statementsCounted ? statements.totals() : null;
                 ServerMeter.Work serverWork = ServerMeter.between(serverBefore, server.sample());
-                run = CapacityResult.Run.of(accounts, book.dueCount(), warmUpAccounts, closedAt, watch, latencies(watch, null), latencies(watch, closedAt), before, after, peakRss, dbWork, machine,
-                        busiest, statementTotals, serverWork);
+                run = CapacityResult.Run.of(accounts, book.dueCount(), warmUpAccounts, closedAt, watch,
+                        latencies(watch, (missed, r) -> r.atProvider - missed),
+                        latencies(watch, (missed, r) -> r.atProvider - closedAt),
+                        latencies(watch, (missed, r) -> r.requestedAt - missed),
+                        latencies(watch, (missed, r) -> r.atProvider - r.requestedAt),
+                        before, after, peakRss, dbWork, machine, busiest, statementTotals, serverWork);
             }
         }
         say("measuring the machine's own ceilings (Kafka, PostgreSQL, the provider simulators)...");
@@ -241,17 +245,23 @@ public final class Capacity {
         }
     }
 
+    /** A stretch of a reminder's way, in millis, given when its account's PaymentMissed reached its topic. */
+    private interface Leg {
+        long millis(long missedAt, PipelineWatch.Reminder reminder);
+    }
+
     /**
-     * PaymentMissed on its topic to the provider taking the reminder, for each reminder of the arrears a provider
-     * took; or, given {@code closedAt}, from the business day's close to the provider for the same reminders.
+     * A stretch of the way of each reminder of the arrears that a provider took: from PaymentMissed on its topic
+     * to the provider, or from the business day's close, or the reminder service's share (to ReminderRequested
+     * on its topic) and contact-channel's (from there to the provider).
      */
-    private static Histogram latencies(PipelineWatch watch, Long closedAt) {
+    private static Histogram latencies(PipelineWatch watch, Leg leg) {
         Histogram h = new Histogram(3_600_000L, 3);
         for (PipelineWatch.Reminder r : watch.reminders.values()) {
             Long missed = watch.missedAt.get(r.accountId);
             // Only what the arrears caused: a pre-due reminder requested before its account missed is not timed from it.
             if (missed != null && r.requestedAt >= missed && r.atProvider >= 0 && Set.of("SENT", "DELIVERED").contains(r.status)) {
-                h.recordValue(Math.max(0, Math.min(3_600_000L, r.atProvider - (closedAt == null ? missed : closedAt))));
+                h.recordValue(Math.max(0, Math.min(3_600_000L, leg.millis(missed, r))));
             }
         }
         return h;

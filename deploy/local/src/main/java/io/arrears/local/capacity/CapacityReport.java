@@ -48,6 +48,12 @@ final class CapacityReport {
             out.printf("business day closed -> provider, the same reminders: p50 %,d ms, p99 %,d ms%n", run.closedToProvider().p50Millis(),
                     run.closedToProvider().p99Millis());
         }
+        if (run.missedToRequested() != null) {
+            out.printf("  of which PaymentMissed -> ReminderRequested (the reminder service): p50 %,d ms, p99 %,d ms;"
+                            + " ReminderRequested -> provider (contact-channel): p50 %,d ms, p99 %,d ms%n",
+                    run.missedToRequested().p50Millis(), run.missedToRequested().p99Millis(),
+                    run.requestedToProvider().p50Millis(), run.requestedToProvider().p99Millis());
+        }
         out.println("outcomes: " + run.outcomes());
         if (run.receiptLag() != null) {
             out.printf("texts' receipts: %,d told with their send, p50 %,d ms, p99 %,d ms, max %,d ms after it; %,d texts told SENT alone%n",

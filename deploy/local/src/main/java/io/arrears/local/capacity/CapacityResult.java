@@ -40,14 +40,17 @@ record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
      * {@code textsSentAlone}: texts told SENT alone, their receipt later than contact-channel waited (both absent before 2026-12-05).
      * {@code closedToProvider}: the reminders of {@code missedToProvider}, timed from the business day's close (absent before
      * 2026-12-05 afternoon): what the arrears wait for, wherever in the pipeline their queue is kept.
+     * {@code missedToRequested} and {@code requestedToProvider}: the same reminders' way in two, the reminder service's
+     * share (PaymentMissed to ReminderRequested, both on their topics) and contact-channel's (absent before 2026-12-05 evening).
      */
     record Run(int accounts, int dueAccounts, int warmUpAccounts, Stage paymentMissed, Stage reminderRequested, Stage atProvider, Stage reminderSent,
                Latency missedToProvider, double drainSeconds, Map<String, Long> outcomes, Map<String, Process> processes,
                Map<String, DatabaseMeter.Work> databases, Machine machine, List<StatementMeter.Busiest> statements,
                Map<String, StatementMeter.Totals> statementTotals, ServerMeter.Work server, Latency receiptLag, Long textsSentAlone,
-               Latency closedToProvider) {
+               Latency closedToProvider, Latency missedToRequested, Latency requestedToProvider) {
 
         static Run of(int accounts, int due, int warmUpAccounts, long closedAt, PipelineWatch watch, Histogram latency, Histogram fromClose,
+                      Histogram toRequested, Histogram requestedToProvider,
                       Map<String, ProcessMeter.Usage> before, Map<String, ProcessMeter.Usage> after, Map<String, Long> peakRss,
                       Map<String, DatabaseMeter.Work> databases, Machine machine, List<StatementMeter.Busiest> statements,
                       Map<String, StatementMeter.Totals> statementTotals, ServerMeter.Work server) {
@@ -62,7 +65,8 @@ record CapacityResult(Instant at, Run run, Ceilings.Figures ceilings) {
                     stage(watch.sent, closedAt), new Latency(latency.getTotalCount(), latency.getValueAtPercentile(50),
                     latency.getValueAtPercentile(99), latency.getMaxValue()),
                     end == Long.MIN_VALUE ? 0 : (end - closedAt) / 1000.0, watch.statuses(), processes, databases, machine, statements,
-                    statementTotals, server, receiptLag(watch), watch.textsSentAlone, latency(fromClose));
+                    statementTotals, server, receiptLag(watch), watch.textsSentAlone, latency(fromClose), latency(toRequested),
+                    latency(requestedToProvider));
         }
 
         private static Latency latency(Histogram h) {

@@ -77,7 +77,7 @@ class CapacityLimitTest {
         CapacityResult.Run run = new CapacityResult.Run(100_000, 30_000, 30_000, missed, reminders, reminders, reminders,
                 new CapacityResult.Latency(60_000, 36_000, 46_000, 46_300), 75, Map.of(),
                 Map.of("postgres", new CapacityResult.Process(cpu - sims, 0, 0, 0), "sinks", new CapacityResult.Process(sims, 0, 0, 0)),
-                Map.of(), null, List.of(), Map.of(), null, null, null, null);
+                Map.of(), null, List.of(), Map.of(), null, null, null, null, null, null);
         return new CapacityResult(Instant.parse("2026-12-05T10:00:00Z"), run, ceilings);
     }
 

@@ -90,7 +90,7 @@ class CapacityReportTest {
         CapacityResult.Stage stage = new CapacityResult.Stage(perSecond * 100L, perSecond, 0, 100_000);
         CapacityResult.Run run = new CapacityResult.Run(accounts, accounts, warmUp, stage, stage, stage, stage,
                 new CapacityResult.Latency(perSecond * 100L, 1, 2, 3), 100, Map.of(), Map.of(), Map.of(),
-                new CapacityResult.Machine(150, 200, 10), List.of(), Map.of(), null, null, null, null);
+                new CapacityResult.Machine(150, 200, 10), List.of(), Map.of(), null, null, null, null, null, null);
         return new CapacityResult(Instant.parse(at), run, null);
     }
 }
