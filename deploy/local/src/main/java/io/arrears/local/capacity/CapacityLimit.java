@@ -85,7 +85,7 @@ final class CapacityLimit {
                 if (needed <= PACED * made) {
                     lines.add(String.format("  arrears were announced no faster than reminders left (%,.0f PaymentMissed/s with %.1f reminders each,"
                                     + " %,.0f reminders/s): a p99 over %,.0f s is the time through the backlog the pace lets the services"
-                                    + " downstream hold (account.ageing.pace.downstream.*.max-behind)", announced, each, needed, target / 1000));
+                                    + " downstream hold (account.ageing.pace.queue-time; account.ageing.pace.downstream.*.max-behind)", announced, each, needed, target / 1000));
                     return;
                 }
                 lines.add(String.format("  a p99 under %,.0f s would need the reminders to leave as fast as arrears were announced:"
