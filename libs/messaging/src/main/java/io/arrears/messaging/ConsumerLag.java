@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,7 +69,17 @@ public class ConsumerLag {
     }
 
     /** Where {@code group} stands on {@code topics}; empty when it cannot be known (see the class comment). */
-    public synchronized Optional<Progress> progress(String group, Collection<String> topics) {
+    public Optional<Progress> progress(String group, Collection<String> topics) {
+        return progressByTopic(group, topics).map(byTopic -> new Progress(
+                byTopic.values().stream().mapToLong(Progress::behind).sum(), byTopic.values().stream().mapToLong(Progress::taken).sum()));
+    }
+
+    /**
+     * Where {@code group} stands on each of {@code topics}, read in one round trip; empty when it cannot be known.
+     * Topics whose events cost their consumer different work go at different paces, and a pace read over them
+     * together is the pace of whichever came last.
+     */
+    public synchronized Optional<Map<String, Progress>> progressByTopic(String group, Collection<String> topics) {
         if (failedAt != Long.MIN_VALUE && System.nanoTime() - failedAt < QUIET_AFTER_FAILURE.toNanos()) {
             return Optional.empty();
         }
@@ -96,14 +107,14 @@ public class ConsumerLag {
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = offsets(ends);
             // A partition the group has never committed on is read from its start (auto.offset.reset=earliest).
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> start = notYet.isEmpty() ? Map.of() : offsets(notYet);
-            long behind = 0;
-            long taken = 0;
+            Map<String, Progress> byTopic = new LinkedHashMap<>();
+            topics.forEach(topic -> byTopic.put(topic, new Progress(0, 0)));
             for (TopicPartition partition : partitions) {
                 long from = done.containsKey(partition) ? done.get(partition) : start.get(partition).offset();
-                behind += Math.max(0, end.get(partition).offset() - from);
-                taken += from;
+                long behind = Math.max(0, end.get(partition).offset() - from);
+                byTopic.merge(partition.topic(), new Progress(behind, from), (a, b) -> new Progress(a.behind() + b.behind(), a.taken() + b.taken()));
             }
-            return Optional.of(new Progress(behind, taken));
+            return Optional.of(byTopic);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();

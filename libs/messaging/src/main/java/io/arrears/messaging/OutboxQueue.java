@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Events of some topics that this service has committed and its relay has not yet put on Kafka. */
 @ApplicationScoped
@@ -19,14 +21,19 @@ public class OutboxQueue {
         this.dataSource = dataSource;
     }
 
-    public long waiting(Collection<String> topics) {
+    /** For each of {@code topics}, how many of its events wait in the outbox; a topic with none is given as 0. */
+    public Map<String, Long> waiting(Collection<String> topics) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("select count(*) from outbox where topic = any(?)")) {
+             PreparedStatement count = connection.prepareStatement("select topic, count(*) from outbox where topic = any(?) group by topic")) {
             count.setArray(1, connection.createArrayOf("varchar", topics.toArray()));
+            Map<String, Long> waiting = new LinkedHashMap<>();
+            topics.forEach(topic -> waiting.put(topic, 0L));
             try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                while (rs.next()) {
+                    waiting.put(rs.getString(1), rs.getLong(2));
+                }
             }
+            return waiting;
         } catch (SQLException e) {
             throw new IllegalStateException("the outbox could not be counted", e);
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A statement day at capacity: N cardholders loaded, a share of them falling due on one day, then that
@@ -50,6 +51,8 @@ public final class Capacity {
     static final LocalDate WARM_UP_LAST_CLOSED = LAST_CLOSED.minusDays(14);
     private static final Duration LOAD_BOUND = Duration.ofMinutes(60);
     private static final Duration QUIET_FOR = Duration.ofSeconds(15);
+    /** The steps of the burst in which the report gives the time to the provider. */
+    private static final long STEP_MILLIS = 10_000;
     /** How many of PostgreSQL's busiest statements the report keeps. */
     private static final int BUSIEST_STATEMENTS = 15;
 
@@ -155,6 +158,7 @@ public final class Capacity {
                         latencies(watch, (missed, r) -> r.requestedAt - missed),
                         latencies(watch, (missed, r) -> r.atProvider - r.requestedAt),
                         before, after, peakRss, dbWork, machine, busiest, statementTotals, serverWork);
+                byAnnouncement(watch, closedAt);
             }
         }
         say("measuring the machine's own ceilings (Kafka, PostgreSQL, the provider simulators)...");
@@ -265,6 +269,27 @@ public final class Capacity {
             }
         }
         return h;
+    }
+
+    /**
+     * The time from PaymentMissed to the provider in steps of the burst, by when the arrears were announced: a p99 made
+     * at the start of the phase (the pre-due reminders still ahead) reads differently from one spread through it.
+     */
+    private static void byAnnouncement(PipelineWatch watch, long closedAt) {
+        TreeMap<Long, Histogram> steps = new TreeMap<>();
+        for (PipelineWatch.Reminder r : watch.reminders.values()) {
+            Long missed = watch.missedAt.get(r.accountId);
+            if (missed != null && r.requestedAt >= missed && r.atProvider >= 0 && Set.of("SENT", "DELIVERED").contains(r.status)) {
+                steps.computeIfAbsent((missed - closedAt) / STEP_MILLIS, k -> new Histogram(3_600_000L, 3))
+                        .recordValue(Math.max(0, Math.min(3_600_000L, r.atProvider - missed)));
+            }
+        }
+        if (steps.isEmpty()) {
+            return;
+        }
+        say("PaymentMissed -> provider by when the arrears were announced (s after the close: p50 / p99 / max ms, reminders)");
+        steps.forEach((step, h) -> say(String.format("  %4d-%-4d %,7d / %,7d / %,7d  %,7d", step * STEP_MILLIS / 1000,
+                (step + 1) * STEP_MILLIS / 1000, h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue(), h.getTotalCount())));
     }
 
     private static void awaitRead(ConsumerLag lag, String group, String topic) throws Exception {

@@ -58,7 +58,7 @@ class AnnouncementPace {
         boolean waited = false;
         try {
             while (true) {
-                Map<String, Optional<BacklogRule.Backlog>> behind = readings();
+                Map<String, Optional<Map<String, BacklogRule.Backlog>>> behind = readings();
                 BacklogRule.Verdict verdict = rule.judge(behind, clock.instant());
                 if (verdict == BacklogRule.Verdict.GO) {
                     if (waited) {
@@ -88,20 +88,24 @@ class AnnouncementPace {
         }
     }
 
-    /** Each group's backlog: what it has still to take from Kafka, and what is yet to leave our outbox for it. */
-    private Map<String, Optional<BacklogRule.Backlog>> readings() {
-        Map<String, Optional<BacklogRule.Backlog>> behind = new LinkedHashMap<>();
+    /** Each group's backlog on each of its topics: what it has still to take from Kafka, and what is yet to leave our outbox for it. */
+    private Map<String, Optional<Map<String, BacklogRule.Backlog>>> readings() {
+        Map<String, Optional<Map<String, BacklogRule.Backlog>>> behind = new LinkedHashMap<>();
         config.downstream().forEach((group, downstream) ->
-                behind.put(group, lag.progress(group, downstream.topics()).flatMap(p -> plusWaiting(p, downstream))));
+                behind.put(group, lag.progressByTopic(group, downstream.topics()).flatMap(this::plusWaiting)));
         return behind;
     }
 
     /** Unknown if the outbox cannot be counted: the chunk that follows meets the database's trouble on its usual path. */
-    private Optional<BacklogRule.Backlog> plusWaiting(ConsumerLag.Progress progress, AccountConfig.Downstream downstream) {
+    private Optional<Map<String, BacklogRule.Backlog>> plusWaiting(Map<String, ConsumerLag.Progress> progress) {
+        Map<String, Long> waiting;
         try {
-            return Optional.of(new BacklogRule.Backlog(progress.behind() + outbox.waiting(downstream.topics()), progress.taken()));
+            waiting = outbox.waiting(progress.keySet());
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+        Map<String, BacklogRule.Backlog> backlog = new LinkedHashMap<>();
+        progress.forEach((topic, p) -> backlog.put(topic, new BacklogRule.Backlog(p.behind() + waiting.getOrDefault(topic, 0L), p.taken())));
+        return Optional.of(backlog);
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.StringJoiner;
 
 /**
  * Whether the end-of-day run may announce its next chunk, judged on how far behind the services that act
@@ -18,8 +19,14 @@ import java.util.OptionalDouble;
  * pace. And, when a {@code queueTime} is given, the time a new announcement would wait behind the ones
  * already made: each group's backlog at its own recent pace ({@link DrainRate}), summed, as the services
  * stand in series. That one is the limit that matters to a cardholder, and it suits any box and any number
- * of replicas, where a count of records suits the box it was measured on; a group whose pace is not yet
- * known counts only against its ceiling.
+ * of replicas, where a count of records suits the box it was measured on.
+ *
+ * <p>The pace is kept for each topic a group reads, not for the group: a reminder service that has got through
+ * pre-due announcements at 1,300 a second gets through announcements of arrears, each opening a case, at 500,
+ * and a pace read over both topics was the first for six seconds after the second began, long enough to let
+ * three seconds' work through. A topic with records waiting and no pace known yet (none measured since this
+ * service started) holds the run until they are taken, so its first pace is measured on a trickle, and rises
+ * as it is fed.
  *
  * <p>A backlog that stops shrinking for {@code stall} means a service that is down or stuck, not busy; the
  * run then goes on as if unpaced (its events wait in Kafka, as they would have) until the backlog falls
@@ -30,7 +37,7 @@ final class BacklogRule {
     /** STALLED is given once, as a stall begins; while it lasts the run is told GO. */
     enum Verdict { GO, WAIT, STALLED }
 
-    /** A group's reading: records it has still to take, and how far it has taken its topics in all. */
+    /** A group's reading on one of its topics: records it has still to take, and how far it has taken the topic. */
     record Backlog(long behind, long taken) {
     }
 
@@ -50,28 +57,35 @@ final class BacklogRule {
         this.limits = Map.copyOf(limits);
         this.queueTime = queueTime;
         this.stall = stall;
-        limits.keySet().forEach(group -> paces.put(group, new DrainRate()));
     }
 
-    Verdict judge(Map<String, Optional<Backlog>> readings, Instant now) {
+    /** @param readings for each group, its reading on each of its topics; empty where it could not be read */
+    Verdict judge(Map<String, Optional<Map<String, Backlog>>> readings, Instant now) {
         long behind = 0;
         boolean anyOver = false;
+        boolean unpaced = false;
         double queuedSeconds = 0;
         for (Map.Entry<String, Long> limit : limits.entrySet()) {
-            Optional<Backlog> reading = readings.getOrDefault(limit.getKey(), Optional.empty());
+            Optional<Map<String, Backlog>> reading = readings.getOrDefault(limit.getKey(), Optional.empty());
             if (reading.isEmpty()) {
                 continue;
             }
-            DrainRate pace = paces.get(limit.getKey());
-            pace.observe(reading.get().taken(), now);
-            behind += reading.get().behind();
-            anyOver |= reading.get().behind() > limit.getValue();
-            OptionalDouble perSecond = pace.perSecond();
-            if (perSecond.isPresent()) {
-                queuedSeconds += reading.get().behind() / perSecond.getAsDouble();
+            long groupBehind = 0;
+            for (Map.Entry<String, Backlog> topic : reading.get().entrySet()) {
+                DrainRate pace = paces.computeIfAbsent(limit.getKey() + "/" + topic.getKey(), lane -> new DrainRate());
+                pace.observe(topic.getValue().taken(), now);
+                groupBehind += topic.getValue().behind();
+                OptionalDouble perSecond = pace.perSecond();
+                if (perSecond.isPresent()) {
+                    queuedSeconds += topic.getValue().behind() / perSecond.getAsDouble();
+                } else {
+                    unpaced |= topic.getValue().behind() > 0;
+                }
             }
+            behind += groupBehind;
+            anyOver |= groupBehind > limit.getValue();
         }
-        if (queueTime.isPresent() && queuedSeconds * 1e9 > queueTime.get().toNanos()) {
+        if (queueTime.isPresent() && (unpaced || queuedSeconds * 1e9 > queueTime.get().toNanos())) {
             anyOver = true;
         }
         if (!anyOver) {
@@ -96,20 +110,22 @@ final class BacklogRule {
         return Verdict.WAIT;
     }
 
-    /** The time a new announcement would wait behind those already made, at each group's pace; for the log. */
-    String queuedFor(Map<String, Optional<Backlog>> readings) {
+    /** Each group's backlog on each of its topics, at the topic's pace where known; for the log. */
+    String queuedFor(Map<String, Optional<Map<String, Backlog>>> readings) {
         StringBuilder line = new StringBuilder();
         readings.forEach((group, reading) -> {
-            DrainRate pace = paces.get(group);
-            line.append(line.isEmpty() ? "" : ", ").append(group).append('=');
+            line.append(line.isEmpty() ? "" : "; ").append(group).append(':');
             if (reading.isEmpty()) {
-                line.append("unknown");
+                line.append(" unknown");
                 return;
             }
-            line.append(reading.get().behind());
-            if (pace != null && pace.perSecond().isPresent()) {
-                line.append(String.format(" at %.0f/s", pace.perSecond().getAsDouble()));
-            }
+            StringJoiner topics = new StringJoiner(", ", " ", "");
+            reading.get().forEach((topic, backlog) -> {
+                DrainRate pace = paces.get(group + "/" + topic);
+                OptionalDouble perSecond = pace == null ? OptionalDouble.empty() : pace.perSecond();
+                topics.add(topic + "=" + backlog.behind() + (perSecond.isPresent() ? String.format(" at %.0f/s", perSecond.getAsDouble()) : ""));
+            });
+            line.append(topics);
         });
         return line.toString();
     }

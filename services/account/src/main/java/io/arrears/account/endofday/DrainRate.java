@@ -11,7 +11,10 @@ import java.util.OptionalDouble;
  * its topics. Each reading is compared with one at least {@link #SPAN} older: a group commits its offsets a
  * few times a second, and a shorter span would mostly measure when those commits fell. The pace given is the
  * fastest of the last {@link #KEPT}: a group that ran short of work for a moment (the run held, or its input
- * came in a lump) went slower than it can, and a lower figure would hold the run longer still.
+ * came in a lump) went slower than it can, and a lower figure would hold the run longer still. With no span
+ * in that time (the run had ended, or the group took nothing) the pace given is the last one known: the next
+ * run's first announcements are judged at the pace of the last run's last, not let through unmeasured, and
+ * the first spans of its own readings replace it.
  */
 final class DrainRate {
 
@@ -23,12 +26,14 @@ final class DrainRate {
 
     private final Deque<Sample> taken = new ArrayDeque<>();
     private final Deque<Sample> rates = new ArrayDeque<>();
+    private OptionalDouble lastKnown = OptionalDouble.empty();
 
     void observe(long takenSoFar, Instant at) {
         if (!taken.isEmpty() && takenSoFar < taken.peekLast().value()) {
             // Offsets went back (a group reset or recreated): what came before says nothing of its pace now.
             taken.clear();
             rates.clear();
+            lastKnown = OptionalDouble.empty();
         }
         Instant keptFrom = at.minus(KEPT);
         // A reading from an earlier run, hours ago, would make today's pace an average over the night.
@@ -48,12 +53,15 @@ final class DrainRate {
         while (!rates.isEmpty() && rates.peekFirst().at().isBefore(keptFrom)) {
             rates.removeFirst();
         }
+        // Only while the group is taking records: spans of a pause would otherwise age the pace down to nothing.
+        if (!rates.isEmpty() && rates.peekLast().value() > 0) {
+            lastKnown = OptionalDouble.of(rates.stream().mapToDouble(Sample::value).max().orElseThrow());
+        }
     }
 
-    /** Records a second; empty until a span has been seen, or when the group took nothing in any span kept. */
+    /** Records a second; empty until the group has been seen taking records over a span. */
     OptionalDouble perSecond() {
-        double fastest = rates.stream().mapToDouble(Sample::value).max().orElse(0);
-        return fastest > 0 ? OptionalDouble.of(fastest) : OptionalDouble.empty();
+        return lastKnown;
     }
 
     private Sample secondOldest() {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,9 +76,9 @@ class BacklogRuleTest {
     @Test
     void aNewAnnouncementThatWouldWaitLongerThanTheQueueTimeBehindTheOthersHoldsTheRun() {
         BacklogRule timed = new BacklogRule(Map.of("reminder", 100_000L, "contact", 100_000L), Optional.of(Duration.ofSeconds(1)), Duration.ofSeconds(10));
-        // Until a pace is known only the ceilings count: two seconds of readings, both groups taking 1,000 a second.
+        // Two seconds of readings, both groups taking 1,000 a second; until a pace is known, records waiting hold the run.
         for (int tenth = 0; tenth < 20; tenth++) {
-            assertThat(timed.judge(progress(5_000, tenth * 100L, 5_000, tenth * 100L), T0.plusMillis(tenth * 100L))).isEqualTo(GO);
+            assertThat(timed.judge(progress(5_000, tenth * 100L, 5_000, tenth * 100L), T0.plusMillis(tenth * 100L))).isEqualTo(WAIT);
         }
         // Now known: 400 + 500 records at 1,000 a second is 0.9 s; one more second's worth, and it waits.
         assertThat(timed.judge(progress(400, 2_000, 500, 2_000), T0.plusSeconds(2))).isEqualTo(GO);
@@ -91,20 +92,59 @@ class BacklogRuleTest {
         BacklogRule slower = new BacklogRule(Map.of("contact", 100_000L), Optional.of(Duration.ofSeconds(1)), Duration.ofSeconds(10));
         for (int tenth = 0; tenth <= 30; tenth++) {
             Instant at = T0.plusMillis(tenth * 100L);
-            timed.judge(Map.of("contact", Optional.of(new BacklogRule.Backlog(100, tenth * 100L))), at);
-            slower.judge(Map.of("contact", Optional.of(new BacklogRule.Backlog(100, tenth * 50L))), at);
+            timed.judge(contact(100, tenth * 100L), at);
+            slower.judge(contact(100, tenth * 50L), at);
         }
-        Map<String, Optional<BacklogRule.Backlog>> sameBacklog = Map.of("contact", Optional.of(new BacklogRule.Backlog(800, 3_100)));
-        assertThat(timed.judge(sameBacklog, T0.plusMillis(3_100))).isEqualTo(GO);
-        assertThat(slower.judge(Map.of("contact", Optional.of(new BacklogRule.Backlog(800, 1_550))), T0.plusMillis(3_100))).isEqualTo(WAIT);
+        assertThat(timed.judge(contact(800, 3_100), T0.plusMillis(3_100))).isEqualTo(GO);
+        assertThat(slower.judge(contact(800, 1_550), T0.plusMillis(3_100))).isEqualTo(WAIT);
     }
 
-    private static Map<String, Optional<BacklogRule.Backlog>> behind(long reminder, long contact) {
+    @Test
+    void eachTopicOfAGroupIsJudgedAtItsOwnPace() {
+        BacklogRule timed = new BacklogRule(Map.of("reminder", 100_000L), Optional.of(Duration.ofSeconds(1)), Duration.ofSeconds(10));
+        // Pre-due announcements taken at 1,500 a second for three seconds; announcements of arrears at 500.
+        for (int tenth = 0; tenth <= 30; tenth++) {
+            timed.judge(reminder(0, tenth * 150L, 0, 0), T0.plusMillis(tenth * 100L));
+        }
+        // The first arrears: no pace known for their topic, so the run waits until they are taken.
+        assertThat(timed.judge(reminder(0, 4_500, 100, 0), T0.plusMillis(3_100))).isEqualTo(WAIT);
+        assertThat(timed.judge(reminder(0, 4_500, 0, 100), T0.plusMillis(3_300))).isEqualTo(GO);
+        for (int tenth = 34; tenth <= 60; tenth++) {
+            timed.judge(reminder(0, 4_500, 0, 100 + (tenth - 33) * 50L), T0.plusMillis(tenth * 100L));
+        }
+        // 700 records is half a second at the pre-due pace, but 1.4 s at the pace of arrears: it waits.
+        assertThat(timed.judge(reminder(0, 4_500, 700, 1_500), T0.plusMillis(6_100))).isEqualTo(WAIT);
+        assertThat(timed.judge(reminder(0, 4_500, 400, 1_550), T0.plusMillis(6_200))).isEqualTo(GO);
+    }
+
+    @Test
+    void theLogGivesEachTopicsBacklogAndPace() {
+        BacklogRule timed = new BacklogRule(Map.of("reminder", 100_000L), Optional.of(Duration.ofSeconds(1)), Duration.ofSeconds(10));
+        for (int tenth = 0; tenth <= 20; tenth++) {
+            timed.judge(reminder(0, tenth * 150L, 0, 0), T0.plusMillis(tenth * 100L));
+        }
+        assertThat(timed.queuedFor(reminder(10, 3_000, 5, 0))).isEqualTo("reminder: due-soon=10 at 1500/s, missed=5");
+        assertThat(timed.queuedFor(Map.of("reminder", Optional.empty()))).isEqualTo("reminder: unknown");
+    }
+
+    private static Map<String, Optional<Map<String, BacklogRule.Backlog>>> behind(long reminder, long contact) {
         return progress(reminder, 0, contact, 0);
     }
 
-    private static Map<String, Optional<BacklogRule.Backlog>> progress(long reminder, long reminderTaken, long contact, long contactTaken) {
-        return Map.of("reminder", Optional.of(new BacklogRule.Backlog(reminder, reminderTaken)),
-                "contact", Optional.of(new BacklogRule.Backlog(contact, contactTaken)));
+    private static Map<String, Optional<Map<String, BacklogRule.Backlog>>> progress(long reminder, long reminderTaken, long contact, long contactTaken) {
+        return Map.of("reminder", Optional.of(Map.of("missed", new BacklogRule.Backlog(reminder, reminderTaken))),
+                "contact", Optional.of(Map.of("requested", new BacklogRule.Backlog(contact, contactTaken))));
+    }
+
+    private static Map<String, Optional<Map<String, BacklogRule.Backlog>>> contact(long behind, long taken) {
+        return Map.of("contact", Optional.of(Map.of("requested", new BacklogRule.Backlog(behind, taken))));
+    }
+
+    /** The reminder service's two topics, in the order the log gives them. */
+    private static Map<String, Optional<Map<String, BacklogRule.Backlog>>> reminder(long dueSoon, long dueSoonTaken, long missed, long missedTaken) {
+        Map<String, BacklogRule.Backlog> topics = new LinkedHashMap<>();
+        topics.put("due-soon", new BacklogRule.Backlog(dueSoon, dueSoonTaken));
+        topics.put("missed", new BacklogRule.Backlog(missed, missedTaken));
+        return Map.of("reminder", Optional.of(topics));
     }
 }

@@ -36,31 +36,34 @@ class DrainRateTest {
         for (int ms = 0; ms <= 3_000; ms += 100) {
             rate.observe(taken += 100, T0.plusMillis(ms));
         }
-        for (int ms = 3_100; ms <= 6_000; ms += 100) {
+        for (int ms = 3_100; ms <= 11_000; ms += 100) {
             rate.observe(taken, T0.plusMillis(ms));
         }
         assertThat(rate.perSecond().getAsDouble()).isCloseTo(1_000, within(1.0));
-        for (int ms = 6_100; ms <= 11_000; ms += 100) {
-            rate.observe(taken, T0.plusMillis(ms));
+        // Slower now: once spans of the new pace are all that is kept, they are the pace, however much faster the old.
+        for (int ms = 11_100; ms <= 17_200; ms += 100) {
+            rate.observe(taken += 30, T0.plusMillis(ms));
         }
-        assertThat(rate.perSecond()).isEmpty();
+        assertThat(rate.perSecond().getAsDouble()).isCloseTo(300, within(1.0));
     }
 
     @Test
-    void readingsFromAnEarlierRunSayNothingOfThePaceNow() {
-        rate.observe(0, T0);
+    void aNewRunIsJudgedAtTheLastRunsPaceUntilItsOwnIsMeasured() {
+        rate.observe(8_000, T0.plusSeconds(8));
         rate.observe(10_000, T0.plusSeconds(10));
         rate.observe(10_000, T0.plusSeconds(3_600));
         rate.observe(10_500, T0.plusSeconds(3_601));
-        assertThat(rate.perSecond()).isEmpty();
-        rate.observe(12_000, T0.plusSeconds(3_602));
         assertThat(rate.perSecond().getAsDouble()).isCloseTo(1_000, within(0.1));
+        // Its own first span, 500 a second: the earlier run's readings are not part of it.
+        rate.observe(11_000, T0.plusSeconds(3_602));
+        assertThat(rate.perSecond().getAsDouble()).isCloseTo(500, within(0.1));
     }
 
     @Test
     void offsetsThatGoBackStartTheMeasureAfresh() {
         rate.observe(50_000, T0);
         rate.observe(52_000, T0.plusSeconds(2));
+        assertThat(rate.perSecond()).isPresent();
         rate.observe(100, T0.plusMillis(2_500));
         assertThat(rate.perSecond()).isEmpty();
     }
