@@ -16,8 +16,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -63,10 +65,22 @@ class OutboxAndInboxTest {
     RowsAtCommit rows;
 
     @Inject
+    KafkaClientService clients;
+
+    @Inject
     EntityManager entityManager;
 
     @Inject
     Config settings;
+
+    @Test
+    void theServicesOwnConsumerOfAQuietTopicIsAnsweredAtTheFirstRecord() {
+        // The days channel reads business days: FetchByVolume has replaced the library's batch-sized wait.
+        Map<String, Object> consumer = Map.copyOf(clients.getConsumer("days").configuration());
+        assertThat(consumer)
+                .containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1)
+                .containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 500);
+    }
 
     @Test
     void anEventAddedInATransactionIsPublishedWithCloudEventsHeaders() {
