@@ -33,6 +33,11 @@ public record ReminderSent(
         return accountId;
     }
 
+    /** When the provider took the reminder, as this event tells it: a SENT's own time, a receipt's {@code sentAt}; null if it tells no send. */
+    public OffsetDateTime sendTime() {
+        return status == DeliveryStatus.SENT ? at : sentAt;
+    }
+
     /**
      * What this event tells, in the order it happened: the SENT it carries ({@code sentAt}), if any, then itself.
      * A consumer that keeps every outcome keeps these, and holds the same record as if SENT had come alone.

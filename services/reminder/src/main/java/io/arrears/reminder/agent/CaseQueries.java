@@ -5,7 +5,6 @@ import io.arrears.reminder.cases.CaseRepository;
 import io.arrears.reminder.cases.CaseState;
 import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
-import io.arrears.reminder.cases.ContactRecord;
 import io.arrears.reminder.cases.ContactRecordRepository;
 import io.arrears.reminder.cases.PlanRepository;
 import io.arrears.reminder.cases.PromiseRepository;
@@ -50,7 +49,7 @@ public class CaseQueries {
     }
 
     public record CaseFile(CollectionCase collectionCase, List<TimelineEntry> timeline, List<ScheduledStep> steps,
-                           List<ContactRecord> contacts, List<AgentContact> agentContacts, List<PromiseToPay> promises,
+                           List<CaseContact> contacts, List<AgentContact> agentContacts, List<PromiseToPay> promises,
                            List<RepaymentPlan> plans) {
     }
 
@@ -104,12 +103,12 @@ public class CaseQueries {
             return Optional.empty();
         }
         var em = cases.getEntityManager();
-        List<ContactRecord> contacts = contactRecords.ofCase(caseId);
         List<AgentContact> agentContacts = em.createQuery("select a from AgentContact a where a.caseId = :id order by a.id", AgentContact.class)
                 .setParameter("id", caseId).getResultList();
         List<RepaymentPlan> planList = plans.ofCase(caseId);
         planList.forEach(p -> p.instalments.size());
-        return Optional.of(new CaseFile(c, timeline.of(caseId), steps.ofCase(caseId), contacts, agentContacts,
+        List<ScheduledStep> caseSteps = steps.ofCase(caseId);
+        return Optional.of(new CaseFile(c, timeline.of(caseId), caseSteps, CaseContact.history(caseSteps, contactRecords.ofCase(caseId)), agentContacts,
                 promises.ofCase(caseId), planList));
     }
 }

@@ -8,7 +8,11 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.OffsetDateTime;
 
-/** A delivery outcome reported by contact-channel: the case's contact history. One per reminder and status. */
+/**
+ * An outcome contact-channel told that the reminder's step does not hold, kept as told: a failure, a suppression, an
+ * UNKNOWN send, or one that moved no step. One per reminder and status. With the steps' sends and deliveries it makes
+ * the case's contact history (agent.CaseContact).
+ */
 @Entity
 @Table(name = "contact_record")
 @IdClass(ContactRecord.Key.class)

@@ -26,10 +26,9 @@ public class ContactRecordRepository implements PanacheRepositoryBase<ContactRec
     }
 
     /**
-     * Appends an outcome, twice for most reminders (sent, then delivered), with the transaction's other
-     * appended rows as it commits: nothing reads it back in the transaction, where an entity would cost
-     * the session a managed copy and its dirty check. An outcome already recorded is left as it is, so the
-     * same ReminderSent read twice is kept once.
+     * Appends an outcome with the transaction's other appended rows as it commits: nothing reads it back in the
+     * transaction, where an entity would cost the session a managed copy and its dirty check. An outcome already
+     * recorded is left as it is, so the same ReminderSent read twice is kept once.
      */
     public void append(ReminderSent sent, String caseId) {
         rows.add(INSERT, sent.reminderId(), caseId, sent.accountId(), sent.channel().name(), sent.status().name(), sent.reason(),

@@ -29,12 +29,16 @@ import java.util.stream.Collectors;
 
 
 /**
- * What contact-channel did with each reminder. The outcome goes on the step and in the contact history;
- * a reminder that could not reach the cardholder falls back to another channel.
+ * What contact-channel did with each reminder. The outcome goes on the step; a reminder that could not reach
+ * the cardholder falls back to another channel.
  *
- * <p>An outcome read twice changes nothing, so no inbox remembers these events: the contact record keeps
- * one row per reminder and status, and everything else follows the step's move to the new status, which
- * its table allows once.
+ * <p>The step is the reminder's contact history for the routine outcomes: when it went out ({@code sentAt}) and
+ * where it stands ({@code status} at {@code outcomeAt}). What the step cannot say is appended to the contact
+ * records as told: a failure, a suppression or an UNKNOWN send (the step moves on from UNKNOWN), and an outcome
+ * that moved no step (a late SENT, a repeat with something new, one for a reminder this service never requested).
+ *
+ * <p>An outcome read twice changes nothing, so no inbox remembers these events: everything follows the step's
+ * move to the new status, which its table allows once, and a contact record is keyed by reminder and status.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -65,8 +69,8 @@ public class DeliveryOutcomes {
     /**
      * A consumed batch's outcomes. Nearly all are routine (SENT, DELIVERED) for steps that await them: those move their
      * steps in one statement, a round for each reminder's first outcome in the batch, then its second, so a step takes
-     * them in the order they came as {@link #record} would. The rest, and the reminders with any other outcome in the
-     * batch, go through {@link #record} after them, their steps read in one query.
+     * them in the order they came as {@link #record} would, and write nothing else. The rest, and the reminders with any
+     * other outcome in the batch, go through {@link #record} after them, their steps read in one query.
      */
     public void recordAll(List<ReminderSent> outcomes) {
         Map<String, List<ReminderSent>> byReminder = outcomes.stream()
@@ -88,9 +92,7 @@ public class DeliveryOutcomes {
             }
             Map<String, String> moved = steps.moveOnOutcomes(next);
             for (ReminderSent sent : next) {
-                if (moved.containsKey(sent.reminderId())) {
-                    append(sent, moved.get(sent.reminderId()));
-                } else {
+                if (!moved.containsKey(sent.reminderId())) {
                     // No step, or one its table keeps where it is (a repeat, a SENT after DELIVERED): record says why.
                     rest.add(sent);
                 }
@@ -101,31 +103,34 @@ public class DeliveryOutcomes {
     }
 
     /**
-     * A receipt's outcome that carries its send ({@code sentAt}) is kept as both, so the contact history reads as it
-     * would had SENT come alone; the step moves once, straight to where the receipt leaves it.
+     * One outcome, on its step where the step's table allows it. A receipt's outcome that carries its send
+     * ({@code sentAt}) tells both, so the history reads as it would had SENT come alone; the step moves once,
+     * straight to where the receipt leaves it.
      */
-    private void append(ReminderSent sent, String caseId) {
-        sent.told().forEach(outcome -> contacts.append(outcome, caseId));
-    }
-
     public Outcome record(ReminderSent sent) {
         lock.acquire(sent.accountId());
         ScheduledStep step = steps.findById(sent.reminderId());
-        append(sent, step == null ? sent.caseId() : step.caseId);
         if (step == null) {
+            sent.told().forEach(outcome -> contacts.append(outcome, sent.caseId()));
             LOG.warnf("ReminderSent for reminder %s, which this service did not request", sent.reminderId());
             return Outcome.applied();
         }
         StepStatus status = StepStatus.valueOf(sent.status().name());
         // SENT can arrive after DELIVERED from a slow provider callback, or twice: an outcome the step's table
-        // does not allow from where it stands changes nothing, and a final one is never undone.
+        // does not allow from where it stands does not move it, and a final one is never undone. It is kept as
+        // told beside the step, unless the step already says it.
         if (!step.status.canBecome(status)) {
+            sent.told().stream().filter(outcome -> !saysAlready(step, outcome)).forEach(outcome -> contacts.append(outcome, step.caseId));
             return Outcome.applied();
         }
         step.moveTo(status);
         step.statusReason = sent.reason();
         step.providerMessageId = sent.providerMessageId();
         step.outcomeAt = sent.at();
+        if (step.sentAt == null) {
+            step.sentAt = sent.sendTime();
+        }
+        sent.told().stream().filter(outcome -> !ROUTINE.contains(outcome.status())).forEach(outcome -> contacts.append(outcome, step.caseId));
         // A reminder that went out, or reached the handset, is already the case's contact history above (and
         // contact-channel's attempt): the timeline keeps the outcomes a collector must act on or explain.
         if (step.caseId != null && !ROUTINE.contains(sent.status())) {
@@ -153,5 +158,11 @@ public class DeliveryOutcomes {
                     });
         }
         return Outcome.applied();
+    }
+
+    /** Whether the step already holds this outcome: its send, or the delivery it stands at. */
+    private static boolean saysAlready(ScheduledStep step, ReminderSent outcome) {
+        return outcome.status() == DeliveryStatus.SENT ? step.sentAt != null
+                : outcome.status() == DeliveryStatus.DELIVERED && step.status == StepStatus.DELIVERED;
     }
 }

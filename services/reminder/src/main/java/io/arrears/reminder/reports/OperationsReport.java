@@ -25,11 +25,9 @@ public class OperationsReport {
         List<OperationsFigures.Tally> cases = tallies("select bucket, state, count(*) from collection_case where state <> 'CLOSED' "
                 + "group by bucket, state union all select 'closed', coalesce(closed_reason, 'CLOSED'), count(*) from collection_case "
                 + "where state = 'CLOSED' group by closed_reason order by 1, 2");
-        // A reminder's latest outcome: SENT is followed by DELIVERED or FAILED when the provider reports back
-        // (the provider's report wins a tie in time).
-        List<OperationsFigures.Tally> reminders = tallies("select channel, status, count(*) from (select distinct on (step_id) "
-                + "step_id, channel, status from contact_record order by step_id, at desc, status = 'SENT') latest "
-                + "group by channel, status order by 1, 2");
+        // A reminder's latest outcome is where its step stands once contact-channel has told one.
+        List<OperationsFigures.Tally> reminders = tallies("select channel, status, count(*) from scheduled_step "
+                + "where status in ('SENT', 'DELIVERED', 'FAILED', 'SUPPRESSED', 'UNKNOWN') group by channel, status order by 1, 2");
         List<OperationsFigures.Tally> promises = tallies("select 'promise', status, count(*) from promise_to_pay group by status order by 2");
         List<OperationsFigures.Tally> plans = tallies("select type, status, count(*) from repayment_plan group by type, status order by 1, 2");
         List<OperationsFigures.Tally> escalations = tallies("select 'escalation', escalation, count(*) from collection_case "

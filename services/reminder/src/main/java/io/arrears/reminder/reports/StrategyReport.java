@@ -66,10 +66,11 @@ public class StrategyReport {
             counts.plansCompleted = number(r[3]);
             counts.plansBroken = number(r[4]);
         }
-        // A reminder counts once, whether the provider's SENT, its DELIVERED or both came back.
-        for (Object[] r : rows("select c.arm, c.segment, r.channel, count(distinct r.step_id) from contact_record r "
-                + "join collection_case c on c.id = r.case_id where " + COHORT + " and r.status in ('SENT', 'DELIVERED') "
-                + "group by c.arm, c.segment, r.channel", start, end)) {
+        // A reminder counts once, whether the provider's SENT, its DELIVERED or both came back; a send that later
+        // failed to arrive was still made.
+        for (Object[] r : rows("select c.arm, c.segment, s.channel, count(*) from scheduled_step s "
+                + "join collection_case c on c.id = s.case_id where " + COHORT + " and (s.sent_at is not null or s.status = 'DELIVERED') "
+                + "group by c.arm, c.segment, s.channel", start, end)) {
             groups.computeIfAbsent(group(r), g -> new Counts()).contacts.put((String) r[2], number(r[3]));
         }
         for (Object[] r : rows("select c.arm, c.segment, e.bucket, count(*) from case_bucket_entry e join collection_case c on c.id = e.case_id "

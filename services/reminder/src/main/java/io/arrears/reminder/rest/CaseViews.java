@@ -129,7 +129,7 @@ public final class CaseViews {
                 c.brokenPlans(), c.agentTaskSince(), c.activePlanId(), c.openedAt(), c.closedAt(), c.closedReason(),
                 file.steps().stream().map(s -> new Step(s.id, s.kind.name(), s.channel == null ? null : s.channel.name(), s.templateId,
                         s.bucket, s.ladderDay, s.dueAt, s.status.name(), s.statusReason, s.fallbackOf, s.firedAt)).toList(),
-                file.contacts().stream().map(r -> new Contact(r.stepId, r.channel, r.status, r.reason, r.providerMessageId, r.at)).toList(),
+                file.contacts().stream().map(r -> new Contact(r.reminderId(), r.channel(), r.status(), r.reason(), r.providerMessageId(), r.at())).toList(),
                 file.agentContacts().stream().map(a -> new Call(a.outcome.name(), a.note, a.agent, a.at, a.promiseId)).toList(),
                 file.promises().stream().map(p -> new Promise(p.id, Amounts.of(p.amount, p.currency), p.currency, p.promisedDate, p.status.name(),
                         Amounts.of(p.paid, p.currency),

@@ -40,6 +40,11 @@ public class ScheduledStep {
     public String reference;
     public OffsetDateTime firedAt;
     public OffsetDateTime outcomeAt;
+    /**
+     * When contact-channel said the reminder went out (its SENT, told alone or with the receipt that followed); the
+     * latest outcome is {@link #status} at {@link #outcomeAt}. Together they are the reminder's routine contact history.
+     */
+    public OffsetDateTime sentAt;
     public String providerMessageId;
     /** The template facts as sent, JSON. */
     public String facts;

@@ -90,8 +90,8 @@ public class StepRepository implements PanacheRepositoryBase<ScheduledStep, Stri
     }
 
     /**
-     * Moves each step these outcomes name to the outcome's status, with its reason, message id and time, where the
-     * step's table allows it from where the step stands; in one statement that locks, changes and reads back only
+     * Moves each step these outcomes name to the outcome's status, with its reason, message id and time, and the time
+     * of the send it tells ({@link ScheduledStep#sentAt}), where the step's table allows it from where the step stands; in one statement that locks, changes and reads back only
      * those steps. Returns the case (or null) of each step it moved, by step id; the rest are left to the caller.
      * In plain JDBC: read whole and written back whole through Hibernate, the outcomes were the largest part of
      * this service's work on a statement day. The session must hold none of these steps, or it would write its
@@ -103,9 +103,9 @@ public class StepRepository implements PanacheRepositoryBase<ScheduledStep, Stri
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement move = connection.prepareStatement("""
                     update scheduled_step s set status = r.status, status_reason = r.reason, provider_message_id = r.provider_message_id,
-                        outcome_at = r.at::timestamptz
-                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                        as r(id, status, reason, provider_message_id, at, allowed_from)
+                        outcome_at = r.at::timestamptz, sent_at = coalesce(s.sent_at, r.sent_at::timestamptz)
+                    from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                        as r(id, status, reason, provider_message_id, at, allowed_from, sent_at)
                     where s.id = r.id and s.status = any(string_to_array(r.allowed_from, ','))
                     returning s.id, s.case_id""")) {
                 move.setArray(1, connection.createArrayOf("text", outcomes.stream().map(ReminderSent::reminderId).toArray()));
@@ -116,6 +116,7 @@ public class StepRepository implements PanacheRepositoryBase<ScheduledStep, Stri
                 move.setArray(6, connection.createArrayOf("text", outcomes.stream()
                         .map(o -> StepStatus.before(StepStatus.valueOf(o.status().name())).stream().map(Enum::name)
                                 .collect(Collectors.joining(","))).toArray()));
+                move.setArray(7, connection.createArrayOf("text", outcomes.stream().map(o -> o.sendTime() == null ? null : o.sendTime().toString()).toArray()));
                 Map<String, String> moved = new HashMap<>();
                 try (ResultSet row = move.executeQuery()) {
                     while (row.next()) {

@@ -413,6 +413,9 @@ class ReminderFlowTest {
             ScheduledStep text = steps.findById(sms.reminderId());
             assertThat(text.status).isEqualTo(StepStatus.DELIVERED);
             assertThat(text.outcomeAt).isAtSameInstantAs(deliveredAt);
+            // The step says both; no other row repeats them.
+            assertThat(text.sentAt).isAtSameInstantAs(sentAt);
+            assertThat(contactRecords(sms.reminderId())).isEmpty();
         });
 
         // The same send told alone as well (its receipt was late for one replica, not for the other): nothing new.
@@ -439,6 +442,10 @@ class ReminderFlowTest {
         JsonPath file = await().atMost(BOUND).until(() -> caseFile(sms.caseId()), f -> f.getList("contacts").size() == 2);
         assertThat(file.getList("timeline.findAll { it.kind == 'CONTACT' }.detail", String.class))
                 .containsExactly("SMS reminder " + sms.reminderId() + ": UNKNOWN (the SMS centre did not answer the submit)");
+        // The email's send is on its step; the UNKNOWN, which the step moves on from once the receipt comes, is kept as told.
+        assertThat(file.getList("contacts.status", String.class)).containsExactlyInAnyOrder("SENT", "UNKNOWN");
+        assertThat(contactRecords(email.reminderId())).isEmpty();
+        assertThat(contactRecords(sms.reminderId())).containsExactly("UNKNOWN");
     }
 
     @Test
@@ -763,5 +770,13 @@ class ReminderFlowTest {
     private double agentCallsFired() {
         return registry.find("arrears.reminder.steps.fired").tag("channel", "AGENT_CALL").counters().stream()
                 .mapToDouble(c -> c.count()).sum();
+    }
+
+    /** The statuses kept for a reminder in the contact records, beside its step. */
+    @SuppressWarnings("unchecked")
+    private List<String> contactRecords(String reminderId) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select status from contact_record where step_id = ?1 order by status")
+                .setParameter(1, reminderId).getResultList());
     }
 }

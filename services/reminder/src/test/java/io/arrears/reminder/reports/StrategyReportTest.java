@@ -55,7 +55,7 @@ class StrategyReportTest {
         KafkaTestClient.publish(new PaymentReceived(paid, "PAY-" + paid, new BigDecimal("1000.00"), BigDecimal.ZERO, "CNY", true));
         KafkaTestClient.publish(missed(rolled, 30, "30-59"));
         String smsStep = as("agent").get("/cases/" + contactedCase).then().statusCode(200).extract().jsonPath()
-                .getString("steps.find { it.channel == 'SMS' }.id");
+                .getString("steps.find { it.channel == 'SMS' && it.status == 'REQUESTED' }.id");
         OffsetDateTime at = OffsetDateTime.now(clock);
         // The provider's SENT and then its DELIVERED: one contact, not two.
         KafkaTestClient.publish(new ReminderSent(smsStep, contactedCase, contacted, Channel.SMS, DeliveryStatus.SENT, null, "M-1", at));
