@@ -250,7 +250,11 @@ final class Ledger {
              PreparedStatement known = contact.prepareStatement(
                      "select received_at from inbox where consumer = 'contact.complaint-opened' and event_id = ?");
              PreparedStatement sends = contact.prepareStatement(
-                     "select reminder_id, decided_at from guard_decision where account_id = ? and decision = 'SEND' and decided_at > ?")) {
+                     // A first try's SEND is kept on its attempt, any later one as a decision row.
+                     """
+                     select reminder_id, decided_at from guard_decision where account_id = ? and decision = 'SEND' and decided_at > ?
+                     union all
+                     select reminder_id, allowed_at from contact_attempt where account_id = ? and allowed_at > ?""")) {
             for (Map.Entry<String, ComplaintOpened> complaint : complaints.entrySet()) {
                 if (!complaint.getValue().holdsContact()) {
                     continue;
@@ -266,6 +270,8 @@ final class Ledger {
                 }
                 sends.setString(1, complaint.getValue().accountId());
                 sends.setObject(2, appliedAt);
+                sends.setString(3, complaint.getValue().accountId());
+                sends.setObject(4, appliedAt);
                 try (ResultSet rs = sends.executeQuery()) {
                     while (rs.next()) {
                         problems.add(rs.getString(1) + ": sent at " + rs.getObject(2, OffsetDateTime.class) + " while complaint "

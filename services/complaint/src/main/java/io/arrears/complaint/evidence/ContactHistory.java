@@ -36,21 +36,26 @@ public class ContactHistory {
     }
 
     /**
-     * Every outcome of every reminder, as received, a receipt's outcome with the send it carries ({@code ReminderSent.told});
-     * an outcome already kept is not kept twice. It writes nothing
-     * but rows keyed by reminder and status, which is why its consumer keeps no inbox; anything else written here
-     * would need the inbox back ({@code Subscription.deduplicatedByItsRows}).
+     * Every outcome of every reminder, as received: a receipt's outcome with the send it carries on the same row
+     * ({@code sent_at}), so a text sent and delivered is one row; an outcome already kept is not kept twice. It
+     * writes nothing but rows keyed by reminder and status, which is why its consumer keeps no inbox; anything else
+     * written here would need the inbox back ({@code Subscription.deduplicatedByItsRows}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordOutcomes(List<ReminderSent> outcomes) {
         BulkStatement.execute(em, """
-                        insert into contact_event (reminder_id, status, account_id, case_id, channel, reason, at)
-                        select reminder_id, status, account_id, case_id, channel, reason, at::timestamptz
-                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                             as u(reminder_id, status, account_id, case_id, channel, reason, at)
-                        on conflict do nothing""", outcomes.stream().flatMap(outcome -> outcome.told().stream()).toList(),
+                        insert into contact_event (reminder_id, status, account_id, case_id, channel, reason, at, sent_at)
+                        select reminder_id, status, account_id, case_id, channel, reason, at::timestamptz, sent_at::timestamptz
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                             as u(reminder_id, status, account_id, case_id, channel, reason, at, sent_at)
+                        on conflict do nothing""", outcomes,
                 ReminderSent::reminderId, ReminderSent::status, ReminderSent::accountId, ReminderSent::caseId,
-                ReminderSent::channel, ReminderSent::reason, ReminderSent::at);
+                ReminderSent::channel, ReminderSent::reason, ReminderSent::at, ContactHistory::carriedSend);
+    }
+
+    /** The send an outcome carries besides its own status; a SENT is its own row. */
+    private static OffsetDateTime carriedSend(ReminderSent outcome) {
+        return outcome.status() == DeliveryStatus.SENT ? null : outcome.sentAt();
     }
 
     /** An agency's contact, kept with the bank's own so a complaint sees every contact the cardholder had. */
@@ -101,10 +106,20 @@ public class ContactHistory {
         return Optional.ofNullable(em.find(AccountFact.class, accountId));
     }
 
+    /**
+     * Every outcome told of the account's reminders in a period, one line each, a SENT carried on its receipt's row as
+     * a line of its own (as if it had come alone); a SENT told both alone and on its receipt is one line.
+     */
     public List<ContactEvent> events(String accountId, OffsetDateTime from, OffsetDateTime to) {
-        return em.createQuery("select e from ContactEvent e where e.accountId = :account and e.at >= :from and e.at <= :to "
-                        + "order by e.at, e.reminderId", ContactEvent.class)
+        // A row's lines lie between its send and its own time, so any row with a line in the period passes this.
+        List<ContactEvent> rows = em.createQuery("select e from ContactEvent e where e.accountId = :account and e.at >= :from "
+                        + "and coalesce(e.sentAt, e.at) <= :to order by e.at, e.reminderId", ContactEvent.class)
                 .setParameter("account", accountId).setParameter("from", from).setParameter("to", to).getResultList();
+        Map<ContactEvent.Key, ContactEvent> lines = new LinkedHashMap<>();
+        rows.stream().flatMap(row -> row.lines().stream())
+                .filter(line -> !line.at.isBefore(from) && !line.at.isAfter(to))
+                .forEach(line -> lines.putIfAbsent(new ContactEvent.Key(line.reminderId, line.status), line));
+        return lines.values().stream().sorted(Comparator.comparing((ContactEvent e) -> e.at.toInstant()).thenComparing(e -> e.reminderId)).toList();
     }
 
     /**

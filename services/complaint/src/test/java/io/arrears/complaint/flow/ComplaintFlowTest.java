@@ -177,17 +177,28 @@ class ComplaintFlowTest {
     }
 
     @Test
-    void aTextToldWithItsReceiptIsJudgedByTheTimeItWasSent() {
+    void aTextToldWithItsReceiptIsJudgedByTheTimeItWasSent() throws Exception {
         LocalDate monday = LocalDate.ofInstant(clock.instant(), SHANGHAI).minusDays(10);
         // Sent inside the window, its receipt a minute outside it; and one sent outside it.
         sendWithReceipt("IN-TIME", monday.atTime(20, 59), monday.atTime(21, 1));
         sendWithReceipt("AFTER-HOURS", monday.atTime(21, 15), monday.atTime(21, 16));
+        // A late receipt: its send was told alone first, and the receipt tells it again.
+        send("TOLD-TWICE", Channel.SMS, monday.atTime(10, 0), DeliveryStatus.SENT);
+        sendWithReceipt("TOLD-TWICE", monday.atTime(10, 0), monday.atTime(10, 3));
         String id = file(ComplaintCategory.HARASSMENT, "agent");
 
-        // Kept as if SENT had come alone: a row for each outcome the event tells.
-        JsonPath evidence = await().atMost(BOUND).until(() -> complaint(id), c -> c.getList("evidence.contacts").size() == 4);
+        // Shown as if SENT had come alone: a line for each outcome the events tell, the send told twice once.
+        JsonPath evidence = await().atMost(BOUND).until(() -> complaint(id), c -> c.getList("evidence.contacts").size() == 6);
         assertThat(evidence.getList("evidence.contacts.findAll { it.reminderId == '" + prefixed("IN-TIME") + "' }.status", String.class))
-                .containsExactlyInAnyOrder("SENT", "DELIVERED");
+                .containsExactly("SENT", "DELIVERED");
+        assertThat(evidence.getList("evidence.contacts.findAll { it.reminderId == '" + prefixed("TOLD-TWICE") + "' }.status", String.class))
+                .containsExactly("SENT", "DELIVERED");
+        assertThat(OffsetDateTime.parse(evidence.getString("evidence.contacts.find { it.reminderId == '" + prefixed("IN-TIME")
+                + "' && it.status == 'SENT' }.at")).toInstant()).isEqualTo(monday.atTime(20, 59).atZone(SHANGHAI).toInstant());
+        // Kept as one row: the receipt with its send on it.
+        assertThat(count("select count(*) from contact_event where reminder_id = ?", prefixed("IN-TIME"))).isEqualTo(1);
+        assertThat(count("select count(*) from contact_event where reminder_id = ? and status = 'DELIVERED' and sent_at is not null",
+                prefixed("IN-TIME"))).isEqualTo(1);
         assertThat(evidence.getList("evidence.flags.reminderId")).containsExactly(prefixed("AFTER-HOURS"));
         assertThat(evidence.getString("evidence.flags.find { it.rule == 'OUTSIDE_WINDOW' }.detail"))
                 .isEqualTo("SMS at 21:15 Asia/Shanghai is outside 08:00-21:00");

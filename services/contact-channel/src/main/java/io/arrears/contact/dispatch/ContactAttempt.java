@@ -52,6 +52,12 @@ public class ContactAttempt {
      * tells it, or when it is told alone ({@link LateReceipts}).
      */
     public OffsetDateTime tellSentAfter;
+    /**
+     * The guard's SEND that let the attempt first go out, and the policy pack it decided under: kept here, not as a
+     * decision row of its own ({@link DecisionLog}). Null until then, and once the decisions' retention has passed.
+     */
+    public OffsetDateTime allowedAt;
+    public String allowedByPack;
 
     /** @throws AttemptStatus.IllegalTransition when the status table does not allow the change */
     public void moveTo(AttemptStatus next) {

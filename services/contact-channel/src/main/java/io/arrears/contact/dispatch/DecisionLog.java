@@ -10,9 +10,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Keeps every decision of the guard with its rule and pack, for the contact history and the metrics.
- * The rows go out with the transaction's other appended rows as it commits (a dispatch slice decides
- * dozens); nothing reads them back before then.
+ * Keeps every decision of the guard with its rule and pack, for the contact history and the metrics. The SEND that
+ * lets an attempt first go out, which is nearly every decision and says nothing the attempt does not (its rule is
+ * always {@code ALLOWED}), is kept on the attempt ({@code allowedAt}, {@code allowedByPack}); every other decision is a
+ * row. The rows go out with the transaction's other appended rows as it commits (a dispatch slice decides dozens);
+ * nothing reads them back before then.
  */
 @ApplicationScoped
 class DecisionLog {
@@ -33,9 +35,14 @@ class DecisionLog {
     void record(ContactAttempt attempt, Decision decision, OffsetDateTime now) {
         String verdict = decision.verdict().name();
         String pack = guard.pack().name();
-        rows.add(INSERT, attempt.reminderId, attempt.accountId, attempt.channel.name(), verdict, decision.rule(), decision.detail(),
-                decision.until() == null ? null : OffsetDateTime.ofInstant(decision.until(), ZoneOffset.UTC), pack, now);
         registry.counter("arrears.contact.decisions", "decision", verdict, "rule", decision.rule(), "channel", attempt.channel.name(),
                 "pack", pack).increment();
+        if (decision.verdict() == Decision.Verdict.SEND && attempt.allowedAt == null) {
+            attempt.allowedAt = now;
+            attempt.allowedByPack = pack;
+            return;
+        }
+        rows.add(INSERT, attempt.reminderId, attempt.accountId, attempt.channel.name(), verdict, decision.rule(), decision.detail(),
+                decision.until() == null ? null : OffsetDateTime.ofInstant(decision.until(), ZoneOffset.UTC), pack, now);
     }
 }

@@ -67,6 +67,9 @@ public class RecordRetention {
                 .setParameter(1, now.minus(retention.attempts())).executeUpdate());
         int deleted = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
                         "delete from guard_decision where decided_at < ?1")
+                .setParameter(1, now.minus(retention.decisions())).executeUpdate()
+                // The SEND an attempt first went out on is a decision too, kept on the attempt.
+                + entityManager.createNativeQuery("update contact_attempt set allowed_at = null, allowed_by_pack = null where allowed_at < ?1")
                 .setParameter(1, now.minus(retention.decisions())).executeUpdate());
         // Agents' calls are kept here only for the call rules; the reminder service keeps the record of them.
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("delete from agent_call where called_at < ?1")

@@ -9,6 +9,8 @@ import io.arrears.contact.dispatch.ContactAttempt;
 import io.arrears.contact.dispatch.GuardDecision;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,8 +50,19 @@ public final class ContactViews {
         Map<String, List<GuardDecision>> byReminder = decisions.stream().collect(Collectors.groupingBy(d -> d.reminderId));
         return new History(accountId, holds.stream().map(h -> new Hold(h.complaintId, h.openedAt, h.releasedAt)).toList(), attempts.stream().map(a -> new Attempt(a.reminderId, a.caseId, a.channel.name(), a.templateId,
                 a.status.name(), a.statusReason, a.destination, a.tries, a.providerMessageId, a.createdAt, a.attemptedAt, a.finishedAt,
-                byReminder.getOrDefault(a.reminderId, List.of()).stream()
-                        .map(d -> new Decision(d.decision, d.rule, d.detail, d.until, d.policyPack, d.decidedAt)).toList())).toList());
+                decisions(a, byReminder.getOrDefault(a.reminderId, List.of())))).toList());
+    }
+
+    /** An attempt's decisions in the order they were made: those kept as rows, and the SEND it first went out on. */
+    private static List<Decision> decisions(ContactAttempt attempt, List<GuardDecision> rows) {
+        List<Decision> decisions = new ArrayList<>(rows.size() + 1);
+        rows.forEach(d -> decisions.add(new Decision(d.decision, d.rule, d.detail, d.until, d.policyPack, d.decidedAt)));
+        if (attempt.allowedAt != null) {
+            decisions.add(new Decision(io.arrears.rules.Decision.Verdict.SEND.name(), io.arrears.rules.Decision.ALLOWED, null, null,
+                    attempt.allowedByPack, attempt.allowedAt));
+        }
+        decisions.sort(Comparator.comparing(d -> d.decidedAt().toInstant()));
+        return decisions;
     }
 
     static Customer customer(CustomerProfile p, List<String> phones, List<ChannelConsent> consents, List<ConsentChange> history) {

@@ -19,6 +19,7 @@ import io.arrears.events.ReminderRequested;
 import io.arrears.events.ReminderSent;
 import io.arrears.testing.ArrearsTestResource;
 import io.arrears.testing.KafkaTestClient;
+import io.arrears.testing.SqlCount;
 import io.arrears.clock.MovableClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -72,7 +73,7 @@ class GuardFlowTest {
     }
 
     @Test
-    void aReminderThatArrivesAtNightIsSentAtEightInTheMorningOfTheCardholder() {
+    void aReminderThatArrivesAtNightIsSentAtEightInTheMorningOfTheCardholder() throws Exception {
         // A cardholder for whom it is 23:xx right now, wherever the shared clock stands.
         OffsetDateTime nowUtc = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         ZoneOffset zone = ZoneOffset.ofHours(Math.floorMod(23 - nowUtc.getHour() + 12, 24) - 12);
@@ -96,6 +97,10 @@ class GuardFlowTest {
         dispatcher.dispatchDue();
         sent.await(request.reminderId(), DeliveryStatus.SENT);
         assertThat(holder.history().getList("attempts[0].decisions.decision")).containsExactly("DEFER", "SEND");
+        // The deferral is a decision row; the SEND it first went out on is kept on the attempt.
+        assertThat(SqlCount.of(dataSource, "select count(*) from guard_decision where reminder_id = ?", request.reminderId())).isEqualTo(1);
+        assertThat(SqlCount.of(dataSource, "select count(*) from contact_attempt where reminder_id = ? and allowed_at is not null "
+                + "and allowed_by_pack = 'cn'", request.reminderId())).isEqualTo(1);
     }
 
     @Test

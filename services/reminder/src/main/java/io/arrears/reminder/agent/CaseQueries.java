@@ -10,7 +10,6 @@ import io.arrears.reminder.cases.PlanRepository;
 import io.arrears.reminder.cases.PromiseRepository;
 import io.arrears.reminder.cases.PromiseToPay;
 import io.arrears.reminder.cases.RepaymentPlan;
-import io.arrears.reminder.cases.TimelineEntry;
 import io.arrears.reminder.schedule.ScheduledStep;
 import io.arrears.reminder.schedule.StepRepository;
 import io.quarkus.panache.common.Parameters;
@@ -48,7 +47,7 @@ public class CaseQueries {
     public record Listing(List<CollectionCase> cases, long total) {
     }
 
-    public record CaseFile(CollectionCase collectionCase, List<TimelineEntry> timeline, List<ScheduledStep> steps,
+    public record CaseFile(CollectionCase collectionCase, List<CaseEvent> timeline, List<ScheduledStep> steps,
                            List<CaseContact> contacts, List<AgentContact> agentContacts, List<PromiseToPay> promises,
                            List<RepaymentPlan> plans) {
     }
@@ -108,7 +107,7 @@ public class CaseQueries {
         List<RepaymentPlan> planList = plans.ofCase(caseId);
         planList.forEach(p -> p.instalments.size());
         List<ScheduledStep> caseSteps = steps.ofCase(caseId);
-        return Optional.of(new CaseFile(c, timeline.of(caseId), caseSteps, CaseContact.history(caseSteps, contactRecords.ofCase(caseId)), agentContacts,
+        return Optional.of(new CaseFile(c, CaseEvent.timeline(timeline.of(caseId), caseSteps), caseSteps, CaseContact.history(caseSteps, contactRecords.ofCase(caseId)), agentContacts,
                 promises.ofCase(caseId), planList));
     }
 }

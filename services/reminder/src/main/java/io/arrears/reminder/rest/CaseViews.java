@@ -135,6 +135,6 @@ public final class CaseViews {
                         Amounts.of(p.paid, p.currency),
                         p.madeBy, p.madeAt)).toList(),
                 file.plans().stream().map(CaseViews::plan).toList(),
-                file.timeline().stream().map(t -> new Event(t.at, t.actor, t.actorKind.name(), t.kind.name(), t.detail)).toList());
+                file.timeline().stream().map(t -> new Event(t.at(), t.actor(), t.actorKind().name(), t.kind().name(), t.detail())).toList());
     }
 }

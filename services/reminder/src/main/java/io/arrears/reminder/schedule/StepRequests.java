@@ -3,17 +3,15 @@ package io.arrears.reminder.schedule;
 import io.arrears.events.ReminderRequested;
 import io.arrears.events.TemplateFacts;
 import io.arrears.messaging.Outbox;
-import io.arrears.reminder.cases.Actor;
-import io.arrears.reminder.cases.CaseTimeline;
 import io.arrears.reminder.cases.CollectionCase;
 import io.arrears.reminder.cases.ReminderMetrics;
-import io.arrears.reminder.cases.TimelineKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 /**
- * Asks contact-channel for a step's reminder: the event, the step REQUESTED and the case's timeline, in the
- * transaction that fires the step, whether the scheduler's or, for a day-one step, the one that opens its case.
+ * Asks contact-channel for a step's reminder: the event and the step REQUESTED, in the transaction that fires the
+ * step, whether the scheduler's or, for a day-one step, the one that opens its case. The step is the case's record
+ * of the request: its timeline reads the line off it ({@link #requestedLine}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -21,12 +19,9 @@ public class StepRequests {
 
     private final Outbox outbox;
     private final ReminderMetrics metrics;
-    private final CaseTimeline timeline;
-
-    StepRequests(Outbox outbox, ReminderMetrics metrics, CaseTimeline timeline) {
+    StepRequests(Outbox outbox, ReminderMetrics metrics) {
         this.outbox = outbox;
         this.metrics = metrics;
-        this.timeline = timeline;
     }
 
     /** {@code c} is null for a pre-due step, which has no case yet. */
@@ -39,9 +34,11 @@ public class StepRequests {
                 step.templateId, null, facts.withoutCustomerId(), step.dueAt));
         step.moveTo(StepStatus.REQUESTED);
         metrics.stepFired(step.channel.name(), c == null ? "pre-due" : c.arm());
-        if (c != null) {
-            timeline.record(c.id(), Actor.SYSTEM, TimelineKind.STEP, step.kind + " " + step.channel + " " + step.templateId
-                    + (step.fallbackOf == null ? "" : " (fallback)") + " requested as reminder " + step.id);
-        }
+    }
+
+    /** The case's timeline line for a requested step: read off the step (its status and {@code firedAt}), not kept twice. */
+    public static String requestedLine(ScheduledStep step) {
+        return step.kind + " " + step.channel + " " + step.templateId + (step.fallbackOf == null ? "" : " (fallback)")
+                + " requested as reminder " + step.id;
     }
 }

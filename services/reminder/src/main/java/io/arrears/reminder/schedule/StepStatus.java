@@ -31,6 +31,14 @@ public enum StepStatus {
     /** What a new step may start as: due, waiting for its case to allow it, or skipped from the start. */
     private static final Set<StepStatus> FIRST = EnumSet.of(PENDING, SUSPENDED, SKIPPED);
 
+    /** Every status a step can reach only by having been REQUESTED of contact-channel. */
+    private static final Set<StepStatus> AFTER_REQUEST = EnumSet.of(REQUESTED, SENT, DELIVERED, FAILED, SUPPRESSED, UNKNOWN);
+
+    /** Whether the step was asked of contact-channel: the table lets no other way lead here. */
+    public boolean wasRequested() {
+        return AFTER_REQUEST.contains(this);
+    }
+
     public boolean isOpen() {
         return this == PENDING || this == SUSPENDED;
     }

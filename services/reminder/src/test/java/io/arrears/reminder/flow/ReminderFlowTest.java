@@ -184,8 +184,13 @@ class ReminderFlowTest {
             }
         }
         assertThat(written).containsExactlyEntriesOf(new TreeMap<>(Map.of("EMAIL", "REQUESTED, with the case", "SMS", "REQUESTED, with the case")));
-        assertThat(caseFile(dayOne.get(0).caseId()).getList("timeline.detail", String.class))
-                .anySatisfy(detail -> assertThat(detail).startsWith("LADDER SMS overdue-notice requested as reminder"));
+        JsonPath file = caseFile(dayOne.get(0).caseId());
+        assertThat(file.getList("timeline.detail", String.class))
+                .anySatisfy(detail -> assertThat(detail).startsWith("LADDER SMS overdue-notice requested as reminder"))
+                .anySatisfy(detail -> assertThat(detail).startsWith("LADDER EMAIL"));
+        // The requests are read off their steps, after the ladder they belong to, and kept in no timeline row.
+        assertThat(file.getList("timeline.kind", String.class)).containsSubsequence("OPENED", "LADDER", "STEP", "STEP");
+        assertThat(timelineRows(dayOne.get(0).caseId(), "STEP")).isZero();
     }
 
     @Test
@@ -770,6 +775,12 @@ class ReminderFlowTest {
     private double agentCallsFired() {
         return registry.find("arrears.reminder.steps.fired").tag("channel", "AGENT_CALL").counters().stream()
                 .mapToDouble(c -> c.count()).sum();
+    }
+
+    private long timelineRows(String caseId, String kind) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from case_timeline where case_id = ?1 and kind = ?2")
+                .setParameter(1, caseId).setParameter(2, kind).getSingleResult()).longValue());
     }
 
     /** The statuses kept for a reminder in the contact records, beside its step. */

@@ -36,6 +36,36 @@ class StepStatusTest {
         }
     }
 
+    /** The case's timeline reads a request off its step: a status says so exactly when no path reaches it but through REQUESTED. */
+    @Test
+    void aStepWasRequestedExactlyWhenItsStatusCanBeReachedOnlyThroughRequested() {
+        Set<StepStatus> withoutRequesting = reachable(EnumSet.of(StepStatus.PENDING, StepStatus.SUSPENDED, StepStatus.SKIPPED), StepStatus.REQUESTED);
+        Set<StepStatus> afterRequesting = reachable(EnumSet.of(StepStatus.REQUESTED), null);
+        for (StepStatus status : StepStatus.values()) {
+            assertThat(status.wasRequested()).as(status.name())
+                    .isEqualTo(afterRequesting.contains(status) && !withoutRequesting.contains(status));
+        }
+        assertThat(StepStatus.DELIVERED.wasRequested()).isTrue();
+        assertThat(StepStatus.DONE.wasRequested()).isFalse();
+    }
+
+    /** Every status the table leads to from {@code start}, never passing through {@code avoiding}. */
+    private static Set<StepStatus> reachable(Set<StepStatus> start, StepStatus avoiding) {
+        Set<StepStatus> seen = EnumSet.copyOf(start);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (StepStatus from : EnumSet.copyOf(seen)) {
+                for (StepStatus next : StepStatus.values()) {
+                    if (next != avoiding && from.canBecome(next) && seen.add(next)) {
+                        grew = true;
+                    }
+                }
+            }
+        }
+        return seen;
+    }
+
     @Test
     void onlyAStepThatHasNotBeenRequestedCanStillFireOrBeCancelled() {
         for (StepStatus from : StepStatus.values()) {
