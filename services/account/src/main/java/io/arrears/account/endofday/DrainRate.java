@@ -11,10 +11,15 @@ import java.util.OptionalDouble;
  * its topics. Each reading is compared with one at least {@link #SPAN} older: a group commits its offsets a
  * few times a second, and a shorter span would mostly measure when those commits fell. The pace given is the
  * fastest of the last {@link #KEPT}: a group that ran short of work for a moment (the run held, or its input
- * came in a lump) went slower than it can, and a lower figure would hold the run longer still. With no span
- * in that time (the run had ended, or the group took nothing) the pace given is the last one known: the next
- * run's first announcements are judged at the pace of the last run's last, not let through unmeasured, and
- * the first spans of its own readings replace it.
+ * came in a lump) went slower than it can, and a lower figure would hold the run longer still.
+ *
+ * <p>A run of work ends when a span passes in which the group took nothing, or none is left in the last
+ * {@link #KEPT}; its fastest pace is kept. Until the next run begins, that is the pace given, and for the next
+ * run's first {@link #KEPT} it counts as one of that run's spans. A run's last spans measure how its work ran out,
+ * and its next one's first spans how it came in (each reaches back into the pause before it): judged at either, a
+ * statement day's second wave of announcements, after minutes of none, was let through at a fifth of the pace the
+ * group had shown, and its pace rose only as fast as it was fed. After {@link #KEPT} of a run's own spans they alone
+ * are its pace, so a group that has become slower is judged at its new pace within seconds.
  */
 final class DrainRate {
 
@@ -26,19 +31,29 @@ final class DrainRate {
 
     private final Deque<Sample> taken = new ArrayDeque<>();
     private final Deque<Sample> rates = new ArrayDeque<>();
-    private OptionalDouble lastKnown = OptionalDouble.empty();
+    private boolean running;
+    private double runPeak;
+    private OptionalDouble lastRunPeak = OptionalDouble.empty();
 
     void observe(long takenSoFar, Instant at) {
         if (!taken.isEmpty() && takenSoFar < taken.peekLast().value()) {
             // Offsets went back (a group reset or recreated): what came before says nothing of its pace now.
             taken.clear();
             rates.clear();
-            lastKnown = OptionalDouble.empty();
+            running = false;
+            runPeak = 0;
+            lastRunPeak = OptionalDouble.empty();
         }
         Instant keptFrom = at.minus(KEPT);
         // A reading from an earlier run, hours ago, would make today's pace an average over the night.
         while (!taken.isEmpty() && taken.peekFirst().at().isBefore(keptFrom)) {
             taken.removeFirst();
+        }
+        while (!rates.isEmpty() && rates.peekFirst().at().isBefore(keptFrom)) {
+            rates.removeFirst();
+        }
+        if (rates.isEmpty()) {
+            endRun();
         }
         taken.addLast(new Sample(at, takenSoFar));
         Instant spanAgo = at.minus(SPAN);
@@ -48,20 +63,31 @@ final class DrainRate {
         Sample base = taken.peekFirst();
         if (!base.at().isAfter(spanAgo)) {
             double seconds = Duration.between(base.at(), at).toNanos() / 1e9;
-            rates.addLast(new Sample(at, (takenSoFar - base.value()) / seconds));
-        }
-        while (!rates.isEmpty() && rates.peekFirst().at().isBefore(keptFrom)) {
-            rates.removeFirst();
-        }
-        // Only while the group is taking records: spans of a pause would otherwise age the pace down to nothing.
-        if (!rates.isEmpty() && rates.peekLast().value() > 0) {
-            lastKnown = OptionalDouble.of(rates.stream().mapToDouble(Sample::value).max().orElseThrow());
+            double rate = (takenSoFar - base.value()) / seconds;
+            if (rate <= 0) {
+                endRun();
+            } else if (!running) {
+                running = true;
+                lastRunPeak.ifPresent(peak -> rates.addLast(new Sample(at, peak)));
+            }
+            rates.addLast(new Sample(at, rate));
+            if (running) {
+                runPeak = Math.max(runPeak, rate);
+            }
         }
     }
 
     /** Records a second; empty until the group has been seen taking records over a span. */
     OptionalDouble perSecond() {
-        return lastKnown;
+        return running ? OptionalDouble.of(rates.stream().mapToDouble(Sample::value).max().orElseThrow()) : lastRunPeak;
+    }
+
+    private void endRun() {
+        if (running) {
+            lastRunPeak = OptionalDouble.of(runPeak);
+            running = false;
+            runPeak = 0;
+        }
     }
 
     private Sample secondOldest() {

@@ -54,9 +54,37 @@ class DrainRateTest {
         rate.observe(10_000, T0.plusSeconds(3_600));
         rate.observe(10_500, T0.plusSeconds(3_601));
         assertThat(rate.perSecond().getAsDouble()).isCloseTo(1_000, within(0.1));
-        // Its own first span, 500 a second: the earlier run's readings are not part of it.
-        rate.observe(11_000, T0.plusSeconds(3_602));
+        // Its own first spans, 500 a second, count beside the last run's pace until they fill the time kept.
+        long taken = 10_500;
+        for (int ms = 1_100; ms <= 6_900; ms += 100) {
+            rate.observe(taken += 50, T0.plusSeconds(3_601).plusMillis(ms));
+        }
+        assertThat(rate.perSecond().getAsDouble()).isCloseTo(1_000, within(0.1));
+        for (int ms = 7_000; ms <= 8_500; ms += 100) {
+            rate.observe(taken += 50, T0.plusSeconds(3_601).plusMillis(ms));
+        }
         assertThat(rate.perSecond().getAsDouble()).isCloseTo(500, within(0.1));
+    }
+
+    @Test
+    void aRunThatRanOutOfWorkHandsOnItsFastestPaceNotItsLast() {
+        long taken = 0;
+        // 1,000 a second, then the work runs out: 200 a second for eight seconds, then nothing.
+        for (int ms = 0; ms <= 4_000; ms += 100) {
+            rate.observe(taken += 100, T0.plusMillis(ms));
+        }
+        for (int ms = 4_100; ms <= 12_000; ms += 100) {
+            rate.observe(taken += 20, T0.plusMillis(ms));
+        }
+        assertThat(rate.perSecond().getAsDouble()).isCloseTo(200, within(1.0));
+        for (int ms = 12_100; ms <= 15_000; ms += 100) {
+            rate.observe(taken, T0.plusMillis(ms));
+        }
+        assertThat(rate.perSecond().getAsDouble()).isCloseTo(1_000, within(1.0));
+        // The next wave's first span reaches back into the pause: 100 taken over two seconds is not its pace.
+        rate.observe(taken, T0.plusSeconds(600));
+        rate.observe(taken += 100, T0.plusSeconds(602));
+        assertThat(rate.perSecond().getAsDouble()).isCloseTo(1_000, within(1.0));
     }
 
     @Test
