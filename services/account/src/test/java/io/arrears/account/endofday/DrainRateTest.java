@@ -48,21 +48,22 @@ class DrainRateTest {
     }
 
     @Test
-    void aNewRunIsJudgedAtTheLastRunsPaceUntilItsOwnIsMeasured() {
+    void aNewRunIsJudgedAtTheLastRunsPaceUntilItHasASpanOfItsOwn() {
         rate.observe(8_000, T0.plusSeconds(8));
         rate.observe(10_000, T0.plusSeconds(10));
         rate.observe(10_000, T0.plusSeconds(3_600));
         rate.observe(10_500, T0.plusSeconds(3_601));
         assertThat(rate.perSecond().getAsDouble()).isCloseTo(1_000, within(0.1));
-        // Its own first spans, 500 a second, count beside the last run's pace until they fill the time kept.
+        // 500 a second from here; the first span, from 3,600 s, is seen at 3,602.1 s and begins the run.
+        Instant from = T0.plusSeconds(3_601);
         long taken = 10_500;
-        for (int ms = 1_100; ms <= 6_900; ms += 100) {
-            rate.observe(taken += 50, T0.plusSeconds(3_601).plusMillis(ms));
+        for (int ms = 1_100; ms <= 3_000; ms += 100) {
+            rate.observe(taken += 50, from.plusMillis(ms));
         }
+        // Every span so far reaches back before the run began: the last run's pace stands.
         assertThat(rate.perSecond().getAsDouble()).isCloseTo(1_000, within(0.1));
-        for (int ms = 7_000; ms <= 8_500; ms += 100) {
-            rate.observe(taken += 50, T0.plusSeconds(3_601).plusMillis(ms));
-        }
+        // Two seconds after it began, a span wholly its own: that is its pace from now on.
+        rate.observe(taken += 50, from.plusMillis(3_100));
         assertThat(rate.perSecond().getAsDouble()).isCloseTo(500, within(0.1));
     }
 
