@@ -58,7 +58,7 @@ public final class PostgresServer implements AutoCloseable {
                     // each first flushing the WAL up to that page. With a checkpoint every gigabyte of WAL (about
                     // every minute of a burst), the first change to each page after it logged the whole page again,
                     // a third of the WAL. Memory is only taken as pages are used.
-                    .setServerConfig("shared_buffers", "1GB")
+                    .setServerConfig("shared_buffers", sharedBuffers(physicalMemory()))
                     .setServerConfig("max_wal_size", "8GB")
                     .setServerConfig("checkpoint_timeout", "15min")
                     .setServerConfig("listen_addresses", "127.0.0.1")
@@ -69,6 +69,23 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    /**
+     * A quarter of the machine's memory, PostgreSQL's own starting point for a server of its own, between 1 and 8 GB.
+     * A fixed gigabyte held a 100,000-account book, not a million: the burst's cardholders, accounts and statements
+     * lie scattered over tables of a million rows each, and backends read them back from the kernel's cache and
+     * evicted dirty pages to make room (bench/README.md). The cap keeps the segment small enough to be mapped where
+     * the kernel does not overcommit.
+     */
+    public static String sharedBuffers(long physicalBytes) {
+        long megabytes = physicalBytes / 4 / (1024 * 1024);
+        return Math.max(1024, Math.min(8192, megabytes)) + "MB";
+    }
+
+    private static long physicalMemory() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
     }
 
     /**
