@@ -20,24 +20,33 @@ class CapacityReportTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test
-    void throughputIsComparedWithTheLatestSmallerRunMadeTheSameWay() {
-        CapacityResult oldWarm = result(5_000, 1_000, 60, "2026-12-01T10:00:00Z");
-        CapacityResult newWarm = result(5_000, 1_000, 80, "2026-12-02T10:00:00Z");
-        CapacityResult cold = result(3_000, 0, 20, "2026-12-02T11:00:00Z");
-        CapacityResult lessWarm = result(4_000, 500, 40, "2026-12-02T11:30:00Z");
-        CapacityResult run = result(10_000, 1_000, 100, "2026-12-02T12:00:00Z");
+    void throughputIsComparedWithTheLatestTenThousandAccountRunMadeTheSameWay() {
+        CapacityResult oldWarm = result(10_000, 1_000, 60, "2026-12-01T10:00:00Z");
+        CapacityResult newWarm = result(10_000, 1_000, 80, "2026-12-02T10:00:00Z");
+        CapacityResult cold = result(10_000, 0, 20, "2026-12-02T11:00:00Z");
+        CapacityResult smallerAndLater = result(5_000, 1_000, 40, "2026-12-02T11:30:00Z");
+        CapacityResult run = result(100_000, 1_000, 100, "2026-12-02T12:00:00Z");
 
-        Map<String, Double> figures = CapacityReport.figures(run, List.of(oldWarm, cold, lessWarm, newWarm, run));
+        Map<String, Double> figures = CapacityReport.figures(run, List.of(oldWarm, cold, smallerAndLater, newWarm, run));
 
-        assertThat(figures.get("throughput.vs.smallest.percent")).isEqualTo(125.0);
+        assertThat(figures.get("throughput.vs.10k.percent")).isEqualTo(125.0);
     }
 
     @Test
-    void aRunWithNothingSmallerMadeTheSameWayHasNoRatio() {
-        CapacityResult cold = result(5_000, 0, 50, "2026-12-02T10:00:00Z");
+    void aRunWithNoTenThousandAccountDayMadeTheSameWayHasNoRatio() {
+        CapacityResult cold = result(10_000, 0, 50, "2026-12-02T10:00:00Z");
+        CapacityResult smaller = result(5_000, 1_000, 50, "2026-12-02T11:00:00Z");
+        CapacityResult run = result(100_000, 1_000, 100, "2026-12-02T12:00:00Z");
+
+        assertThat(CapacityReport.figures(run, List.of(cold, smaller, run))).doesNotContainKey("throughput.vs.10k.percent");
+    }
+
+    @Test
+    void theReferenceSizeItselfHasNoRatio() {
+        CapacityResult earlier = result(10_000, 1_000, 50, "2026-12-02T10:00:00Z");
         CapacityResult run = result(10_000, 1_000, 100, "2026-12-02T12:00:00Z");
 
-        assertThat(CapacityReport.figures(run, List.of(cold, run))).doesNotContainKey("throughput.vs.smallest.percent");
+        assertThat(CapacityReport.figures(run, List.of(earlier, run))).doesNotContainKey("throughput.vs.10k.percent");
     }
 
     @Test
